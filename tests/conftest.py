@@ -1,0 +1,28 @@
+"""Fixtures: a copy of the sample blog in a temporary folder, and the corpora."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+SAMPLE = PROJECT / "posts"
+CORPORA = PROJECT.parent / "shared" / "corpora"
+
+
+@pytest.fixture
+def blog_dir(tmp_path: Path) -> Path:
+    """A copy of the sample blog; tests never touch the project's posts/."""
+    folder = tmp_path / "posts"
+    shutil.copytree(SAMPLE, folder)
+    return folder
+
+
+@pytest.fixture
+def corpora() -> Path:
+    """The real blogs beside the project, or a clean skip where they are absent."""
+    if not CORPORA.is_dir():
+        pytest.skip("../shared/corpora is not beside the project")
+    return CORPORA

@@ -1,0 +1,49 @@
+"""What app tests share: starting the app and reading what is on screen."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from tui.app import BlogApp
+from tui.screens import MainScreen
+
+TIMEOUT = 10
+
+
+async def started(pilot: Pilot[None]) -> MainScreen:
+    """Wait until every post is listed; the main screen."""
+    await pilot.pause()
+    app = pilot.app
+    assert isinstance(app, BlogApp)
+    screen = app.main_screen
+    assert screen is not None
+    await asyncio.wait_for(screen.loaded.wait(), TIMEOUT)
+    await pilot.pause()
+    return screen
+
+
+async def until_open(pilot: Pilot[None], screen: MainScreen, path: Path) -> None:
+    """Wait until ``path`` is the open post."""
+    while screen.document is None or screen.document.path != path:
+        screen.shown.clear()
+        await asyncio.wait_for(screen.shown.wait(), TIMEOUT)
+    await settle(pilot)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let workers finish and the screen catch up."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def text_of(widget: Widget) -> str:
+    """The text a widget shows on screen, line by line."""
+    size = widget.size
+    strips = widget.render_lines(Region(0, 0, size.width, size.height))
+    return "\n".join(strip.text.rstrip() for strip in strips)

@@ -1,0 +1,234 @@
+"""Editing, saving, creating and deleting posts, and never losing a word."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import stat
+from pathlib import Path
+
+from tests.helpers import settle, started, text_of, until_open
+from tui.app import BlogApp
+from tui.dialogs import ConfirmScreen, NewPostScreen, UnsavedScreen
+from tui.widgets import PostEditor, PostList
+
+STEVE = "2010-11-08-steve-jobs-stanford.md"
+MOBILE = "2010-10-25-la-revolution-mobile.md"
+
+
+async def test_save_without_editing_keeps_every_byte(tmp_path: Path) -> None:
+    # BOM, CRLF, a comment, unsorted keys, a flow list, quotes, no final newline.
+    raw = (
+        b"\xef\xbb\xbf---\r\nzeta: 1 # last\r\ntitle: 'Quoted'\r\ntags: [b, a]\r\n"
+        b"date: 2012-10-11T23:39:45-04:00\r\n---\r\n    indented code\r\nend"
+    )
+    post = tmp_path / "post.md"
+    post.write_bytes(raw)
+    app = BlogApp(tmp_path, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("e")
+        await until_open(pilot, screen, post)
+        assert isinstance(app.focused, PostEditor)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert post.read_bytes() == raw
+        # Typing and taking it back is no change either.
+        await pilot.press("x", "backspace", "ctrl+s")
+        await settle(pilot)
+        assert post.read_bytes() == raw
+
+
+async def test_editing_the_body_changes_only_those_bytes(tmp_path: Path) -> None:
+    raw = (
+        b"\xef\xbb\xbf---\r\nzeta: 1 # last\r\ntitle: 'Quoted'\r\n"
+        b"date: 2012-10-11T23:39:45-04:00\r\n---\r\nBody line\r\nend"
+    )
+    post = tmp_path / "post.md"
+    post.write_bytes(raw)
+    post.chmod(0o640)
+    app = BlogApp(tmp_path, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("e")
+        await until_open(pilot, screen, post)
+        await pilot.press(*["down"] * 5, "end", "space", "a", "j", "o", "u", "t")
+        assert screen.modified
+        assert "●" in text_of(screen.post_list)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert post.read_bytes() == raw.replace(b"Body line", b"Body line ajout")
+        assert stat.S_IMODE(post.stat().st_mode) == 0o640
+        assert not screen.modified
+        assert "●" not in text_of(screen.post_list)
+        assert [p.name for p in tmp_path.iterdir()] == ["post.md"]  # no temporary left
+
+
+async def test_saving_updates_the_list_and_tag_counts(blog_dir: Path) -> None:
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("e")
+        await until_open(pilot, screen, blog_dir / STEVE)
+        # Line 6 is the tags line: add a tag the Apple posts will share.
+        await pilot.press(*["down"] * 5, "end", "left")
+        await pilot.press(*", mobile")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "tags: [vidéo, Apple, inspiration, mobile]" in (blog_dir / STEVE).read_text()
+        assert "mobile  2" in text_of(screen.tag_sidebar)
+        first = screen.post_list.post_at(0)
+        assert first is not None and "mobile" in first.tags
+
+
+async def test_leaving_a_modified_post_asks_and_cancel_keeps_the_text(blog_dir: Path) -> None:
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("e")
+        await until_open(pilot, screen, blog_dir / STEVE)
+        await pilot.press("x", "escape")
+        assert isinstance(app.focused, PostList)
+        assert screen.editor.text.startswith("x---")  # escape keeps the text
+        await pilot.press("j")  # the cursor moves; the unsaved post stays open
+        await settle(pilot)
+        assert screen.document is not None and screen.document.path == blog_dir / STEVE
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.document is not None and screen.document.path == blog_dir / STEVE
+        assert screen.editor.text.startswith("x---")
+        assert screen.modified
+
+
+async def test_leaving_and_discarding_leaves_the_file_alone(blog_dir: Path) -> None:
+    before = (blog_dir / STEVE).read_bytes()
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("e")
+        await until_open(pilot, screen, blog_dir / STEVE)
+        await pilot.press("x", "escape", "j", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedScreen)
+        await pilot.press("d")
+        await until_open(pilot, screen, blog_dir / MOBILE)
+        assert (blog_dir / STEVE).read_bytes() == before
+        assert not screen.modified
+
+
+async def test_leaving_and_saving_writes_the_text(blog_dir: Path) -> None:
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("e")
+        await until_open(pilot, screen, blog_dir / STEVE)
+        await pilot.press("x", "escape", "j", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedScreen)
+        await pilot.press("s")
+        await until_open(pilot, screen, blog_dir / MOBILE)
+        assert (blog_dir / STEVE).read_text("utf-8").startswith("x---")
+        assert isinstance(app.focused, PostEditor)
+
+
+async def test_quit_asks_when_there_are_unsaved_changes(blog_dir: Path) -> None:
+    before = (blog_dir / STEVE).read_bytes()
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("e")
+        await until_open(pilot, screen, blog_dir / STEVE)
+        await pilot.press("x", "ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedScreen)
+        await pilot.press("c")  # cancel: still running, text kept
+        await settle(pilot)
+        assert app.is_running and screen.editor.text.startswith("x---")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("d")
+        await settle(pilot)
+    assert not app.is_running
+    assert (blog_dir / STEVE).read_bytes() == before
+
+
+async def test_quit_without_changes_does_not_ask(blog_dir: Path) -> None:
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert not app.is_running
+
+
+async def test_new_post_creates_a_draft_and_puts_the_cursor_in_its_body(blog_dir: Path) -> None:
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, NewPostScreen)
+        await pilot.press(*"Été à Noël: ../../x")
+        await pilot.press("enter")
+        await settle(pilot)
+        today = dt.date.today().isoformat()
+        path = blog_dir / f"{today}-ete-a-noel-x.md"
+        assert path.exists()
+        assert path.read_text("utf-8") == (
+            f'---\ntitle: "Été à Noël: ../../x"\ndate: {today}\ntags: []\ndraft: true\n---\n\n'
+        )
+        assert isinstance(app.focused, PostEditor)
+        assert screen.editor.cursor_location == (7, 0)
+        await pilot.press(*"Bonjour", "ctrl+s")
+        await settle(pilot)
+        assert path.read_text("utf-8").endswith("---\n\nBonjour")
+        listed = text_of(screen.post_list)
+        assert listed.splitlines()[1].strip("│ ") == "Été à Noël: ../../x"
+        assert "draft" in listed.splitlines()[2]
+
+
+async def test_new_post_prompt_can_be_cancelled(blog_dir: Path) -> None:
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("ctrl+n", "escape")
+        await settle(pilot)
+        assert len(list(blog_dir.iterdir())) == 4
+
+
+async def test_delete_asks_first(blog_dir: Path) -> None:
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        assert (blog_dir / STEVE).exists()
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert not (blog_dir / STEVE).exists()
+        assert "Steve Jobs" not in text_of(screen.post_list)
+        assert "inspiration" not in text_of(screen.tag_sidebar)
+
+
+async def test_a_failed_save_keeps_the_text_and_says_why(blog_dir: Path) -> None:
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("e")
+        await until_open(pilot, screen, blog_dir / STEVE)
+        await pilot.press("x")
+        shutil.rmtree(blog_dir)  # the folder is gone: nowhere to write
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert screen.modified
+        assert screen.editor.text.startswith("x---")
+        messages = [notification.message for notification in app._notifications]
+        assert any(message.startswith(f"Cannot save {STEVE}") for message in messages)

@@ -1,0 +1,91 @@
+"""The Textual app: one main screen over one blog, and the keys that work anywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from tui.blog import Blog
+from tui.dialogs import HelpScreen
+from tui.screens import MainScreen
+from tui.widgets import PostEditor, PostList, PostPreview, TagSidebar
+
+# Commands for the palette: (title, help, action on the main screen).
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("New post", "Ask for a title and create a draft (ctrl+n)", "new_post"),
+    ("Save", "Save the open post (ctrl+s)", "save"),
+    ("Edit post", "Edit the post in the editor (e)", "edit"),
+    ("Cycle view", "Read, split, edit (v)", "cycle_view"),
+    ("Tag sidebar", "Focus the tags (t)", "focus_tags"),
+    ("Post list", "Focus the post list (escape)", "focus_list"),
+    ("Clear tag filter", "Show every post (c)", "clear_tags"),
+    ("Delete post", "Delete the post under the cursor, after asking (d)", "delete"),
+)
+
+
+class BlogApp(App[None]):
+    """Read, write and filter a folder of Markdown posts."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "blog"
+
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        Binding("ctrl+s", "screen.save", "Save", id="app.save"),
+        Binding("ctrl+n", "screen.new_post", "New post", id="app.new"),
+        Binding("f1", "help", "Help", show=False, id="app.help"),
+    ]
+    # Textual binds ctrl+p to the command palette; listed here for the help screen.
+    PALETTE_BINDING = Binding("ctrl+p", "command_palette", "Command palette: every action")
+
+    def __init__(self, root: Path, *, watch: bool = True) -> None:
+        super().__init__()
+        self.blog = Blog(root)
+        self._watch = watch
+
+    def on_mount(self) -> None:
+        self.push_screen(MainScreen(self.blog, watch=self._watch))
+
+    @property
+    def main_screen(self) -> MainScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        return None
+
+    async def action_quit(self) -> None:
+        """Quit, after asking what to do with unsaved changes."""
+        self._quit()
+
+    @work(exclusive=True, group="quit")
+    async def _quit(self) -> None:
+        main = self.main_screen
+        if main is None or await main.confirm_leave("quit"):
+            self.exit()
+
+    def action_help(self) -> None:
+        """Show every key."""
+        if isinstance(self.screen, HelpScreen):
+            return
+        sections: list[tuple[str, list[BindingType]]] = [
+            ("post list", list(PostList.BINDINGS)),
+            ("tag sidebar", list(TagSidebar.BINDINGS)),
+            ("preview", list(PostPreview.BINDINGS)),
+            ("editor", list(PostEditor.BINDINGS)),
+            ("anywhere", [*self.BINDINGS, self.PALETTE_BINDING]),
+        ]
+        self.push_screen(HelpScreen(sections))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        main = self.main_screen
+        if main is not None:
+            for title, help_text, action in COMMANDS:
+                yield SystemCommand(title, help_text, partial(main.run_action, action))
+        yield SystemCommand("Keys", "Every key of the app (f1)", self.action_help)

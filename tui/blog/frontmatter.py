@@ -1,0 +1,144 @@
+"""Finding and reading the front matter at the top of a post.
+
+The post's own text is the truth: this module only reads it. It locates
+the front-matter block (so the preview can skip it and the editor can put
+the cursor below it) and parses it into a dict, reporting problems instead
+of raising, so that a broken post is still listed and can be opened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+try:  # The C loader is ten times faster; fall back where libyaml is missing.
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+_FENCES = {"---": ("yaml", ("---", "...")), "+++": ("toml", ("+++",))}
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """Where a post's front matter is, and what it says."""
+
+    format: str | None = None
+    """"yaml", "toml", or None when the post has no front matter."""
+    data: dict[str, Any] = field(default_factory=dict)
+    body_offset: int = 0
+    """Index in the text where the body starts."""
+    body_line: int = 0
+    """Line number (from 0) where the body starts."""
+    problems: tuple[str, ...] = ()
+
+
+class InvalidDate(str):
+    """A date the YAML spells like a date but that does not exist (2018-02-31)."""
+
+
+class _Loader(_BaseLoader):
+    """The safe YAML loader, with impossible dates kept as text, not raised."""
+
+
+def _construct_timestamp(loader: _Loader, node: yaml.Node) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+    except ValueError:
+        return InvalidDate(loader.construct_scalar(node))  # type: ignore[arg-type]
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def split(text: str) -> FrontMatter:
+    """Locate and parse the front matter of ``text`` (a post without its BOM)."""
+    first_end = text.find("\n")
+    first = (text if first_end < 0 else text[:first_end]).rstrip()
+    if first not in _FENCES or first_end < 0:
+        return FrontMatter()
+    fmt, closers = _FENCES[first]
+    position, line = first_end + 1, 1
+    while position <= len(text):
+        end = text.find("\n", position)
+        current = text[position:] if end < 0 else text[position:end]
+        if current.rstrip() in closers:
+            source = text[first_end + 1 : position]
+            body_offset = len(text) if end < 0 else end + 1
+            data, problems = _parse(source, fmt)
+            return FrontMatter(fmt, data, body_offset, line + 1, problems)
+        if end < 0:
+            break
+        position, line = end + 1, line + 1
+    return FrontMatter(problems=(f"the front matter has no closing {first} line",))
+
+
+def _parse(source: str, fmt: str) -> tuple[dict[str, Any], tuple[str, ...]]:
+    try:
+        if fmt == "toml":
+            data: Any = tomllib.loads(source)
+        else:
+            data = YAMLHandler().load(source, Loader=_Loader)
+    except tomllib.TOMLDecodeError as error:
+        return {}, (f"the front matter is not valid TOML: {error}",)
+    except yaml.YAMLError as error:
+        return {}, (f"the front matter is not valid YAML: {_yaml_message(error)}",)
+    except (ValueError, TypeError, RecursionError) as error:
+        return {}, (f"the front matter cannot be read: {error}",)
+    if data is None:
+        return {}, ()
+    if not isinstance(data, dict):
+        return {}, ("the front matter is not a list of `key: value` lines",)
+    problems = tuple(
+        f"{key}: {value} is not a real date"
+        for key, value in data.items()
+        if isinstance(value, InvalidDate)
+    )
+    return {str(key): value for key, value in data.items()}, problems
+
+
+def _yaml_message(error: yaml.YAMLError) -> str:
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    if mark is not None:
+        # +2: the mark counts from 0 inside the block, which starts on line 2.
+        return f"{problem} (line {mark.line + 2}, column {mark.column + 1})"
+    return str(problem)
+
+
+def as_date(value: object) -> dt.datetime | None:
+    """A front-matter date in any common shape, as a naive UTC datetime."""
+    if isinstance(value, InvalidDate):
+        return None
+    if isinstance(value, dt.datetime):
+        moment = value
+    elif isinstance(value, dt.date):
+        moment = dt.datetime(value.year, value.month, value.day)
+    elif isinstance(value, str):
+        parsed = _parse_date_text(value.strip())
+        if parsed is None:
+            return None
+        moment = parsed
+    else:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return moment
+
+
+def _parse_date_text(text: str) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    for shape in ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%Y/%m/%d"):
+        try:
+            return dt.datetime.strptime(text, shape)
+        except ValueError:
+            continue
+    return None

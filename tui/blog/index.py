@@ -1,0 +1,103 @@
+"""The posts of a blog, kept so that filtering by tag is a set intersection."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.blog.post import Post, tag_key
+
+
+@dataclass(frozen=True)
+class TagCount:
+    """A tag as the sidebar shows it."""
+
+    key: str
+    name: str
+    count: int
+
+
+class BlogIndex:
+    """Every post of the blog, by path and by tag. Plain Python, no I/O."""
+
+    def __init__(self, posts: Iterable[Post] = ()) -> None:
+        self._posts: dict[Path, Post] = {}
+        self._by_tag: dict[str, set[Path]] = {}
+        self._spellings: dict[str, Counter[str]] = {}
+        self._ordered: list[Post] | None = None
+        for post in posts:
+            self.add(post)
+
+    def __len__(self) -> int:
+        return len(self._posts)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._posts
+
+    def get(self, path: Path) -> Post | None:
+        return self._posts.get(path)
+
+    def add(self, post: Post) -> None:
+        """Add a post, or replace the one at the same path."""
+        self.remove(post.path)
+        self._posts[post.path] = post
+        for tag in post.tags:
+            key = tag_key(tag)
+            self._by_tag.setdefault(key, set()).add(post.path)
+            self._spellings.setdefault(key, Counter())[tag] += 1
+        self._ordered = None
+
+    def remove(self, path: Path) -> Post | None:
+        post = self._posts.pop(path, None)
+        if post is None:
+            return None
+        for tag in post.tags:
+            key = tag_key(tag)
+            self._by_tag[key].discard(path)
+            self._spellings[key][tag] -= 1
+            if not self._by_tag[key]:
+                del self._by_tag[key]
+                del self._spellings[key]
+        self._ordered = None
+        return post
+
+    def posts(self) -> list[Post]:
+        """All posts, newest first."""
+        if self._ordered is None:
+            self._ordered = sorted(self._posts.values(), key=lambda p: p.sort_key, reverse=True)
+        return self._ordered
+
+    def filter(self, tags: Iterable[str] = ()) -> list[Post]:
+        """The posts that have every one of ``tags`` (keys or spellings), newest first."""
+        keys = {tag_key(tag) for tag in tags}
+        if not keys:
+            return self.posts()
+        sets = [self._by_tag.get(key, set()) for key in keys]
+        allowed = set.intersection(*sets)
+        return [post for post in self.posts() if post.path in allowed]
+
+    def tag_name(self, key: str) -> str:
+        """The spelling of a tag that most posts use."""
+        spellings = self._spellings.get(key)
+        if not spellings:
+            return key
+        return max(spellings.items(), key=lambda item: (item[1], item[0]))[0]
+
+    def tag_counts(self, posts: Iterable[Post] | None = None) -> list[TagCount]:
+        """Each tag with the number of ``posts`` (default: all) that have it.
+
+        Most used first, then alphabetically; tags none of the posts have are
+        left out.
+        """
+        counts: Counter[str] = Counter()
+        if posts is None:
+            counts.update({key: len(paths) for key, paths in self._by_tag.items()})
+        else:
+            for post in posts:
+                counts.update(post.tag_keys)
+        return sorted(
+            (TagCount(key, self.tag_name(key), count) for key, count in counts.items()),
+            key=lambda tag: (-tag.count, tag.key),
+        )

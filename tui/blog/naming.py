@@ -1,0 +1,44 @@
+"""Names and first lines for new posts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_MAX_SLUG = 60
+
+
+def slugify(title: str) -> str:
+    """A file-name-safe slug: accents folded, lower case, ASCII words and dashes.
+
+    Nothing that could leave the folder survives (no slash, no dot, no
+    "..") and the result is never empty.
+    """
+    folded = unicodedata.normalize("NFKD", title)
+    ascii_only = "".join(c for c in folded if not unicodedata.combining(c))
+    ascii_only = ascii_only.replace("œ", "oe").replace("æ", "ae").replace("ß", "ss")
+    ascii_only = ascii_only.replace("Œ", "oe").replace("Æ", "ae").replace("ø", "o")
+    slug = _NOT_SLUG.sub("-", ascii_only.lower()).strip("-")
+    if len(slug) > _MAX_SLUG:
+        slug = slug[:_MAX_SLUG].rsplit("-", 1)[0] or slug[:_MAX_SLUG]
+    return slug or "untitled"
+
+
+def new_post_text(title: str, today: dt.date) -> tuple[str, int]:
+    """The text of a new draft and the line (from 0) where its body starts."""
+    # A JSON string is a valid YAML double-quoted scalar: any title is safe.
+    quoted = json.dumps(title.strip(), ensure_ascii=False)
+    lines = [
+        "---",
+        f"title: {quoted}",
+        f"date: {today.isoformat()}",
+        "tags: []",
+        "draft: true",
+        "---",
+        "",
+        "",
+    ]
+    return "\n".join(lines), len(lines) - 1

@@ -1,0 +1,176 @@
+"""A post as the list shows it: what one file says about itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tui.blog import frontmatter
+from tui.blog.encoding import decode
+
+POST_SUFFIXES = (".md", ".markdown")
+
+_NAME_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:-|$)")
+_PATH_DATE = re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})(?:/|$)")
+_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_TRUE = {"true", "yes", "on", "1"}
+_FALSE = {"false", "no", "off", "0", ""}
+
+
+def tag_key(tag: str) -> str:
+    """The identity of a tag: "Python", "python" and "PYTHON" are one tag."""
+    return unicodedata.normalize("NFC", tag).casefold()
+
+
+@dataclass(frozen=True, eq=False)
+class Post:
+    """One post's metadata, read from its file. Bodies are read on demand."""
+
+    path: Path
+    relative: str
+    """The path from the blog's folder, with forward slashes."""
+    title: str
+    date: dt.datetime | None
+    date_source: str
+    """Where the date comes from: "front matter", "file name", "path", "modified"."""
+    tags: tuple[str, ...]
+    draft: bool
+    problems: tuple[str, ...] = ()
+    """What could not be read; a post with problems is still listed."""
+    read_only_reason: str | None = None
+    mtime_ns: int = 0
+    size: int = 0
+
+    @property
+    def tag_keys(self) -> frozenset[str]:
+        return frozenset(tag_key(tag) for tag in self.tags)
+
+    @property
+    def sort_key(self) -> tuple[dt.datetime, str]:
+        return (self.date or dt.datetime.min, self.relative)
+
+
+def read_post(path: Path, root: Path) -> Post:
+    """Read one post. Never raises: what goes wrong is kept in ``problems``."""
+    relative = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    try:
+        stat = os.stat(path)
+        raw = path.read_bytes()
+    except OSError as error:
+        return Post(
+            path=path,
+            relative=relative,
+            title=path.name,
+            date=None,
+            date_source="",
+            tags=(),
+            draft=False,
+            problems=(f"cannot be read: {error.strerror}",),
+        )
+    return parse_post(raw, path, relative, stat.st_mtime_ns, stat.st_size)
+
+
+def parse_post(raw: bytes, path: Path, relative: str, mtime_ns: int, size: int) -> Post:
+    """Build a post from its bytes."""
+    decoded = decode(raw)
+    matter = frontmatter.split(decoded.text)
+    data = matter.data
+    problems = list(matter.problems)
+    if decoded.read_only_reason:
+        problems.append(decoded.read_only_reason)
+    date, date_source = _date(data, path, relative, mtime_ns)
+    unread_date = data.get("date") not in (None, "") and date_source != "front matter"
+    if unread_date and not any(problem.startswith("date:") for problem in problems):
+        problems.append(f"date: {data['date']!s} is not a date this app can read")
+    return Post(
+        path=path,
+        relative=relative,
+        title=_title(data, decoded.text[matter.body_offset :], path),
+        date=date,
+        date_source=date_source,
+        tags=_tags(data.get("tags")),
+        draft=_is_draft(data, relative),
+        problems=tuple(problems),
+        read_only_reason=decoded.read_only_reason,
+        mtime_ns=mtime_ns,
+        size=size,
+    )
+
+
+def _title(data: dict[str, Any], body: str, path: Path) -> str:
+    value = data.get("title")
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if value is not None and not isinstance(value, (str, dict, list)):
+        return str(value)
+    heading = _HEADING.search(body)
+    if heading:
+        return heading.group(1)
+    if path.stem == "index" and path.parent.name:
+        return path.parent.name
+    return path.name
+
+
+def _date(
+    data: dict[str, Any], path: Path, relative: str, mtime_ns: int
+) -> tuple[dt.datetime | None, str]:
+    if "date" in data:
+        moment = frontmatter.as_date(data["date"])
+        if moment is not None:
+            return moment, "front matter"
+    for pattern, text, source in (
+        (_NAME_DATE, path.name, "file name"),
+        (_PATH_DATE, relative, "path"),
+    ):
+        found = pattern.search(text)
+        if found:
+            try:
+                year, month, day = (int(part) for part in found.groups())
+                return dt.datetime(year, month, day), source
+            except ValueError:
+                pass
+    return dt.datetime.fromtimestamp(mtime_ns / 1e9), "modified"
+
+
+def _tags(value: object) -> tuple[str, ...]:
+    """Tags as a list, or a string split on commas (else on spaces, as Jekyll does)."""
+    if isinstance(value, str):
+        items: list[object] = list(value.split(",") if "," in value else value.split())
+    elif isinstance(value, (list, tuple)):
+        items = list(value)
+    else:
+        return ()
+    seen: dict[str, str] = {}
+    for item in items:
+        if item is None or isinstance(item, (dict, list)):
+            continue
+        tag = str(item).strip()
+        if tag and tag_key(tag) not in seen:
+            seen[tag_key(tag)] = tag
+    return tuple(seen.values())
+
+
+def _is_draft(data: dict[str, Any], relative: str) -> bool:
+    if "_drafts" in relative.split("/")[:-1]:
+        return True
+    if _truth(data.get("draft")) is True:
+        return True
+    return _truth(data.get("published")) is False
+
+
+def _truth(value: object) -> bool | None:
+    """YAML booleans, and the strings "true"/"false" read as what they say."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+    return None

@@ -1,0 +1,175 @@
+"""A blog on disk: finding, reading, saving, creating and deleting posts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.blog.encoding import Decoded, decode
+from tui.blog.errors import BlogError
+from tui.blog.files import atomic_write
+from tui.blog.index import BlogIndex
+from tui.blog.naming import new_post_text, slugify
+from tui.blog.post import POST_SUFFIXES, Post, read_post
+
+# Folders that hold a site's machinery or output, never its posts.
+SKIPPED_FOLDERS = frozenset(
+    {"node_modules", "_site", "public", "_includes", "_layouts", "themes", "__pycache__"}
+)
+
+
+@dataclass(frozen=True)
+class PostText:
+    """A post's file as the editor opens it."""
+
+    path: Path
+    raw: bytes
+    decoded: Decoded
+
+    @property
+    def text(self) -> str:
+        return self.decoded.text
+
+    def encode(self, text: str) -> bytes:
+        """The bytes to save for ``text``: the very bytes read when unchanged."""
+        if text == self.decoded.text:
+            return self.raw
+        return self.decoded.encode(text)
+
+
+class Blog:
+    """A folder of posts, read and written the way its author keeps it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.absolute()
+        self.index = BlogIndex()
+
+    def is_post_path(self, path: Path) -> bool:
+        """Whether ``path`` is where a post would be (by name, not by content)."""
+        if path.suffix.lower() not in POST_SUFFIXES or path.name.startswith("."):
+            return False
+        return self.is_content_folder(path.parent)
+
+    def is_content_folder(self, folder: Path) -> bool:
+        """Whether ``folder`` is inside the blog and may hold posts."""
+        try:
+            parts = folder.relative_to(self.root).parts
+        except ValueError:
+            return False
+        return not any(part.startswith(".") or part in SKIPPED_FOLDERS for part in parts)
+
+    def scan(self, folder: Path | None = None) -> Iterator[Path]:
+        """Every post file under the blog (or one of its folders), in no order."""
+        for folder_name, subfolders, files in os.walk(folder or self.root):
+            subfolders[:] = [
+                name
+                for name in subfolders
+                if not name.startswith(".") and name not in SKIPPED_FOLDERS
+            ]
+            for name in files:
+                if name.lower().endswith(POST_SUFFIXES) and not name.startswith("."):
+                    yield Path(folder_name, name)
+
+    def read(self, paths: Iterable[Path]) -> Iterator[Post]:
+        """Read posts without touching the index (safe in a worker thread)."""
+        for path in paths:
+            yield read_post(path, self.root)
+
+    def read_batches(self, size: int = 500) -> Iterator[list[Post]]:
+        """Read every post, a batch at a time, so a list can fill as it loads."""
+        batch: list[Post] = []
+        for post in self.read(self.scan()):
+            batch.append(post)
+            if len(batch) >= size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    def load(self) -> BlogIndex:
+        """Read every post into the index (for scripts; the app streams)."""
+        for batch in self.read_batches():
+            for post in batch:
+                self.index.add(post)
+        return self.index
+
+    def refresh(self, paths: Iterable[Path]) -> tuple[list[Post], list[Path]]:
+        """Re-read changed ``paths`` (files or folders) without touching the index.
+
+        Returns the posts found there, and the paths that no longer exist
+        (a vanished folder stands for every post that was under it).
+        """
+        found: list[Post] = []
+        gone: list[Path] = []
+        for path in paths:
+            if path.is_dir():
+                if self.is_content_folder(path):
+                    found.extend(self.read(self.scan(path)))
+            elif path.is_file():
+                if self.is_post_path(path):
+                    found.append(read_post(path, self.root))
+            else:
+                gone.append(path)
+        return found, gone
+
+    def open(self, path: Path) -> PostText:
+        """Read a post's whole file for the editor."""
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            raise BlogError(f"Cannot open {path.name}: {error.strerror}") from error
+        return PostText(path, raw, decode(raw))
+
+    def save(self, document: PostText, text: str) -> tuple[PostText, Post]:
+        """Write ``text`` over the post atomically; the saved file and its new entry.
+
+        The index is left to the caller, who may be on another thread.
+        """
+        if document.decoded.read_only_reason:
+            raise BlogError(
+                f"{document.path.name} is read-only: {document.decoded.read_only_reason}"
+            )
+        try:
+            data = document.encode(text)
+        except UnicodeEncodeError as error:
+            raise BlogError(
+                f"Cannot save {document.path.name}: {error.object[error.start]!r} "
+                f"cannot be written in {document.decoded.encoding}"
+            ) from error
+        atomic_write(document.path, data)
+        saved = PostText(document.path, data, decode(data))
+        return saved, read_post(document.path, self.root)
+
+    def delete(self, path: Path) -> None:
+        try:
+            os.remove(path)
+        except FileNotFoundError:
+            pass
+        except OSError as error:
+            raise BlogError(f"Cannot delete {path.name}: {error.strerror}") from error
+
+    def new_post(self, title: str, today: dt.date | None = None) -> tuple[Post, int]:
+        """Create a draft named ``YYYY-MM-DD-slug.md``; the post and its body line.
+
+        The index is left to the caller, as for :meth:`save`.
+        """
+        if not title.strip():
+            raise BlogError("A new post needs a title.")
+        today = today or dt.date.today()
+        text, body_line = new_post_text(title, today)
+        stem = f"{today.isoformat()}-{slugify(title)}"
+        for attempt in range(1, 1000):
+            name = f"{stem}.md" if attempt == 1 else f"{stem}-{attempt}.md"
+            path = self.root / name
+            try:
+                with open(path, "x", encoding="utf-8", newline="") as new_file:
+                    new_file.write(text)
+            except FileExistsError:
+                continue
+            except OSError as error:
+                raise BlogError(f"Cannot create {name}: {error.strerror}") from error
+            return read_post(path, self.root), body_line
+        raise BlogError(f"Cannot create a post named {stem}.md: too many with that name.")

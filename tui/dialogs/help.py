@@ -1,0 +1,42 @@
+"""Every key of the app, read from the bindings themselves."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+
+def _keys(binding: Binding) -> str:
+    names = {"question_mark": "?", "space": "space", "escape": "esc"}
+    return ", ".join(names.get(key.strip(), key.strip()) for key in binding.key.split(","))
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys, pane by pane. Any of escape, q, ? or f1 closes it."""
+
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
+
+    def __init__(self, sections: list[tuple[str, list[BindingType]]]) -> None:
+        super().__init__()
+        self._sections = sections
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog help"):
+            yield Static("Keys", classes="dialog-title")
+            with VerticalScroll():
+                table: DataTable[str] = DataTable(
+                    show_cursor=False, zebra_stripes=True, id="help-keys"
+                )
+                table.add_columns("Where", "Key", "Does")
+                for where, bindings in self._sections:
+                    for binding in bindings:
+                        if isinstance(binding, Binding) and binding.description:
+                            table.add_row(where, _keys(binding), binding.description)
+                yield table
+            yield Static("esc: close", classes="dialog-hint")
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(None)

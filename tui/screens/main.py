@@ -1,0 +1,547 @@
+"""The main screen: tags, posts and the open post, and what ties them together.
+
+Widgets say what happened (messages); this screen decides what to do, calls
+the blog library, and tells the widgets what to show. The blog's index and
+the open post live here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+from typing import Literal
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Static, TextArea
+from watchfiles import awatch
+
+from tui.blog import Blog, BlogError, Post, frontmatter
+from tui.blog.display import printable
+from tui.blog.index import TagCount
+from tui.blog.post import parse_post
+from tui.blog.store import PostText
+from tui.blog.watch import PostFilter
+from tui.dialogs import ConfirmScreen, NewPostScreen, UnsavedScreen
+from tui.widgets import PostEditor, PostList, PostPreview, TagSidebar
+from tui.widgets.post_editor import odd_line_break
+
+View = Literal["read", "split", "edit"]
+VIEWS: tuple[View, ...] = ("read", "split", "edit")
+
+OPEN_DELAY = 0.12
+"""Seconds the cursor rests on a post before it is opened (holding j stays fast)."""
+PREVIEW_DELAY = 0.35
+"""Seconds of pause in typing before the split view's preview follows."""
+LIST_REFRESH_INTERVAL = 0.5
+"""Seconds between list refreshes while a large blog is still loading."""
+
+EMPTY_BLOG = "No posts yet. Press ctrl+n to write your first post."
+EMPTY_FILTER = "No post has all the selected tags. Press c to clear the filter."
+
+
+class MainScreen(Screen[None]):
+    """Three panes over one blog."""
+
+    view: reactive[View] = reactive("read")
+    """How the open post is shown: rendered, side by side with the editor, or edited."""
+    selected_tags: reactive[frozenset[str]] = reactive(frozenset())
+    """Keys of the tags a post must all have to be listed."""
+
+    def __init__(self, blog: Blog, watch: bool = True) -> None:
+        super().__init__()
+        self.blog = blog
+        self.document: PostText | None = None
+        """The open post's file as last read or saved."""
+        self.modified = False
+        """Whether the editor holds text that is not on disk."""
+        self._baseline = ""
+        # The editor's text when it last matched the file. A TextArea keeps one
+        # newline style, so this can differ from the file's text for files with
+        # mixed line endings; comparing against it keeps those byte-identical.
+        self._watch = watch
+        self._open_timer: Timer | None = None
+        self._preview_timer: Timer | None = None
+        self._last_list_refresh = 0.0
+        self._stop_watching = asyncio.Event()
+        self.loaded = asyncio.Event()
+        """Set once every post has been read (tests and scripts wait on it)."""
+        self.synced = asyncio.Event()
+        """Set each time changes seen in the folder have been applied."""
+        self.shown = asyncio.Event()
+        """Set each time a post is shown in the preview and the editor."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="panes"):
+            yield TagSidebar(id="tags")
+            yield PostList(id="posts")
+            with Horizontal(id="post"):
+                yield PostPreview(id="preview")
+                yield PostEditor(id="editor")
+        yield Static(id="status")
+        yield Footer()
+
+    @property
+    def post_list(self) -> PostList:
+        return self.query_one(PostList)
+
+    @property
+    def tag_sidebar(self) -> TagSidebar:
+        return self.query_one(TagSidebar)
+
+    @property
+    def preview(self) -> PostPreview:
+        return self.query_one(PostPreview)
+
+    @property
+    def editor(self) -> PostEditor:
+        return self.query_one(PostEditor)
+
+    def on_mount(self) -> None:
+        self.sub_title = printable(str(self.blog.root))
+        self.add_class("-read")
+        self.tag_sidebar.border_title = "Tags"
+        self.post_list.border_title = "Posts"
+        self.preview.border_title = "Preview"
+        self.editor.border_title = "Editor"
+        self.post_list.focus()
+        self.post_list.show([], "Reading posts…")
+        self._update_status()
+        self.load_posts()
+
+    def on_unmount(self) -> None:
+        self._stop_watching.set()
+
+    # Loading and following the folder
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_posts(self) -> None:
+        """Read every post in a thread; the list fills in as batches arrive."""
+        for batch in self.blog.read_batches():
+            self.app.call_from_thread(self._add_posts, batch)
+        self.app.call_from_thread(self._loading_done)
+
+    def _add_posts(self, batch: list[Post]) -> None:
+        for post in batch:
+            self.blog.index.add(post)
+        now = time.monotonic()
+        if now - self._last_list_refresh > LIST_REFRESH_INTERVAL:
+            self._last_list_refresh = now
+            self.refresh_posts()
+
+    def _loading_done(self) -> None:
+        self.refresh_posts()
+        self.loaded.set()
+        if self._watch:
+            self.watch_folder()
+
+    @work(exclusive=True, group="watch")
+    async def watch_folder(self) -> None:
+        """Follow changes made to the folder by other programs."""
+        try:
+            async for changes in awatch(
+                self.blog.root,
+                watch_filter=PostFilter(),
+                stop_event=self._stop_watching,
+                debounce=300,
+                step=50,
+                rust_timeout=500,
+            ):
+                paths = {Path(name) for _, name in changes}
+                found, gone = await asyncio.to_thread(self.blog.refresh, paths)
+                await self._apply_changes(found, gone)
+        except Exception as error:  # the folder vanished, inotify is exhausted, ...
+            self.notify(
+                f"Stopped following changes to the folder: {error}",
+                severity="error",
+                markup=False,
+                timeout=10,
+            )
+
+    async def _apply_changes(self, found: list[Post], gone: list[Path]) -> None:
+        index = self.blog.index
+        for post in found:
+            index.add(post)
+        for path in gone:
+            if index.remove(path) is None:
+                # Perhaps a folder: everything that was under it is gone too.
+                for post in list(index.posts()):
+                    if post.path.is_relative_to(path):
+                        index.remove(post.path)
+        self.refresh_posts()
+        document = self.document
+        if document is not None and (
+            any(post.path == document.path for post in found)
+            or any(document.path.is_relative_to(path) for path in gone)
+        ):
+            await self._open_post_changed_on_disk(document)
+        self.synced.set()
+
+    async def _open_post_changed_on_disk(self, document: PostText) -> None:
+        try:
+            fresh = await asyncio.to_thread(self.blog.open, document.path)
+        except BlogError:
+            fresh = None
+        name = printable(document.path.name)
+        if fresh is None:
+            if self.modified:
+                self.notify(
+                    f"{name} was deleted on disk. Your text is kept: save to write it back.",
+                    severity="warning",
+                    markup=False,
+                    timeout=10,
+                )
+            else:
+                self._close_document()
+            return
+        if fresh.raw == document.raw:
+            return  # our own save, or a touch: nothing to reload
+        if self.modified:
+            self.notify(
+                f"{name} changed on disk. Your unsaved text is kept; saving will overwrite it.",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+            return
+        cursor = self.editor.cursor_location
+        scroll = self.editor.scroll_offset
+        await self._show_document(fresh)
+        self.editor.cursor_location = cursor
+        self.editor.scroll_to(scroll.x, scroll.y, animate=False)
+
+    # What the panes show
+
+    def refresh_posts(self) -> None:
+        """Show the posts with every selected tag, and the tags left among them."""
+        index = self.blog.index
+        posts = index.filter(self.selected_tags)
+        if not len(index):
+            empty = "Reading posts…" if not self.loaded.is_set() else EMPTY_BLOG
+        else:
+            empty = EMPTY_FILTER
+        self.post_list.show(posts, empty)
+        self.post_list.mark_unsaved(self.document.path if self.modified and self.document else None)
+        counts = index.tag_counts(posts if self.selected_tags else None)
+        shown = {tag.key for tag in counts}
+        counts += [
+            TagCount(key, index.tag_name(key), 0) for key in self.selected_tags if key not in shown
+        ]
+        self.tag_sidebar.show(len(posts), counts, self.selected_tags)
+
+    def watch_selected_tags(self) -> None:
+        if self.is_mounted:
+            self.refresh_posts()
+
+    def watch_view(self, old: View, new: View) -> None:
+        self.remove_class(f"-{old}")
+        self.add_class(f"-{new}")
+        if new == "edit" and self.preview.has_focus_within:
+            self.editor.focus()
+        elif new == "read" and self.editor.has_focus:
+            self.preview.focus()
+        if new != "edit" and self.modified:
+            self._schedule_preview(0)
+
+    def _update_status(self) -> None:
+        document = self.document
+        if document is None:
+            status = Content.styled("No post open", "$text-muted")
+        else:
+            parts: list[str | tuple[str, str]] = [
+                (printable(self._relative(document.path)), "bold")
+            ]
+            if self.modified:
+                parts.append(("  ● unsaved changes (ctrl+s saves)", "$text-warning"))
+            if self.editor.read_only:
+                parts.append((f"  read-only: {printable(self._read_only_reason())}", "$text-error"))
+            status = Content.assemble(*parts)
+        self.query_one("#status", Static).update(status)
+
+    def _relative(self, path: Path) -> str:
+        if path.is_relative_to(self.blog.root):
+            return path.relative_to(self.blog.root).as_posix()
+        return str(path)
+
+    def _read_only_reason(self) -> str:
+        if self.document is None:
+            return ""
+        if self.document.decoded.read_only_reason:
+            return self.document.decoded.read_only_reason
+        character = odd_line_break(self.document.text)
+        if character:
+            return (
+                f"it contains {character!r}, which the editor would turn into a line "
+                "break; edit it in another editor"
+            )
+        return ""
+
+    # The open post
+
+    @on(PostList.Highlighted)
+    def _post_highlighted(self, event: PostList.Highlighted) -> None:
+        if self.document is not None and event.path == self.document.path:
+            return
+        if self.modified:
+            return  # the unsaved post stays open until the user chooses
+        if self._open_timer is not None:
+            self._open_timer.stop()
+        path = event.path
+        self._open_timer = self.set_timer(OPEN_DELAY, lambda: self._open_quietly(path))
+
+    def _open_quietly(self, path: Path) -> None:
+        if not self.modified and (self.document is None or self.document.path != path):
+            self.run_worker(self.open_post(path), group="open", exclusive=True)
+
+    async def open_post(self, path: Path) -> bool:
+        """Read ``path`` and show it in the preview and the editor."""
+        try:
+            document = await asyncio.to_thread(self.blog.open, path)
+        except BlogError as error:
+            self.notify(error.message, severity="error", markup=False)
+            return False
+        await self._show_document(document)
+        return True
+
+    async def _show_document(self, document: PostText) -> None:
+        if self._open_timer is not None:
+            self._open_timer.stop()  # a post chosen explicitly wins over the list's cursor
+        editor = self.editor
+        editor.load_text(document.text)
+        self.document = document
+        self._baseline = editor.text
+        editor.read_only = bool(self._read_only_reason())
+        self._set_modified(False)
+        post = self.blog.index.get(document.path)
+        if document.decoded.read_only_reason:
+            self.notify(
+                f"{printable(document.path.name)} opened read-only: "
+                f"{document.decoded.read_only_reason}",
+                severity="warning",
+                markup=False,
+            )
+        self.preview.show_post(post)
+        await self._render_preview(document.text)
+        self.shown.set()
+
+    def _close_document(self) -> None:
+        self.document = None
+        self._baseline = ""
+        self.editor.load_text("")
+        self.editor.read_only = True
+        self._set_modified(False)
+        self.preview.show_post(None)
+        self.run_worker(self.preview.show_body(""), group="preview", exclusive=True)
+
+    async def _render_preview(self, text: str) -> None:
+        body = text[frontmatter.split(text).body_offset :]
+        await self.preview.show_body(body)
+
+    def _set_modified(self, modified: bool) -> None:
+        self.modified = modified
+        path = self.document.path if modified and self.document else None
+        self.post_list.mark_unsaved(path)
+        self._update_status()
+
+    @on(TextArea.Changed, "#editor")
+    def _editor_changed(self, event: TextArea.Changed) -> None:
+        if self.document is None:
+            return
+        modified = self.editor.text != self._baseline
+        if modified != self.modified:
+            self._set_modified(modified)
+        if self.view == "split":
+            self._schedule_preview(PREVIEW_DELAY)
+
+    def _schedule_preview(self, delay: float) -> None:
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self._preview_timer = self.set_timer(delay, self._preview_editor_text)
+
+    def _preview_editor_text(self) -> None:
+        document = self.document
+        if document is None:
+            return
+        text = self.editor.text
+        known = self.blog.index.get(document.path)
+        post = parse_post(
+            text.encode("utf-8"),
+            document.path,
+            self._relative(document.path),
+            known.mtime_ns if known else 0,
+            len(text),
+        )
+        self.preview.show_post(post)
+        self.run_worker(self._render_preview(text), group="preview", exclusive=True)
+
+    # Actions: each is a key, a command in the palette and a line of the help
+
+    def action_focus_list(self) -> None:
+        """Back to the post list; unsaved text stays in the editor."""
+        self.post_list.focus()
+
+    def action_focus_tags(self) -> None:
+        self.tag_sidebar.focus()
+
+    def action_clear_tags(self) -> None:
+        self.selected_tags = frozenset()
+
+    def action_cycle_view(self) -> None:
+        self.view = VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)]
+
+    @on(TagSidebar.Toggled)
+    def _tag_toggled(self, event: TagSidebar.Toggled) -> None:
+        if event.key is None:
+            self.selected_tags = frozenset()
+        else:
+            self.selected_tags = self.selected_tags ^ {event.key}
+
+    def _target_path(self) -> Path | None:
+        """The post an action applies to: the list's cursor, else the open post."""
+        if self.post_list.has_focus and self.post_list.highlighted_path is not None:
+            return self.post_list.highlighted_path
+        if self.document is not None:
+            return self.document.path
+        return self.post_list.highlighted_path
+
+    async def _switch_to(self, path: Path, doing: str) -> bool:
+        """Make ``path`` the open post, asking first if that drops unsaved text."""
+        if self.document is not None and self.document.path == path:
+            return True
+        if not await self.confirm_leave(doing):
+            if self.document is not None:
+                self.post_list.select_path(self.document.path)
+            return False
+        return await self.open_post(path)
+
+    @on(PostList.Opened)
+    @work(exclusive=True, group="flow")
+    async def _read(self, event: PostList.Opened) -> None:
+        if not await self._switch_to(event.path, "open another post"):
+            return
+        if self.view == "edit":
+            self.view = "read"
+        self.preview.focus()
+
+    @work(exclusive=True, group="flow")
+    async def action_edit(self) -> None:
+        """Edit the post (the whole file) in the editor."""
+        path = self._target_path()
+        if path is None or not await self._switch_to(path, "open another post"):
+            return
+        if self.view == "read":
+            self.view = "edit"
+        self.editor.focus()
+        if self.editor.read_only:
+            self.notify(f"Read-only: {self._read_only_reason()}", severity="warning", markup=False)
+
+    @work(exclusive=True, group="flow")
+    async def action_save(self) -> None:
+        await self.save_current()
+
+    async def save_current(self) -> bool:
+        """Save the open post atomically. True when the file on disk holds the text."""
+        document = self.document
+        if document is None:
+            self.notify("No post is open.", severity="warning")
+            return False
+        if self.editor.read_only:
+            self.notify(f"Cannot save: {self._read_only_reason()}", severity="error", markup=False)
+            return False
+        text = self.editor.text
+        on_disk = await asyncio.to_thread(document.path.exists)
+        if text == self._baseline and on_disk:
+            self.notify("No changes to save.")
+            return True
+        # Unchanged text is saved as the file's own text, with its own newlines.
+        to_save = document.text if text == self._baseline else text
+        try:
+            saved, post = await asyncio.to_thread(self.blog.save, document, to_save)
+        except BlogError as error:
+            self.notify(error.message, severity="error", markup=False, timeout=10)
+            return False
+        if self.document is not document:
+            return True
+        self.blog.index.add(post)
+        self.document = saved
+        self._baseline = text
+        self._set_modified(self.editor.text != text)
+        self.refresh_posts()
+        self.preview.show_post(post)
+        self.notify(f"Saved {printable(saved.path.name)}", markup=False)
+        return True
+
+    async def confirm_leave(self, doing: str) -> bool:
+        """Ask before unsaved text would be dropped. True when it is safe to go on."""
+        if not self.modified or self.document is None:
+            return True
+        choice = await self.app.push_screen_wait(UnsavedScreen(self.document.path.name, doing))
+        if choice == "save":
+            return await self.save_current()
+        if choice == "discard":
+            self.editor.load_text(self._baseline)
+            self._set_modified(False)
+            return True
+        return False
+
+    @work(exclusive=True, group="flow")
+    async def action_new_post(self) -> None:
+        """Ask for a title, create a draft and open it in the editor."""
+        if not await self.confirm_leave("write a new post"):
+            return
+        title = await self.app.push_screen_wait(NewPostScreen())
+        if title is None:
+            return
+        try:
+            post, body_line = await asyncio.to_thread(self.blog.new_post, title)
+        except BlogError as error:
+            self.notify(error.message, severity="error", markup=False)
+            return
+        self.blog.index.add(post)
+        if not post.tag_keys >= self.selected_tags:
+            self.selected_tags = frozenset()  # a new post has no tags: show it
+        self.refresh_posts()
+        self.post_list.select_path(post.path)
+        if not await self.open_post(post.path):
+            return
+        if self.view == "read":
+            self.view = "edit"
+        self.editor.cursor_location = (body_line, 0)
+        self.editor.focus()
+        self.notify(f"Created {printable(post.relative)}", markup=False)
+
+    @work(exclusive=True, group="flow")
+    async def action_delete(self) -> None:
+        """Delete the post under the list's cursor, after asking."""
+        path = self.post_list.highlighted_path
+        post = self.blog.index.get(path) if path else None
+        if path is None or post is None:
+            return
+        question: list[str | tuple[str, str]] = [
+            "Delete ",
+            (printable(post.title), "bold"),
+            f"?\nThe file {printable(post.relative)} will be removed from disk.",
+        ]
+        if self.modified and self.document is not None and self.document.path == path:
+            question.append(("\nIts unsaved changes will be lost too.", "$text-warning"))
+        if not await self.app.push_screen_wait(
+            ConfirmScreen(Content.assemble(*question), yes="Delete")
+        ):
+            return
+        try:
+            await asyncio.to_thread(self.blog.delete, path)
+        except BlogError as error:
+            self.notify(error.message, severity="error", markup=False)
+            return
+        self.blog.index.remove(path)
+        if self.document is not None and self.document.path == path:
+            self._close_document()
+        self.refresh_posts()
+        self.notify(f"Deleted {printable(post.relative)}", markup=False)

@@ -1,0 +1,10 @@
+"""The widgets of the main screen, one a module."""
+
+from __future__ import annotations
+
+from tui.widgets.post_editor import PostEditor
+from tui.widgets.post_list import PostList
+from tui.widgets.post_preview import PostPreview
+from tui.widgets.tag_sidebar import TagSidebar
+
+__all__ = ["PostEditor", "PostList", "PostPreview", "TagSidebar"]

@@ -1,0 +1,67 @@
+"""The tag sidebar: "All posts", then every tag with its count."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.blog.display import printable
+from tui.blog.index import TagCount
+
+ALL_POSTS = "all"
+_TAG_PREFIX = "tag:"
+
+
+class TagSidebar(OptionList):
+    """Tags to filter by; selecting several shows the posts that have them all."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="tags.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="tags.up"),
+        Binding("space,enter", "select", "Toggle tag", id="tags.toggle"),
+        Binding("c", "screen.clear_tags", "Clear filter", id="tags.clear"),
+        Binding("escape", "screen.focus_list", "Back to list", id="tags.back"),
+        Binding("question_mark", "app.help", "Help", id="tags.help"),
+    ]
+
+    @dataclass
+    class Toggled(Message):
+        """A tag was toggled; ``key`` is None for "All posts" (clear)."""
+
+        sidebar: TagSidebar
+        key: str | None
+
+    def show(self, total: int, tags: Sequence[TagCount], selected: Collection[str]) -> None:
+        """Show the tags left in the filtered posts, keeping the cursor on its tag."""
+        current = self.highlighted_option.id if self.highlighted_option else None
+        options = [
+            Option(self._line("All posts", total, not selected, all_posts=True), id=ALL_POSTS)
+        ]
+        options.extend(
+            Option(self._line(tag.name, tag.count, tag.key in selected), id=_TAG_PREFIX + tag.key)
+            for tag in tags
+        )
+        with self.prevent(OptionList.OptionHighlighted):
+            self.set_options(options)
+        ids = [option.id for option in options]
+        self.highlighted = ids.index(current) if current in ids else 0
+
+    @staticmethod
+    def _line(name: str, count: int, on: bool, all_posts: bool = False) -> Content:
+        return Content.assemble(
+            ("✓ " if on else "  ", "bold $success"),
+            (printable(name), "bold" if all_posts or on else ""),
+            (f"  {count}", "$text-muted"),
+        )
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id or ALL_POSTS
+        key = None if option_id == ALL_POSTS else option_id.removeprefix(_TAG_PREFIX)
+        self.post_message(self.Toggled(self, key))
