@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from pathlib import Path
 
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.worker import WorkerCancelled
 
 from tui.app import BlogApp
 from tui.screens import MainScreen
@@ -36,9 +38,12 @@ async def until_open(pilot: Pilot[None], screen: MainScreen, path: Path) -> None
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Let workers finish and the screen catch up."""
+    """Let workers finish (the folder watcher never does) and the screen catch up."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    for worker in list(pilot.app.workers):
+        if worker.group != "watch":
+            with contextlib.suppress(WorkerCancelled):  # replaced by a newer one
+                await worker.wait()
     await pilot.pause()
 
 

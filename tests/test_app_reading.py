@@ -21,7 +21,9 @@ TITLES = [
 
 def listed_titles(app: BlogApp) -> list[str]:
     post_list = app.screen.query_one(PostList)
-    return [post.title for post in (post_list.post_at(i) for i in range(post_list.option_count)) if post]
+    return [
+        post.title for post in (post_list.post_at(i) for i in range(post_list.option_count)) if post
+    ]
 
 
 async def test_lists_the_posts_newest_first_with_dates_and_tags(blog_dir: Path) -> None:

@@ -42,8 +42,8 @@ PREVIEW_DELAY = 0.35
 LIST_REFRESH_INTERVAL = 0.5
 """Seconds between list refreshes while a large blog is still loading."""
 
-EMPTY_BLOG = "No posts yet. Press ctrl+n to write your first post."
-EMPTY_FILTER = "No post has all the selected tags. Press c to clear the filter."
+EMPTY_BLOG = "No posts yet.\nPress ctrl+n to write your first post."
+EMPTY_FILTER = "No post has all the selected tags.\nPress c to clear the filter."
 
 
 class MainScreen(Screen[None]):
@@ -134,7 +134,7 @@ class MainScreen(Screen[None]):
         now = time.monotonic()
         if now - self._last_list_refresh > LIST_REFRESH_INTERVAL:
             self._last_list_refresh = now
-            self.refresh_posts()
+            self.refresh_posts(loading=True)
 
     def _loading_done(self) -> None:
         self.refresh_posts()
@@ -219,15 +219,16 @@ class MainScreen(Screen[None]):
 
     # What the panes show
 
-    def refresh_posts(self) -> None:
-        """Show the posts with every selected tag, and the tags left among them."""
+    def refresh_posts(self, loading: bool = False) -> None:
+        """Show the posts with every selected tag, and the tags left among them.
+
+        While ``loading``, a cursor on the first post stays there as newer
+        posts arrive.
+        """
         index = self.blog.index
         posts = index.filter(self.selected_tags)
-        if not len(index):
-            empty = "Reading posts…" if not self.loaded.is_set() else EMPTY_BLOG
-        else:
-            empty = EMPTY_FILTER
-        self.post_list.show(posts, empty)
+        empty = EMPTY_FILTER if len(index) else EMPTY_BLOG
+        self.post_list.show(posts, empty, stay_on_top=loading)
         self.post_list.mark_unsaved(self.document.path if self.modified and self.document else None)
         counts = index.tag_counts(posts if self.selected_tags else None)
         shown = {tag.key for tag in counts}
@@ -262,6 +263,8 @@ class MainScreen(Screen[None]):
                 parts.append(("  ● unsaved changes (ctrl+s saves)", "$text-warning"))
             if self.editor.read_only:
                 parts.append((f"  read-only: {printable(self._read_only_reason())}", "$text-error"))
+            elif (post := self.blog.index.get(document.path)) and post.problems:
+                parts.append((f"  ⚠ {printable(post.problems[0])}", "$text-error"))
             status = Content.assemble(*parts)
         self.query_one("#status", Static).update(status)
 

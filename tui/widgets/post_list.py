@@ -74,9 +74,13 @@ class PostList(OptionList):
         self._unsaved: Path | None = None
         self._posts: dict[str, Post] = {}
 
-    def show(self, posts: Sequence[Post], empty_message: str) -> None:
-        """Show ``posts``, keeping the cursor on the post it was on."""
-        current = self.highlighted_path
+    def show(self, posts: Sequence[Post], empty_message: str, *, stay_on_top: bool = False) -> None:
+        """Show ``posts``, keeping the cursor on the post it was on.
+
+        With ``stay_on_top`` (while a blog is still loading), a cursor on the
+        first post stays on the first post as newer ones arrive.
+        """
+        current = None if stay_on_top and self.highlighted == 0 else self.highlighted_path
         self._posts = {str(post.path): post for post in posts}
         with self.prevent(OptionList.OptionHighlighted):
             self.clear_options()

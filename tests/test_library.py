@@ -1,0 +1,258 @@
+"""The blog library on its own: no terminal, no Textual."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.blog import Blog, BlogError, BlogIndex, frontmatter, read_post
+from tui.blog.display import printable
+from tui.blog.encoding import decode
+from tui.blog.files import atomic_write
+from tui.blog.naming import slugify
+from tui.blog.store import PostText
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_the_library_imports_nothing_from_textual() -> None:
+    code = "import sys, tui.blog, tui.blog.watch, tui.cli; print('textual' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr
+
+
+def test_sample_blog_reads_as_four_french_posts(blog_dir: Path) -> None:
+    index = Blog(blog_dir).load()
+    posts = index.posts()
+    assert [p.date.date().isoformat() if p.date else None for p in posts] == [
+        "2010-11-08",
+        "2010-10-25",
+        "2010-06-02",
+        "2010-03-18",
+    ]
+    assert all(not p.problems and not p.draft for p in posts)
+    confidentiality = (blog_dir / posts[3].relative).read_text("utf-8")
+    assert "peureux est celle d’une entreprise recroquevillée" in confidentiality
+    assert (
+        "\n> Les entreprises doivent être ouvertes, et réactives pour innover." in confidentiality
+    )
+    for post in posts:
+        text = (blog_dir / post.relative).read_text("utf-8")
+        assert "à\u00a0 " not in text and "author: BLOmiG" in text and "lang: fr" in text
+        body = text.split("---\n", 2)[2]
+        assert post.title not in body.splitlines()[1]  # the title is not repeated
+    assert "«\u00a0moblog\u00a0»" in (blog_dir / posts[1].relative).read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "title", "body_line"),
+    [
+        ("---\ntitle: A\n---\nbody", "yaml", "A", 3),
+        ("--- \ntitle: A\n---  \nbody", "yaml", "A", 3),
+        ("---\ntitle: A\n...\nbody", "yaml", "A", 3),
+        ("---\r\ntitle: A\r\n---\r\nbody", "yaml", "A", 3),
+        ('+++\ntitle = "A"\n+++\nbody', "toml", "A", 3),
+        ("---\n---\nbody", "yaml", None, 2),
+        ("no front matter", None, None, 0),
+    ],
+)
+def test_front_matter_is_found(
+    text: str, fmt: str | None, title: str | None, body_line: int
+) -> None:
+    matter = frontmatter.split(text)
+    assert matter.format == fmt
+    assert matter.data.get("title") == title
+    assert matter.body_line == body_line
+    assert not matter.problems
+    if fmt:
+        assert text[matter.body_offset :] == "body"
+
+
+def test_front_matter_problems_are_reported_not_raised() -> None:
+    assert "not valid YAML" in frontmatter.split("---\nbad: [\n---\n").problems[0]
+    assert "no closing ---" in frontmatter.split("---\ntitle: x\n").problems[0]
+    assert "not valid TOML" in frontmatter.split("+++\nx = \n+++\n").problems[0]
+    assert "not a list of" in frontmatter.split("---\n- a\n---\n").problems[0]
+    matter = frontmatter.split("---\ntitle: T\ndate: 2018-02-31\n---\n")
+    assert matter.data["title"] == "T"
+    assert matter.problems == ("date: 2018-02-31 is not a real date",)
+
+
+def test_title_falls_back_to_heading_then_file_name(tmp_path: Path) -> None:
+    heading = write(tmp_path, "a.md", "---\ndate: 2020-01-01\n---\n\n# From the heading #\n")
+    bare = write(tmp_path, "2019-3-4-bare.md", "just text\n")
+    bundle = write(tmp_path, "my-trip/index.md", "text\n")
+    number = write(tmp_path, "n.md", "---\ntitle: 2001\n---\n")
+    assert read_post(heading, tmp_path).title == "From the heading"
+    assert read_post(bare, tmp_path).title == "2019-3-4-bare.md"
+    assert read_post(bare, tmp_path).date == dt.datetime(2019, 3, 4)
+    assert read_post(bare, tmp_path).date_source == "file name"
+    assert read_post(bundle, tmp_path).title == "my-trip"
+    assert read_post(bundle, tmp_path).date_source == "modified"
+    assert read_post(number, tmp_path).title == "2001"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2013-06-27 11:00:00 +0000", dt.datetime(2013, 6, 27, 11)),
+        ('"2020-05-01"', dt.datetime(2020, 5, 1)),
+        ("2012-10-11T23:39:45-04:00", dt.datetime(2012, 10, 12, 3, 39, 45)),
+        ("2015-10-01 01:00:00", dt.datetime(2015, 10, 1, 1)),
+    ],
+)
+def test_dates_in_the_shapes_blogs_use(tmp_path: Path, value: str, expected: dt.datetime) -> None:
+    post = read_post(write(tmp_path, "p.md", f"---\ndate: {value}\n---\n"), tmp_path)
+    assert post.date == expected
+    assert post.date_source == "front matter"
+
+
+def test_dates_from_the_path(tmp_path: Path) -> None:
+    post = read_post(write(tmp_path, "2021/07/14/fete/index.md", "x\n"), tmp_path)
+    assert post.date == dt.datetime(2021, 7, 14)
+    assert post.date_source == "path"
+
+
+@pytest.mark.parametrize(
+    ("front", "tags", "draft"),
+    [
+        ("tags: [a, B, b]", ("a", "B"), False),
+        ("tags: a, b c", ("a", "b c"), False),
+        ("tags: jekyll splits spaces", ("jekyll", "splits", "spaces"), False),
+        ("tags:\n  - x\n  -\n  - 3", ("x", "3"), False),
+        ('draft: "false"', (), False),
+        ('draft: "true"', (), True),
+        ("draft: yes", (), True),
+        ("published: false", (), True),
+    ],
+)
+def test_tags_and_drafts(tmp_path: Path, front: str, tags: tuple[str, ...], draft: bool) -> None:
+    post = read_post(write(tmp_path, "p.md", f"---\n{front}\n---\n"), tmp_path)
+    assert post.tags == tags
+    assert post.draft is draft
+
+
+def test_files_under_drafts_are_drafts(tmp_path: Path) -> None:
+    assert read_post(write(tmp_path, "_drafts/x.md", "x\n"), tmp_path).draft
+
+
+def test_index_filters_by_all_tags_and_counts_what_is_left(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", "---\ntags: [Python, Été]\ndate: 2020-01-03\n---\n")
+    write(tmp_path, "b.md", "---\ntags: [python]\ndate: 2020-01-02\n---\n")
+    write(tmp_path, "c.md", "---\ntags: [été, rust]\ndate: 2020-01-01\n---\n")
+    index = Blog(tmp_path).load()
+    assert [p.relative for p in index.filter(["PYTHON"])] == ["a.md", "b.md"]
+    assert [p.relative for p in index.filter(["python", "ÉTÉ"])] == ["a.md"]
+    assert index.filter(["python", "rust"]) == []
+    counts = {tag.name: tag.count for tag in index.tag_counts()}
+    # Ties between spellings go the same way on every machine.
+    assert counts == {"été": 2, "python": 2, "rust": 1}
+    left = index.tag_counts(index.filter(["rust"]))
+    assert [(tag.key, tag.count) for tag in left] == [("rust", 1), ("été", 1)]
+    index.remove(tmp_path / "c.md")
+    assert "rust" not in {tag.key for tag in index.tag_counts()}
+    assert len(BlogIndex(index.posts())) == 2
+
+
+def test_scan_finds_posts_in_subfolders_and_skips_machinery(tmp_path: Path) -> None:
+    for name in ("a.md", "sub/b.markdown", "sub/deep/c.MD", "notes.txt", ".hidden.md"):
+        write(tmp_path, name, "x\n")
+    for skipped in (".git", "node_modules", "_site", "public", "themes", "_layouts"):
+        write(tmp_path, f"{skipped}/x.md", "x\n")
+    found = sorted(p.relative_to(tmp_path).as_posix() for p in Blog(tmp_path).scan())
+    assert found == ["a.md", "sub/b.markdown", "sub/deep/c.MD"]
+
+
+def test_save_is_atomic_keeps_permissions_and_writes_through_links(tmp_path: Path) -> None:
+    real = write(tmp_path, "real.md", "old\n")
+    real.chmod(0o604)
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    blog = Blog(tmp_path)
+    saved, _post = blog.save(blog.open(link), "new\n")
+    assert link.is_symlink()
+    assert real.read_text() == "new\n"
+    assert stat.S_IMODE(real.stat().st_mode) == 0o604
+    assert saved.raw == b"new\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.md", "real.md"]
+
+
+def test_a_failed_write_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    path = write(tmp_path, "p.md", "old\n")
+
+    class Boom(Exception):
+        pass
+
+    def explode(*args: object) -> None:
+        raise Boom
+
+    original = os.replace
+    os.replace = explode  # type: ignore[assignment]
+    try:
+        with pytest.raises(Boom):
+            atomic_write(path, b"new\n")
+    finally:
+        os.replace = original
+    assert path.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["p.md"]
+
+
+def test_save_refuses_a_file_that_could_not_be_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "bad.md"
+    path.write_bytes(b"caf\xe9\n")
+    blog = Blog(tmp_path)
+    with pytest.raises(BlogError, match="read-only"):
+        blog.save(blog.open(path), "cafe\n")
+    assert path.read_bytes() == b"caf\xe9\n"
+
+
+def test_unchanged_text_gives_back_the_very_bytes() -> None:
+    for raw in (b"\xef\xbb\xbfa\r\nb", "\ufeffa\r\n".encode("utf-16-le"), b"a\rb\nc\r\n"):
+        document = PostText(Path("x.md"), raw, decode(raw))
+        assert document.encode(document.text) == raw
+
+
+def test_new_post_names_stay_in_the_folder(tmp_path: Path) -> None:
+    blog = Blog(tmp_path)
+    day = dt.date(2026, 1, 2)
+    post, line = blog.new_post("../../etc/passwd", day)
+    assert post.path.parent == tmp_path
+    assert post.path.name == "2026-01-02-etc-passwd.md"
+    again, _ = blog.new_post("../../etc/passwd", day)
+    assert again.path.name == "2026-01-02-etc-passwd-2.md"
+    assert post.draft and post.title == "../../etc/passwd" and post.tags == ()
+    lines = post.path.read_text().split("\n")
+    assert lines[line - 1] == "---" or lines[line - 1] == ""
+    assert lines[line] == "" and len(lines) == line + 1
+    with pytest.raises(BlogError):
+        blog.new_post("   ", day)
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Confidentialité : cache-sexe des peureux !", "confidentialite-cache-sexe-des-peureux"),
+        ("Œuvre & cœur", "oeuvre-coeur"),
+        ("...", "untitled"),
+        ("日本語", "untitled"),
+        ("a" * 100, "a" * 60),
+    ],
+)
+def test_slugify(title: str, slug: str) -> None:
+    assert slugify(title) == slug
+
+
+def test_printable_shows_control_characters() -> None:
+    assert printable("a\x1b[31mb\x07\x9b") == "a␛[31mb␇\\x9b"
+    assert printable("[bold]x[/bold]\tok") == "[bold]x[/bold]\tok"
