@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import shutil
 import stat
 from pathlib import Path
 
-from tests.helpers import settle, started, text_of, until_open
+from textual.widgets import Markdown
+
+from tests.helpers import TIMEOUT, settle, started, text_of, until_open
 from tui.app import BlogApp
 from tui.dialogs import ConfirmScreen, NewPostScreen, UnsavedScreen
 from tui.widgets import PostEditor, PostList
@@ -232,3 +235,22 @@ async def test_a_failed_save_keeps_the_text_and_says_why(blog_dir: Path) -> None
         assert screen.editor.text.startswith("x---")
         messages = [notification.message for notification in app._notifications]
         assert any(message.startswith(f"Cannot save {STEVE}") for message in messages)
+
+
+async def test_split_view_preview_follows_the_editor_after_a_pause(blog_dir: Path) -> None:
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("v", "e")
+        await until_open(pilot, screen, blog_dir / STEVE)
+        assert screen.view == "split" and isinstance(app.focused, PostEditor)
+        await pilot.press(*["down"] * 7, "home")
+        screen.previewed.clear()
+        await pilot.press(*"## Nouveau", "enter")
+        # Typing went in at once; the preview waits for the pause.
+        assert screen.editor.text.splitlines()[7] == "## Nouveau"
+        await asyncio.wait_for(screen.previewed.wait(), TIMEOUT)
+        await pilot.pause()
+        body = screen.query_one("#preview-body", Markdown).source
+        assert body.lstrip().startswith("## Nouveau")
+        assert not (blog_dir / STEVE).read_text("utf-8").count("Nouveau")

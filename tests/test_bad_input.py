@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from textual.worker import WorkerFailed
 
 from tests.helpers import settle, started, text_of, until_open
 from tui.app import BlogApp
@@ -166,3 +168,40 @@ async def test_a_file_the_editor_would_change_opens_read_only(tmp_path: Path) ->
         await pilot.press("x", "ctrl+s")
         await settle(pilot)
         assert path.read_bytes() == raw
+
+
+async def test_an_unexpected_error_is_reported_not_raised(
+    blog_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+
+        def broken(path: Path) -> None:
+            raise RuntimeError("disk on fire")
+
+        monkeypatch.setattr(screen.blog, "open", broken)
+        await pilot.press("j", "enter")
+        with contextlib.suppress(WorkerFailed):  # the failure this test is about
+            await settle(pilot)
+        await pilot.pause()
+        assert app.is_running
+        messages = [str(n.message) for n in app._notifications]
+        assert "Something went wrong (RuntimeError): disk on fire" in messages
+
+
+def test_a_post_that_breaks_the_parser_is_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.blog import post as post_module
+
+    path = tmp_path / "odd.md"
+    path.write_text("---\ntitle: x\n---\n", "utf-8")
+
+    def explode(*args: object) -> None:
+        raise RuntimeError("unexpected")
+
+    monkeypatch.setattr(post_module, "parse_post", explode)
+    post = post_module.read_post(path, tmp_path)
+    assert post.title == "odd.md"
+    assert post.problems == ("cannot be read: RuntimeError: unexpected",)

@@ -49,6 +49,7 @@ async def test_the_app_opens_a_real_blog(corpora: Path) -> None:
     async with app.run_test(size=(160, 40)) as pilot:
         screen = await started(pilot)
         assert screen.post_list.option_count == len(screen.blog.index)
+        assert screen.post_list.highlighted == 0  # on the newest post, once all are read
         await pilot.press("j", "enter")
         newest = screen.post_list.post_at(1)
         assert newest is not None

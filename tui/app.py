@@ -64,7 +64,7 @@ class BlogApp(App[None]):
         """Quit, after asking what to do with unsaved changes."""
         self._quit()
 
-    @work(exclusive=True, group="quit")
+    @work(exclusive=True, group="quit", exit_on_error=False)
     async def _quit(self) -> None:
         main = self.main_screen
         if main is None or await main.confirm_leave("quit"):

@@ -62,17 +62,25 @@ def read_post(path: Path, root: Path) -> Post:
         stat = os.stat(path)
         raw = path.read_bytes()
     except OSError as error:
-        return Post(
-            path=path,
-            relative=relative,
-            title=path.name,
-            date=None,
-            date_source="",
-            tags=(),
-            draft=False,
-            problems=(f"cannot be read: {error.strerror}",),
-        )
-    return parse_post(raw, path, relative, stat.st_mtime_ns, stat.st_size)
+        return _unreadable(path, relative, str(error.strerror))
+    try:
+        return parse_post(raw, path, relative, stat.st_mtime_ns, stat.st_size)
+    except Exception as error:  # one odd file must never stop a blog from loading
+        return _unreadable(path, relative, f"{type(error).__name__}: {error}")
+
+
+def _unreadable(path: Path, relative: str, reason: str) -> Post:
+    """A post listed under its file name, saying why it could not be read."""
+    return Post(
+        path=path,
+        relative=relative,
+        title=path.name,
+        date=None,
+        date_source="",
+        tags=(),
+        draft=False,
+        problems=(f"cannot be read: {reason}",),
+    )
 
 
 def parse_post(raw: bytes, path: Path, relative: str, mtime_ns: int, size: int) -> Post:

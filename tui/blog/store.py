@@ -44,7 +44,7 @@ class Blog:
     """A folder of posts, read and written the way its author keeps it."""
 
     def __init__(self, root: Path) -> None:
-        self.root = root.absolute()
+        self.root = Path(os.path.abspath(root))  # normalised, symlinks kept
         self.index = BlogIndex()
 
     def is_post_path(self, path: Path) -> bool:

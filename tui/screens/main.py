@@ -19,7 +19,8 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Footer, Header, Markdown, Static, TextArea
+from textual.worker import Worker, WorkerState, get_current_worker
 from watchfiles import awatch
 
 from tui.blog import Blog, BlogError, Post, frontmatter
@@ -43,6 +44,7 @@ LIST_REFRESH_INTERVAL = 0.5
 """Seconds between list refreshes while a large blog is still loading."""
 
 EMPTY_BLOG = "No posts yet.\nPress ctrl+n to write your first post."
+READING = "Reading posts…"
 EMPTY_FILTER = "No post has all the selected tags.\nPress c to clear the filter."
 
 
@@ -76,6 +78,8 @@ class MainScreen(Screen[None]):
         """Set each time changes seen in the folder have been applied."""
         self.shown = asyncio.Event()
         """Set each time a post is shown in the preview and the editor."""
+        self.previewed = asyncio.Event()
+        """Set each time the preview has been rendered."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -112,19 +116,34 @@ class MainScreen(Screen[None]):
         self.preview.border_title = "Preview"
         self.editor.border_title = "Editor"
         self.post_list.focus()
-        self.post_list.show([], "Reading posts…")
+        self.post_list.show([], READING)
         self._update_status()
         self.load_posts()
 
     def on_unmount(self) -> None:
         self._stop_watching.set()
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place where a failed worker is told to the user, not raised."""
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.notify(
+                f"Something went wrong ({type(error).__name__}): {error}",
+                title="Unexpected error",
+                severity="error",
+                markup=False,
+                timeout=15,
+            )
+
     # Loading and following the folder
 
-    @work(thread=True, exclusive=True, group="load")
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_posts(self) -> None:
         """Read every post in a thread; the list fills in as batches arrive."""
+        worker = get_current_worker()
         for batch in self.blog.read_batches():
+            if worker.is_cancelled:
+                return
             self.app.call_from_thread(self._add_posts, batch)
         self.app.call_from_thread(self._loading_done)
 
@@ -134,15 +153,15 @@ class MainScreen(Screen[None]):
         now = time.monotonic()
         if now - self._last_list_refresh > LIST_REFRESH_INTERVAL:
             self._last_list_refresh = now
-            self.refresh_posts(loading=True)
+            self.refresh_posts(stay_on_top=True)
 
     def _loading_done(self) -> None:
-        self.refresh_posts()
         self.loaded.set()
+        self.refresh_posts(stay_on_top=True)
         if self._watch:
             self.watch_folder()
 
-    @work(exclusive=True, group="watch")
+    @work(exclusive=True, group="watch", exit_on_error=False)
     async def watch_folder(self) -> None:
         """Follow changes made to the folder by other programs."""
         try:
@@ -219,16 +238,15 @@ class MainScreen(Screen[None]):
 
     # What the panes show
 
-    def refresh_posts(self, loading: bool = False) -> None:
+    def refresh_posts(self, stay_on_top: bool = False) -> None:
         """Show the posts with every selected tag, and the tags left among them.
 
-        While ``loading``, a cursor on the first post stays there as newer
-        posts arrive.
+        With ``stay_on_top`` (while loading), a cursor on the first post stays
+        there as newer posts arrive.
         """
         index = self.blog.index
         posts = index.filter(self.selected_tags)
-        empty = EMPTY_FILTER if len(index) else EMPTY_BLOG
-        self.post_list.show(posts, empty, stay_on_top=loading)
+        self.post_list.show(posts, self._empty_message(), stay_on_top=stay_on_top)
         self.post_list.mark_unsaved(self.document.path if self.modified and self.document else None)
         counts = index.tag_counts(posts if self.selected_tags else None)
         shown = {tag.key for tag in counts}
@@ -236,6 +254,11 @@ class MainScreen(Screen[None]):
             TagCount(key, index.tag_name(key), 0) for key in self.selected_tags if key not in shown
         ]
         self.tag_sidebar.show(len(posts), counts, self.selected_tags)
+
+    def _empty_message(self) -> str:
+        if len(self.blog.index):
+            return EMPTY_FILTER
+        return EMPTY_BLOG if self.loaded.is_set() else READING
 
     def watch_selected_tags(self) -> None:
         if self.is_mounted:
@@ -301,7 +324,7 @@ class MainScreen(Screen[None]):
 
     def _open_quietly(self, path: Path) -> None:
         if not self.modified and (self.document is None or self.document.path != path):
-            self.run_worker(self.open_post(path), group="open", exclusive=True)
+            self.run_worker(self.open_post(path), group="open", exclusive=True, exit_on_error=False)
 
     async def open_post(self, path: Path) -> bool:
         """Read ``path`` and show it in the preview and the editor."""
@@ -341,11 +364,22 @@ class MainScreen(Screen[None]):
         self.editor.read_only = True
         self._set_modified(False)
         self.preview.show_post(None)
-        self.run_worker(self.preview.show_body(""), group="preview", exclusive=True)
+        self.run_worker(
+            self.preview.show_body(""), group="preview", exclusive=True, exit_on_error=False
+        )
 
     async def _render_preview(self, text: str) -> None:
         body = text[frontmatter.split(text).body_offset :]
         await self.preview.show_body(body)
+        self.previewed.set()
+
+    @on(Markdown.LinkClicked)
+    def _link_clicked(self, event: Markdown.LinkClicked) -> None:
+        # Web links open in the browser; links between posts come later.
+        if event.href.startswith(("http://", "https://", "mailto:")):
+            self.app.open_url(event.href)
+        else:
+            self.notify(f"Not a web link: {printable(event.href)}", markup=False)
 
     def _set_modified(self, modified: bool) -> None:
         self.modified = modified
@@ -382,7 +416,9 @@ class MainScreen(Screen[None]):
             len(text),
         )
         self.preview.show_post(post)
-        self.run_worker(self._render_preview(text), group="preview", exclusive=True)
+        self.run_worker(
+            self._render_preview(text), group="preview", exclusive=True, exit_on_error=False
+        )
 
     # Actions: each is a key, a command in the palette and a line of the help
 
@@ -425,7 +461,7 @@ class MainScreen(Screen[None]):
         return await self.open_post(path)
 
     @on(PostList.Opened)
-    @work(exclusive=True, group="flow")
+    @work(exclusive=True, group="flow", exit_on_error=False)
     async def _read(self, event: PostList.Opened) -> None:
         if not await self._switch_to(event.path, "open another post"):
             return
@@ -433,7 +469,7 @@ class MainScreen(Screen[None]):
             self.view = "read"
         self.preview.focus()
 
-    @work(exclusive=True, group="flow")
+    @work(exclusive=True, group="flow", exit_on_error=False)
     async def action_edit(self) -> None:
         """Edit the post (the whole file) in the editor."""
         path = self._target_path()
@@ -445,7 +481,7 @@ class MainScreen(Screen[None]):
         if self.editor.read_only:
             self.notify(f"Read-only: {self._read_only_reason()}", severity="warning", markup=False)
 
-    @work(exclusive=True, group="flow")
+    @work(exclusive=True, group="flow", exit_on_error=False)
     async def action_save(self) -> None:
         await self.save_current()
 
@@ -494,7 +530,7 @@ class MainScreen(Screen[None]):
             return True
         return False
 
-    @work(exclusive=True, group="flow")
+    @work(exclusive=True, group="flow", exit_on_error=False)
     async def action_new_post(self) -> None:
         """Ask for a title, create a draft and open it in the editor."""
         if not await self.confirm_leave("write a new post"):
@@ -520,7 +556,7 @@ class MainScreen(Screen[None]):
         self.editor.focus()
         self.notify(f"Created {printable(post.relative)}", markup=False)
 
-    @work(exclusive=True, group="flow")
+    @work(exclusive=True, group="flow", exit_on_error=False)
     async def action_delete(self) -> None:
         """Delete the post under the list's cursor, after asking."""
         path = self.post_list.highlighted_path
