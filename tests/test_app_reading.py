@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.command import CommandList, CommandPalette
 from textual.widgets import DataTable, Markdown
 
 from tests.helpers import settle, started, text_of, until_open
@@ -176,6 +177,26 @@ async def test_every_action_is_in_the_command_palette(blog_dir: Path) -> None:
     async with app.run_test(size=(160, 40)) as pilot:
         screen = await started(pilot)
         titles = {command.title for command in app.get_system_commands(screen)}
-        for title in ("New post", "Save", "Edit post", "Cycle view", "Clear tag filter"):
+        for title in ("New post", "Save", "Read post", "Edit post", "Cycle view"):
             assert title in titles
-        assert {"Delete post", "Keys", "Tag sidebar", "Post list"} <= titles
+        assert {"Clear tag filter", "Delete post", "Keys", "Tag sidebar", "Post list"} <= titles
+
+
+async def test_the_command_palette_runs_an_action(blog_dir: Path) -> None:
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"cycle view")
+        # The palette searches after a debounce timer of its own: nothing to await.
+        commands = app.screen.query_one(CommandList)
+        for _ in range(100):
+            if commands.option_count:
+                break
+            await pilot.pause(0.05)
+        assert "Cycle view" in str(commands.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.view == "split"

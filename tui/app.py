@@ -21,6 +21,7 @@ from tui.widgets import PostEditor, PostList, PostPreview, TagSidebar
 COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("New post", "Ask for a title and create a draft (ctrl+n)", "new_post"),
     ("Save", "Save the open post (ctrl+s)", "save"),
+    ("Read post", "Show the post rendered (enter)", "read"),
     ("Edit post", "Edit the post in the editor (e)", "edit"),
     ("Cycle view", "Read, split, edit (v)", "cycle_view"),
     ("Tag sidebar", "Focus the tags (t)", "focus_tags"),

@@ -461,9 +461,18 @@ class MainScreen(Screen[None]):
         return await self.open_post(path)
 
     @on(PostList.Opened)
+    def _post_chosen(self, event: PostList.Opened) -> None:
+        self._read(event.path)
+
+    def action_read(self) -> None:
+        """Read the post: show it rendered and focus the preview."""
+        path = self._target_path()
+        if path is not None:
+            self._read(path)
+
     @work(exclusive=True, group="flow", exit_on_error=False)
-    async def _read(self, event: PostList.Opened) -> None:
-        if not await self._switch_to(event.path, "open another post"):
+    async def _read(self, path: Path) -> None:
+        if not await self._switch_to(path, "open another post"):
             return
         if self.view == "edit":
             self.view = "read"
