@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 from pathlib import Path
 
+from textual.command import CommandList
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -52,3 +53,14 @@ def text_of(widget: Widget) -> str:
     size = widget.size
     strips = widget.render_lines(Region(0, 0, size.width, size.height))
     return "\n".join(strip.text.rstrip() for strip in strips)
+
+
+async def palette_results(pilot: Pilot[None]) -> CommandList:
+    """The command palette's list once its search has found something."""
+    commands = pilot.app.screen.query_one(CommandList)
+    # The palette searches after a debounce timer of its own: nothing to await.
+    for _ in range(100):
+        if commands.option_count:
+            break
+        await pilot.pause(0.05)
+    return commands

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.command import CommandList, CommandPalette
+from textual.command import CommandPalette
 from textual.widgets import DataTable, Markdown
 
-from tests.helpers import settle, started, text_of, until_open
+from tests.helpers import palette_results, settle, started, text_of, until_open
 from tui.app import BlogApp
 from tui.dialogs import HelpScreen
 from tui.widgets import PostEditor, PostList, PostPreview, TagSidebar
@@ -190,13 +190,28 @@ async def test_the_command_palette_runs_an_action(blog_dir: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"cycle view")
-        # The palette searches after a debounce timer of its own: nothing to await.
-        commands = app.screen.query_one(CommandList)
-        for _ in range(100):
-            if commands.option_count:
-                break
-            await pilot.pause(0.05)
+        commands = await palette_results(pilot)
         assert "Cycle view" in str(commands.get_option_at_index(0).prompt)
         await pilot.press("enter")
         await settle(pilot)
         assert screen.view == "split"
+
+
+async def test_any_tag_can_be_filtered_from_the_palette(tmp_path: Path) -> None:
+    for number in range(40):
+        (tmp_path / f"{number}.md").write_text(
+            f"---\ntitle: P{number}\ntags: [common, tag{number}]\n---\n", "utf-8"
+        )
+    (tmp_path / "odd.md").write_text('---\ntags: ["[bold]odd[/bold]"]\n---\n', "utf-8")
+    app = BlogApp(tmp_path, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("ctrl+p", *"tag37")
+        await palette_results(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert listed_titles(app) == ["P37"]
+        assert "✓ tag37  1" in text_of(screen.tag_sidebar)
+        await pilot.press("ctrl+p", *"bold")
+        commands = await palette_results(pilot)
+        assert "Tag: [bold]odd[/bold]" in str(commands.get_option_at_index(0).prompt)

@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tui.blog import Blog
+from tui.commands import TagCommands
 from tui.dialogs import HelpScreen
 from tui.screens import MainScreen
 from tui.widgets import PostEditor, PostList, PostPreview, TagSidebar
@@ -36,6 +37,7 @@ class BlogApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "blog"
+    COMMANDS = App.COMMANDS | {TagCommands}
 
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
@@ -56,10 +58,7 @@ class BlogApp(App[None]):
 
     @property
     def main_screen(self) -> MainScreen | None:
-        for screen in self.screen_stack:
-            if isinstance(screen, MainScreen):
-                return screen
-        return None
+        return MainScreen.find(self)
 
     async def action_quit(self) -> None:
         """Quit, after asking what to do with unsaved changes."""

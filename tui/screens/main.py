@@ -10,10 +10,10 @@ from __future__ import annotations
 import asyncio
 import time
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import reactive
@@ -91,6 +91,14 @@ class MainScreen(Screen[None]):
                 yield PostEditor(id="editor")
         yield Static(id="status")
         yield Footer()
+
+    @staticmethod
+    def find(app: App[Any]) -> MainScreen | None:
+        """The app's main screen, wherever it is in the stack of screens."""
+        for screen in app.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        return None
 
     @property
     def post_list(self) -> PostList:
@@ -440,7 +448,11 @@ class MainScreen(Screen[None]):
         if event.key is None:
             self.selected_tags = frozenset()
         else:
-            self.selected_tags = self.selected_tags ^ {event.key}
+            self.toggle_tag(event.key)
+
+    def toggle_tag(self, key: str) -> None:
+        """Add the tag to the filter, or take it out."""
+        self.selected_tags = self.selected_tags ^ {key}
 
     def _target_path(self) -> Path | None:
         """The post an action applies to: the list's cursor, else the open post."""

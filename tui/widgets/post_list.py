@@ -44,8 +44,8 @@ class PostList(OptionList):
     """The posts of the blog (or of the tag filter), newest first."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("down,j", "cursor_down", "Move down", show=False, id="list.down"),
+        Binding("up,k", "cursor_up", "Move up", show=False, id="list.up"),
         Binding("enter", "select", "Read", id="list.read"),
         Binding("e", "screen.edit", "Edit", id="list.edit"),
         Binding("v", "screen.cycle_view", "View", id="list.view"),

@@ -33,8 +33,8 @@ class PostPreview(VerticalScroll, can_focus=True):
     """The post as it will read, without its front matter."""
 
     BINDINGS = [
-        Binding("j", "scroll_down", "Down", show=False, id="preview.down"),
-        Binding("k", "scroll_up", "Up", show=False, id="preview.up"),
+        Binding("down,j", "scroll_down", "Scroll down", show=False, id="preview.down"),
+        Binding("up,k", "scroll_up", "Scroll up", show=False, id="preview.up"),
         Binding("e", "screen.edit", "Edit", id="preview.edit"),
         Binding("v", "screen.cycle_view", "View", id="preview.view"),
         Binding("t", "screen.focus_tags", "Tags", id="preview.tags"),

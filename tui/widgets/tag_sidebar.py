@@ -22,8 +22,8 @@ class TagSidebar(OptionList):
     """Tags to filter by; selecting several shows the posts that have them all."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="tags.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="tags.up"),
+        Binding("down,j", "cursor_down", "Move down", show=False, id="tags.down"),
+        Binding("up,k", "cursor_up", "Move up", show=False, id="tags.up"),
         Binding("space,enter", "select", "Toggle tag", id="tags.toggle"),
         Binding("c", "screen.clear_tags", "Clear filter", id="tags.clear"),
         Binding("escape", "screen.focus_list", "Back to list", id="tags.back"),

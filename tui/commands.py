@@ -1,0 +1,33 @@
+"""Command palette entries for the blog's tags: filter by any tag by typing it."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import Hit, Hits, Provider
+from textual.content import Content
+
+from tui.blog.display import printable
+from tui.screens import MainScreen
+
+
+class TagCommands(Provider):
+    """ "Tag: name" for every tag, so a blog with hundreds of them stays usable."""
+
+    async def search(self, query: str) -> Hits:
+        screen = MainScreen.find(self.app)
+        if screen is None:
+            return
+        matcher = self.matcher(query)
+        for tag in screen.blog.index.tag_counts():
+            action = "remove from" if tag.key in screen.selected_tags else "add to"
+            label = f"Tag: {printable(tag.name)}"
+            score = matcher.match(label)
+            if score > 0:
+                # Content, not markup: a tag named "[bold]" is shown as written.
+                yield Hit(
+                    score,
+                    Content(label),
+                    partial(screen.toggle_tag, tag.key),
+                    help=f"{tag.count} posts · {action} the filter",
+                )
