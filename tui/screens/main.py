@@ -222,6 +222,8 @@ class MainScreen(Screen[None]):
             fresh = await asyncio.to_thread(self.blog.open, document.path)
         except BlogError:
             fresh = None
+        if self.document is not document:
+            return  # another post was opened meanwhile
         name = printable(document.path.name)
         if fresh is None:
             if self.modified:
