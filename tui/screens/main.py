@@ -361,15 +361,8 @@ class MainScreen(Screen[None]):
         self._baseline = editor.text
         editor.read_only = bool(self._read_only_reason())
         self._set_modified(False)
-        post = self.blog.index.get(document.path)
-        if document.decoded.read_only_reason:
-            self.notify(
-                f"{printable(document.path.name)} opened read-only: "
-                f"{document.decoded.read_only_reason}",
-                severity="warning",
-                markup=False,
-            )
-        self.preview.show_post(post)
+        # Why a post is read-only is on the status line, and said again on "e".
+        self.preview.show_post(self.blog.index.get(document.path))
         await self._render_preview(document.text)
         self.shown.set()
 
@@ -391,11 +384,11 @@ class MainScreen(Screen[None]):
 
     @on(Markdown.LinkClicked)
     def _link_clicked(self, event: Markdown.LinkClicked) -> None:
-        # Web links open in the browser; links between posts come later.
+        # Web links open in the browser; other targets are only shown.
         if event.href.startswith(("http://", "https://", "mailto:")):
             self.app.open_url(event.href)
         else:
-            self.notify(f"Not a web link: {printable(event.href)}", markup=False)
+            self.notify(f"Link to {printable(event.href)}", markup=False)
 
     def _set_modified(self, modified: bool) -> None:
         self.modified = modified
@@ -556,6 +549,8 @@ class MainScreen(Screen[None]):
         if choice == "discard":
             self.editor.load_text(self._baseline)
             self._set_modified(False)
+            if self.view != "edit":
+                self._schedule_preview(0)
             return True
         return False
 

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui.blog import Post
 from tui.blog.display import printable
@@ -99,7 +99,7 @@ class PostList(OptionList):
     def _index_of(self, path: Path) -> int | None:
         try:
             return self.get_option_index(str(path))
-        except Exception:  # OptionDoesNotExist
+        except OptionDoesNotExist:
             return None
 
     def post_at(self, index: int) -> Post | None:
@@ -122,8 +122,7 @@ class PostList(OptionList):
     def mark_unsaved(self, path: Path | None) -> None:
         """Show the unsaved-changes mark on ``path`` (and on no other post)."""
         previous, self._unsaved = self._unsaved, path
-        for changed in {previous, path} - {None}:
-            assert changed is not None
+        for changed in {p for p in (previous, path) if p is not None}:
             post = self._posts.get(str(changed))
             if post is not None:
                 self.replace_option_prompt(str(changed), post_prompt(post, changed == path))
