@@ -21,7 +21,8 @@ class TagCommands(Provider):
         matcher = self.matcher(query)
         for tag in screen.blog.index.tag_counts():
             action = "remove from" if tag.key in screen.selected_tags else "add to"
-            label = f"Tag: {printable(tag.name)}"
+            kind = "Category" if tag.is_category else "Tag"
+            label = f"{kind}: {printable(tag.name)}"
             score = matcher.match(label)
             if score > 0:
                 # Content, not markup: a tag named "[bold]" is shown as written.

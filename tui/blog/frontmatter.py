@@ -9,6 +9,8 @@ of raising, so that a broken post is still listed and can be opened.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 import tomllib
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,8 +31,10 @@ class FrontMatter:
     """Where a post's front matter is, and what it says."""
 
     format: str | None = None
-    """"yaml", "toml", or None when the post has no front matter."""
+    """"yaml", "toml", "json", or None when the post has no front matter."""
     data: dict[str, Any] = field(default_factory=dict)
+    source: str = ""
+    """The front matter's own text, between the fences."""
     body_offset: int = 0
     """Index in the text where the body starts."""
     body_line: int = 0
@@ -60,8 +64,12 @@ def split(text: str) -> FrontMatter:
     """Locate and parse the front matter of ``text`` (a post without its BOM)."""
     first_end = text.find("\n")
     first = (text if first_end < 0 else text[:first_end]).rstrip()
-    if first not in _FENCES or first_end < 0:
+    if first == "{" or first.startswith('{"'):
+        return _split_json(text)
+    if first_end < 0:
         return FrontMatter()
+    if first not in _FENCES:
+        return _split_unopened(text)
     fmt, closers = _FENCES[first]
     position, line = first_end + 1, 1
     while position <= len(text):
@@ -71,11 +79,55 @@ def split(text: str) -> FrontMatter:
             source = text[first_end + 1 : position]
             body_offset = len(text) if end < 0 else end + 1
             data, problems = _parse(source, fmt)
-            return FrontMatter(fmt, data, body_offset, line + 1, problems)
+            return FrontMatter(fmt, data, source, body_offset, line + 1, problems)
         if end < 0:
             break
         position, line = end + 1, line + 1
     return FrontMatter(problems=(f"the front matter has no closing {first} line",))
+
+
+_KEY_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
+_UNOPENED_LIMIT = 40
+"""Lines searched for the closing fence of front matter that has no opening one."""
+
+
+def _split_unopened(text: str) -> FrontMatter:
+    """Statiq's front matter: `Key: value` lines up to a `---` line, no opening fence.
+
+    Only taken as front matter when the first line is a key and the block
+    reads as a YAML mapping, so ordinary text before a `---` rule stays text.
+    """
+    if not _KEY_LINE.match(text):
+        return FrontMatter()
+    position = 0
+    for line_number in range(_UNOPENED_LIMIT):
+        end = text.find("\n", position)
+        if end < 0:
+            return FrontMatter()
+        if text[position:end].rstrip() == "---":
+            source = text[:position]
+            data, problems = _parse(source, "yaml")
+            if problems or not data:
+                return FrontMatter()
+            return FrontMatter("yaml", data, source, end + 1, line_number + 1)
+        position = end + 1
+    return FrontMatter()
+
+
+def _split_json(text: str) -> FrontMatter:
+    """Hugo's JSON front matter: an object at the top, the body after it."""
+    try:
+        data, end = json.JSONDecoder().raw_decode(text)
+    except json.JSONDecodeError as error:
+        problem = f"the front matter is not valid JSON: {error.msg} (line {error.lineno})"
+        return FrontMatter(problems=(problem,))
+    if not isinstance(data, dict):
+        return FrontMatter(problems=("the front matter is not a JSON object",))
+    line_end = text.find("\n", end)
+    body_offset = len(text) if line_end < 0 else line_end + 1
+    body_line = text.count("\n", 0, body_offset)
+    data = {str(key): value for key, value in data.items()}
+    return FrontMatter("json", data, text[:end], body_offset, body_line)
 
 
 def _parse(source: str, fmt: str) -> tuple[dict[str, Any], tuple[str, ...]]:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.blog.post import Post, tag_key
+from tui.blog.post import CATEGORY_PREFIX, Post
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,10 @@ class TagCount:
     key: str
     name: str
     count: int
+
+    @property
+    def is_category(self) -> bool:
+        return self.key.startswith(CATEGORY_PREFIX)
 
 
 class BlogIndex:
@@ -43,8 +47,7 @@ class BlogIndex:
         """Add a post, or replace the one at the same path."""
         self.remove(post.path)
         self._posts[post.path] = post
-        for tag in post.tags:
-            key = tag_key(tag)
+        for key, tag in post.labels:
             self._by_tag.setdefault(key, set()).add(post.path)
             self._spellings.setdefault(key, Counter())[tag] += 1
         self._ordered = None
@@ -53,8 +56,7 @@ class BlogIndex:
         post = self._posts.pop(path, None)
         if post is None:
             return None
-        for tag in post.tags:
-            key = tag_key(tag)
+        for key, tag in post.labels:
             self._by_tag[key].discard(path)
             self._spellings[key][tag] -= 1
             if not self._by_tag[key]:
@@ -70,8 +72,8 @@ class BlogIndex:
         return self._ordered
 
     def filter(self, tags: Iterable[str] = ()) -> list[Post]:
-        """The posts that have every one of ``tags`` (keys or spellings), newest first."""
-        keys = {tag_key(tag) for tag in tags}
+        """The posts that have every one of ``tags`` (keys), newest first."""
+        keys = set(tags)
         if not keys:
             return self.posts()
         sets = [self._by_tag.get(key, set()) for key in keys]

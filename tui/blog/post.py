@@ -18,6 +18,12 @@ POST_SUFFIXES = (".md", ".markdown")
 _NAME_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:-|$)")
 _PATH_DATE = re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})(?:/|$)")
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+# Hugo's translations: index.fr.md, post.pt-br.md.
+_LANGUAGE = re.compile(r"^(?P<stem>.+)\.(?P<language>[a-z]{2}(?:-[a-z]{2,4})?)$", re.IGNORECASE)
+DRAFT_FOLDERS = frozenset({"_drafts", "drafts"})
+"""Jekyll's folder of drafts, and the plain name other blogs give it."""
+CATEGORY_PREFIX = "category:"
+"""Keys of categories start with this, so a category never merges with a tag."""
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0", ""}
 
@@ -25,6 +31,20 @@ _FALSE = {"false", "no", "off", "0", ""}
 def tag_key(tag: str) -> str:
     """The identity of a tag: "Python", "python" and "PYTHON" are one tag."""
     return unicodedata.normalize("NFC", tag).casefold()
+
+
+def category_key(category: str) -> str:
+    """The identity of a category, apart from any tag of the same name."""
+    return CATEGORY_PREFIX + tag_key(category)
+
+
+def split_language(path: Path) -> tuple[str, str | None]:
+    """The file's stem without its language, and the language (index.fr.md: fr)."""
+    stem = path.stem
+    found = _LANGUAGE.match(stem)
+    if found:
+        return found.group("stem"), found.group("language").lower()
+    return stem, None
 
 
 @dataclass(frozen=True, eq=False)
@@ -40,6 +60,10 @@ class Post:
     """Where the date comes from: "front matter", "file name", "path", "modified"."""
     tags: tuple[str, ...]
     draft: bool
+    categories: tuple[str, ...] = ()
+    """Shown beside the tags, and filtered like them, but never merged with them."""
+    language: str | None = None
+    """The language of a translation, from its file name (index.fr.md)."""
     problems: tuple[str, ...] = ()
     """What could not be read; a post with problems is still listed."""
     read_only_reason: str | None = None
@@ -47,8 +71,16 @@ class Post:
     size: int = 0
 
     @property
+    def labels(self) -> list[tuple[str, str]]:
+        """(key, spelling) of every tag and category, for the index."""
+        return [(tag_key(tag), tag) for tag in self.tags] + [
+            (category_key(category), category) for category in self.categories
+        ]
+
+    @property
     def tag_keys(self) -> frozenset[str]:
-        return frozenset(tag_key(tag) for tag in self.tags)
+        """Keys of the tags and the categories: what the tag filter matches."""
+        return frozenset(key for key, _ in self.labels)
 
     @property
     def sort_key(self) -> tuple[dt.datetime, str]:
@@ -87,21 +119,27 @@ def parse_post(raw: bytes, path: Path, relative: str, mtime_ns: int, size: int) 
     """Build a post from its bytes."""
     decoded = decode(raw)
     matter = frontmatter.split(decoded.text)
-    data = matter.data
+    # Keys are read whatever their case: Statiq writes Title, Hugo title.
+    data: dict[str, Any] = {}
+    for key, value in matter.data.items():
+        data.setdefault(key.lower(), value)
     problems = list(matter.problems)
     if decoded.read_only_reason:
         problems.append(decoded.read_only_reason)
     date, date_source = _date(data, path, relative, mtime_ns)
+    taxonomies = data.get("taxonomies")  # Zola keeps tags and categories there
     unread_date = data.get("date") not in (None, "") and date_source != "front matter"
     if unread_date and not any(problem.startswith("date:") for problem in problems):
         problems.append(f"date: {data['date']!s} is not a date this app can read")
     return Post(
         path=path,
         relative=relative,
-        title=_title(data, decoded.text[matter.body_offset :], path),
+        title=_title(data, matter.source, decoded.text[matter.body_offset :], path),
         date=date,
         date_source=date_source,
-        tags=_tags(data.get("tags")),
+        tags=_tags(_first(data, taxonomies, "tags", "tag", "keywords")),
+        categories=_tags(_first(data, taxonomies, "categories", "category")),
+        language=split_language(path)[1],
         draft=_is_draft(data, relative),
         problems=tuple(problems),
         read_only_reason=decoded.read_only_reason,
@@ -110,16 +148,29 @@ def parse_post(raw: bytes, path: Path, relative: str, mtime_ns: int, size: int) 
     )
 
 
-def _title(data: dict[str, Any], body: str, path: Path) -> str:
+def _first(data: dict[str, Any], taxonomies: object, *keys: str) -> object:
+    """The first of ``keys`` that has a value, in the front matter or Zola's taxonomies."""
+    for source in (data, taxonomies if isinstance(taxonomies, dict) else {}):
+        for key in keys:
+            if source.get(key) not in (None, "", []):
+                return source[key]
+    return None
+
+
+def _title(data: dict[str, Any], source: str, body: str, path: Path) -> str:
     value = data.get("title")
     if isinstance(value, str) and value.strip():
         return value.strip()
     if value is not None and not isinstance(value, (str, dict, list)):
-        return str(value)
+        # YAML reads `title: 1.10` as a number and `title: 2001-01-01` as a
+        # date: show the title as the author wrote it.
+        written = re.search(r"^title[ \t]*[:=][ \t]*(.+?)[ \t]*$", source, re.MULTILINE)
+        return written.group(1) if written else str(value)
     heading = _HEADING.search(body)
     if heading:
         return heading.group(1)
-    if path.stem == "index" and path.parent.name:
+    stem, _ = split_language(path)
+    if stem == "index" and path.parent.name:
         return path.parent.name
     return path.name
 
@@ -164,7 +215,7 @@ def _tags(value: object) -> tuple[str, ...]:
 
 
 def _is_draft(data: dict[str, Any], relative: str) -> bool:
-    if "_drafts" in relative.split("/")[:-1]:
+    if DRAFT_FOLDERS.intersection(relative.split("/")[:-1]):
         return True
     if _truth(data.get("draft")) is True:
         return True

@@ -21,6 +21,15 @@ SKIPPED_FOLDERS = frozenset(
 )
 
 
+def _is_post_name(name: str) -> bool:
+    """Markdown files, but not hidden ones nor Hugo's section pages (_index.md)."""
+    return (
+        name.lower().endswith(POST_SUFFIXES)
+        and not name.startswith(".")
+        and not name.startswith("_index.")
+    )
+
+
 @dataclass(frozen=True)
 class PostText:
     """A post's file as the editor opens it."""
@@ -49,7 +58,7 @@ class Blog:
 
     def is_post_path(self, path: Path) -> bool:
         """Whether ``path`` is where a post would be (by name, not by content)."""
-        if path.suffix.lower() not in POST_SUFFIXES or path.name.startswith("."):
+        if not _is_post_name(path.name):
             return False
         return self.is_content_folder(path.parent)
 
@@ -70,7 +79,7 @@ class Blog:
                 if not name.startswith(".") and name not in SKIPPED_FOLDERS
             ]
             for name in files:
-                if name.lower().endswith(POST_SUFFIXES) and not name.startswith("."):
+                if _is_post_name(name):
                     yield Path(folder_name, name)
 
     def read(self, paths: Iterable[Path]) -> Iterator[Post]:

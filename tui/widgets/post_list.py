@@ -35,6 +35,10 @@ def post_prompt(post: Post, unsaved: bool = False) -> Content:
     if post.draft:
         # On the second line, where a long title cannot push it out of sight.
         parts.append((f"  {DRAFT_MARK}", "italic $text-warning"))
+    if post.language:
+        parts.append((f"  {post.language}", "bold $text-secondary"))
+    if post.categories:
+        parts.append(("  " + "  ".join(printable(c) for c in post.categories), "$text-secondary"))
     if post.tags:
         parts.append(("  " + "  ".join(f"#{printable(tag)}" for tag in post.tags), "$accent"))
     return Content.assemble(*parts)

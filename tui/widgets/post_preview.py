@@ -21,6 +21,11 @@ def header_content(post: Post) -> Content:
     parts.append(("\n" + date, "$text-muted"))
     if post.draft:
         parts.append(("  draft", "italic $text-warning"))
+    if post.language:
+        parts.append((f"  translation: {post.language}", "bold $text-secondary"))
+    if post.categories:
+        categories = ", ".join(printable(category) for category in post.categories)
+        parts.append((f"  in {categories}", "$text-secondary"))
     if post.tags:
         parts.append(("  " + "  ".join(f"#{printable(tag)}" for tag in post.tags), "$accent"))
     parts.append(("\n" + printable(post.relative), "$text-muted"))

@@ -40,17 +40,25 @@ class TagSidebar(OptionList):
     def show(self, total: int, tags: Sequence[TagCount], selected: Collection[str]) -> None:
         """Show the tags left in the filtered posts, keeping the cursor on its tag."""
         current = self.highlighted_option.id if self.highlighted_option else None
-        options = [
+        options: list[Option | None] = [
             Option(self._line("All posts", total, not selected, all_posts=True), id=ALL_POSTS)
         ]
-        options.extend(
-            Option(self._line(tag.name, tag.count, tag.key in selected), id=_TAG_PREFIX + tag.key)
-            for tag in tags
-        )
+        options.extend(self._option(tag, selected) for tag in tags if not tag.is_category)
+        categories = [tag for tag in tags if tag.is_category]
+        if categories:
+            # A second section, so a category is never mistaken for a tag.
+            options.append(None)
+            options.append(Option(Content.styled("Categories", "bold $text-muted"), disabled=True))
+            options.extend(self._option(tag, selected) for tag in categories)
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)
-        ids = [option.id for option in options]
+        ids = [option.id for option in options if option is not None]
         self.highlighted = ids.index(current) if current in ids else 0
+
+    def _option(self, tag: TagCount, selected: Collection[str]) -> Option:
+        return Option(
+            self._line(tag.name, tag.count, tag.key in selected), id=_TAG_PREFIX + tag.key
+        )
 
     @staticmethod
     def _line(name: str, count: int, on: bool, all_posts: bool = False) -> Content:
