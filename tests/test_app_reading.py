@@ -215,3 +215,19 @@ async def test_any_tag_can_be_filtered_from_the_palette(tmp_path: Path) -> None:
         await pilot.press("ctrl+p", *"bold")
         commands = await palette_results(pilot)
         assert "Tag: [bold]odd[/bold]" in str(commands.get_option_at_index(0).prompt)
+
+
+async def test_categories_have_their_own_section_and_filter_like_tags(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: A\ntags: [news]\ncategories: [News]\n---\n")
+    (tmp_path / "b.md").write_text("---\ntitle: B\ntags: [news]\n---\n")
+    app = BlogApp(tmp_path, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        lines = [line.strip("│ ") for line in text_of(screen.tag_sidebar).splitlines()]
+        assert lines.index("Categories") > lines.index("news  2")
+        assert "News  1" in lines[lines.index("Categories") + 1 :]
+        # Down past "news", the rule and the heading: the category itself.
+        await pilot.press("t", "j", "j", "space")
+        await settle(pilot)
+        assert listed_titles(app) == ["A"]
+        assert "News" in text_of(screen.post_list)

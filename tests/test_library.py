@@ -16,7 +16,7 @@ from tui.blog.display import printable
 from tui.blog.encoding import decode
 from tui.blog.files import atomic_write
 from tui.blog.naming import slugify
-from tui.blog.post import tag_key
+from tui.blog.post import category_key, tag_key
 from tui.blog.store import PostText
 
 
@@ -257,3 +257,74 @@ def test_slugify(title: str, slug: str) -> None:
 def test_printable_shows_control_characters() -> None:
     assert printable("a\x1b[31mb\x07\x9b") == "a␛[31mb␇\\x9b"
     assert printable("[bold]x[/bold]\tok") == "[bold]x[/bold]\tok"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "title", "tags", "categories"),
+    [
+        (
+            "zola.md",
+            '+++\ntitle = "Z"\ndate = 2021-03-04\n[taxonomies]\ntags = ["rust", "Web"]\n'
+            'categories = ["Notes"]\n+++\nbody\n',
+            "Z",
+            ("rust", "Web"),
+            ("Notes",),
+        ),
+        (
+            "hugo.md",
+            '{\n  "title": "J",\n  "tags": ["a"],\n  "params": {"x": 1}\n}\nbody {not json}\n',
+            "J",
+            ("a",),
+            (),
+        ),
+        ("kw.md", "---\ntitle: K\nkeywords: one, two\n---\n", "K", ("one", "two"), ()),
+        ("cat.md", "---\ncategory: News\ntags: [news]\n---\n", "cat.md", ("news",), ("News",)),
+        ("statiq.md", "Title: S\nTags: [x]\n---\n# Heading\n", "S", ("x",), ()),
+        ("number.md", "---\ntitle: 1.10\n---\n", "1.10", (), ()),
+        ("day.md", "---\ntitle: 2001-01-01\n---\n", "2001-01-01", (), ()),
+    ],
+)
+def test_dialects(
+    tmp_path: Path,
+    name: str,
+    text: str,
+    title: str,
+    tags: tuple[str, ...],
+    categories: tuple[str, ...],
+) -> None:
+    post = read_post(write(tmp_path, name, text), tmp_path)
+    assert (post.title, post.tags, post.categories, post.problems) == (title, tags, categories, ())
+
+
+def test_json_front_matter_leaves_the_body_alone() -> None:
+    matter = frontmatter.split('{"title": "J"}\nBody {x}\n')
+    assert matter.format == "json" and matter.data == {"title": "J"}
+    assert matter.body_line == 1
+    assert "not valid JSON" in frontmatter.split('{\n"title": \n}\n').problems[0]
+    assert frontmatter.split("{% include x.html %}\ntext\n").format is None
+
+
+def test_text_before_a_rule_is_not_front_matter() -> None:
+    assert frontmatter.split("Just a sentence: really\nmore text\n---\nafter\n").format is None
+    assert frontmatter.split("No key here\n---\n").format is None
+
+
+def test_categories_never_merge_with_tags(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", "---\ntags: [news]\ncategories: [News]\n---\n")
+    write(tmp_path, "b.md", "---\ntags: [news]\n---\n")
+    index = Blog(tmp_path).load()
+    counts = {(tag.name, tag.is_category): tag.count for tag in index.tag_counts()}
+    assert counts == {("news", False): 2, ("News", True): 1}
+    assert [p.relative for p in index.filter([category_key("news")])] == ["a.md"]
+
+
+def test_translations_and_section_pages(tmp_path: Path) -> None:
+    write(tmp_path, "trip/index.md", "---\ntitle: Trip\n---\n")
+    write(tmp_path, "trip/index.pt-br.md", "text\n")
+    write(tmp_path, "_index.md", "+++\ntitle = 'Blog'\n+++\n")
+    write(tmp_path, "section/_index.fr.md", "---\ntitle: Section\n---\n")
+    posts = {p.relative: p for p in Blog(tmp_path).load().posts()}
+    assert sorted(posts) == ["trip/index.md", "trip/index.pt-br.md"]
+    assert posts["trip/index.pt-br.md"].language == "pt-br"
+    assert posts["trip/index.pt-br.md"].title == "trip"
+    assert posts["trip/index.md"].language is None

@@ -1,18 +1,54 @@
-"""The ``blog`` command: parse arguments, check the folder, run the app."""
+"""The ``blog`` command: the app, and ``list``, ``tags`` and ``new`` for scripts.
+
+``blog [PATH]`` opens the app. ``blog list``, ``blog tags`` and ``blog new``
+print for people or, with ``--json``, for programs; they use the same
+library as the app and never import Textual.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+
+from rich.cells import cell_len, set_cell_size
+
+from tui.blog import Blog, BlogError, Post
+from tui.blog.display import printable
+from tui.blog.post import category_key, tag_key
 
 DEFAULT_FOLDER = Path("posts")
+COMMANDS = ("list", "tags", "new")
+TITLE_WIDTH = 60
+"""Columns given to titles in ``blog list``; longer ones end with "…"."""
 
 
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the app or a command; the exit status (2 when the folder cannot be opened)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in COMMANDS:
+        return run_command(args)
+    options = app_parser().parse_args(args)
+    folder: Path = options.path
+    problem = folder_problem(folder)
+    if problem:
+        print(f"blog: {problem}", file=sys.stderr)
+        return 2
+    # Imported here so that commands, `blog --help` and errors do not pay for Textual.
+    from tui.app import BlogApp
+
+    BlogApp(folder).run()
+    return 0
+
+
+def app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="blog",
         description="Read, write and filter a blog's Markdown posts in the terminal.",
+        epilog="Commands for scripts: blog list, blog tags, blog new (each has --help).",
     )
     parser.add_argument(
         "path",
@@ -21,34 +57,141 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=DEFAULT_FOLDER,
         help="the folder of posts (default: ./posts)",
     )
-    return parser.parse_args(argv)
+    return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the app; the exit status (2 when the folder cannot be opened)."""
-    args = parse_args(argv)
-    folder: Path = args.path
+def command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="blog")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def add(name: str, description: str) -> argparse.ArgumentParser:
+        command = commands.add_parser(name, help=description, description=description)
+        command.add_argument(
+            "--dir",
+            type=Path,
+            default=DEFAULT_FOLDER,
+            help="the folder of posts (default: ./posts)",
+        )
+        return command
+
+    listing = add("list", "List the posts, newest first.")
+    listing.add_argument(
+        "--tag", action="append", default=[], help="only posts with this tag (repeatable)"
+    )
+    listing.add_argument(
+        "--category", action="append", default=[], help="only posts in this category"
+    )
+    drafts = listing.add_mutually_exclusive_group()
+    drafts.add_argument("--draft", dest="draft", action="store_true", default=None)
+    drafts.add_argument("--no-draft", dest="draft", action="store_false")
+    listing.add_argument("--json", action="store_true", help="print JSON for programs")
+
+    tags = add("tags", "List the tags and categories with their counts, most used first.")
+    tags.add_argument("--json", action="store_true", help="print JSON for programs")
+
+    new = add("new", "Create a draft and print its path.")
+    new.add_argument("title")
+    new.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    return parser
+
+
+def run_command(args: list[str]) -> int:
+    options = command_parser().parse_args(args)
+    folder: Path = options.dir
     problem = folder_problem(folder)
     if problem:
         print(f"blog: {problem}", file=sys.stderr)
         return 2
-    # Imported here so that `blog --help` and errors do not pay for Textual.
-    from tui.app import BlogApp
-
-    BlogApp(folder).run()
+    blog = Blog(folder)
+    try:
+        if options.command == "new":
+            post, _ = blog.new_post(options.title, tags=options.tag)
+            print(folder / post.relative)
+            return 0
+        blog.load()
+        if options.command == "tags":
+            print_tags(blog, as_json=options.json)
+        else:
+            keys = [tag_key(t) for t in options.tag] + [category_key(c) for c in options.category]
+            posts = [
+                post
+                for post in blog.index.filter(keys)
+                if options.draft is None or post.draft == options.draft
+            ]
+            print_posts(folder, posts, as_json=options.json)
+    except BlogError as error:
+        print(f"blog: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `blog list | head`
+        sys.stderr.close()
     return 0
+
+
+def post_json(folder: Path, post: Post) -> dict[str, Any]:
+    """A post as ``blog list --json`` prints it (the README documents each key)."""
+    return {
+        "path": str(folder / post.relative),
+        "title": post.title,
+        "date": post.date.isoformat() if post.date else None,
+        "date_source": post.date_source,
+        "tags": list(post.tags),
+        "categories": list(post.categories),
+        "draft": post.draft,
+        "language": post.language,
+        "problems": list(post.problems),
+    }
+
+
+def print_posts(folder: Path, posts: Sequence[Post], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps([post_json(folder, post) for post in posts], ensure_ascii=False, indent=2))
+        return
+    width = min(TITLE_WIDTH, max((cell_len(printable(p.title)) for p in posts), default=0))
+    for post in posts:
+        date = post.date.date().isoformat() if post.date else "no date"
+        title = printable(post.title)
+        if cell_len(title) > width:
+            title = set_cell_size(title, width - 1) + "…"
+        labels = [printable(c) for c in post.categories] + [f"#{printable(t)}" for t in post.tags]
+        columns = [
+            date,
+            "draft" if post.draft else "     ",
+            set_cell_size(title, width),
+            " ".join(labels),
+        ]
+        print("  ".join(columns).rstrip())
+
+
+def print_tags(blog: Blog, as_json: bool) -> None:
+    counts = blog.index.tag_counts()
+    if as_json:
+        rows = [
+            {
+                "name": tag.name,
+                "count": tag.count,
+                "kind": "category" if tag.is_category else "tag",
+            }
+            for tag in counts
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    width = max((len(str(tag.count)) for tag in counts), default=1)
+    for tag in counts:
+        kind = "  (category)" if tag.is_category else ""
+        print(f"{tag.count:>{width}}  {printable(tag.name)}{kind}")
 
 
 def folder_problem(folder: Path) -> str | None:
     """Why ``folder`` cannot be opened as a blog, or None."""
+    shown = printable(str(folder))
     try:
         if not folder.exists():
-            return f"no such folder: {folder}"
+            return f"no such folder: {shown}"
         if not folder.is_dir():
-            return f"not a folder: {folder}"
+            return f"not a folder: {shown}"
         next(folder.iterdir(), None)
     except PermissionError:
-        return f"cannot read the folder (permission denied): {folder}"
+        return f"cannot read the folder (permission denied): {shown}"
     except OSError as error:
-        return f"cannot read the folder {folder}: {error.strerror}"
+        return f"cannot read the folder {shown}: {error.strerror}"
     return None

@@ -6,8 +6,10 @@ import datetime as dt
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_PLAIN_FLOW_ITEM = re.compile(r"[^\W\d_][\w .-]*", re.UNICODE)
 _MAX_SLUG = 60
 
 
@@ -27,18 +29,31 @@ def slugify(title: str) -> str:
     return slug or "untitled"
 
 
-def new_post_text(title: str, today: dt.date) -> tuple[str, int]:
+def new_post_text(title: str, today: dt.date, tags: Sequence[str] = ()) -> tuple[str, int]:
     """The text of a new draft and the line (from 0) where its body starts."""
     # A JSON string is a valid YAML double-quoted scalar: any title is safe.
     quoted = json.dumps(title.strip(), ensure_ascii=False)
+    tag_list = ", ".join(_yaml_flow_item(tag) for tag in tags)
     lines = [
         "---",
         f"title: {quoted}",
         f"date: {today.isoformat()}",
-        "tags: []",
+        f"tags: [{tag_list}]",
         "draft: true",
         "---",
         "",
         "",
     ]
     return "\n".join(lines), len(lines) - 1
+
+
+def _yaml_flow_item(tag: str) -> str:
+    """A tag as an item of a `[a, b]` list: bare when YAML reads it back as is."""
+    tag = tag.strip()
+    if _PLAIN_FLOW_ITEM.fullmatch(tag) and tag.lower() not in _YAML_WORDS:
+        return tag
+    return json.dumps(tag, ensure_ascii=False)
+
+
+# Bare words YAML 1.1 would read as something other than text.
+_YAML_WORDS = frozenset({"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"})

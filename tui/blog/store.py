@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -160,7 +160,9 @@ class Blog:
         except OSError as error:
             raise BlogError(f"Cannot delete {path.name}: {error.strerror}") from error
 
-    def new_post(self, title: str, today: dt.date | None = None) -> tuple[Post, int]:
+    def new_post(
+        self, title: str, today: dt.date | None = None, tags: Sequence[str] = ()
+    ) -> tuple[Post, int]:
         """Create a draft named ``YYYY-MM-DD-slug.md``; the post and its body line.
 
         The index is left to the caller, as for :meth:`save`.
@@ -168,7 +170,7 @@ class Blog:
         if not title.strip():
             raise BlogError("A new post needs a title.")
         today = today or dt.date.today()
-        text, body_line = new_post_text(title, today)
+        text, body_line = new_post_text(title, today, tags)
         stem = f"{today.isoformat()}-{slugify(title)}"
         for attempt in range(1, 1000):
             name = f"{stem}.md" if attempt == 1 else f"{stem}-{attempt}.md"

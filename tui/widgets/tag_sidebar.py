@@ -53,7 +53,7 @@ class TagSidebar(OptionList):
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)
         ids = [option.id for option in options if option is not None]
-        self.highlighted = ids.index(current) if current in ids else 0
+        self.highlighted = ids.index(current) if current is not None and current in ids else 0
 
     def _option(self, tag: TagCount, selected: Collection[str]) -> Option:
         return Option(
