@@ -28,6 +28,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Tag sidebar", "Focus the tags (t)", "focus_tags"),
     ("Post list", "Focus the post list (escape)", "focus_list"),
     ("Clear tag filter", "Show every post (c)", "clear_tags"),
+    ("Open in $EDITOR", "Edit the post in your own editor (E, ctrl+o)", "open_external"),
     ("Delete post", "Delete the post under the cursor, after asking (d)", "delete"),
 )
 
@@ -43,6 +44,7 @@ class BlogApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
         Binding("ctrl+s", "screen.save", "Save", id="app.save"),
         Binding("ctrl+n", "screen.new_post", "New post", id="app.new"),
+        Binding("ctrl+o", "screen.open_external", "Open in $EDITOR", show=False, id="app.external"),
         Binding("f1", "help", "Help", show=False, id="app.help"),
     ]
     # Textual binds ctrl+p to the command palette; listed here for the help screen.

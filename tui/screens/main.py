@@ -8,12 +8,13 @@ the open post live here and nowhere else.
 from __future__ import annotations
 
 import asyncio
+import subprocess
 import time
 from pathlib import Path
 from typing import Any, Literal
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SuspendNotSupported
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import reactive
@@ -25,6 +26,7 @@ from watchfiles import awatch
 
 from tui.blog import Blog, BlogError, Post, frontmatter
 from tui.blog.display import printable
+from tui.blog.editor import editor_command
 from tui.blog.index import TagCount
 from tui.blog.post import parse_post
 from tui.blog.store import PostText
@@ -502,6 +504,42 @@ class MainScreen(Screen[None]):
         self.editor.focus()
         if self.editor.read_only:
             self.notify(f"Read-only: {self._read_only_reason()}", severity="warning", markup=False)
+
+    @work(exclusive=True, group="flow", exit_on_error=False)
+    async def action_open_external(self) -> None:
+        """Open the post in $VISUAL or $EDITOR, then read it again."""
+        path = self._target_path()
+        if path is None:
+            return
+        is_open = self.document is not None and self.document.path == path
+        # The other editor must see the text as it is on disk: ask first.
+        if not await self.confirm_leave("open it in another editor" if is_open else "go on"):
+            return
+        line = self.editor.cursor_location[0] + 1 if is_open else None
+        try:
+            command = editor_command(path, line)
+        except BlogError as error:
+            self.notify(error.message, severity="warning", markup=False)
+            return
+        try:
+            try:
+                with self.app.suspend():
+                    status = subprocess.run(command, check=False).returncode
+            except SuspendNotSupported:  # no terminal to hand over (tests, pipes)
+                status = (await asyncio.to_thread(subprocess.run, command, check=False)).returncode
+        except OSError as error:
+            self.notify(
+                f"Cannot run {printable(command[0])}: {error.strerror}",
+                severity="error",
+                markup=False,
+            )
+            return
+        if status != 0:
+            self.notify(f"{printable(command[0])} exited with status {status}", markup=False)
+        found, gone = await asyncio.to_thread(self.blog.refresh, [path])
+        await self._apply_changes(found, gone)
+        if found and not is_open:
+            await self._switch_to(path, "open it")
 
     @work(exclusive=True, group="flow", exit_on_error=False)
     async def action_save(self) -> None:

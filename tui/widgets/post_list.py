@@ -52,6 +52,7 @@ class PostList(OptionList):
         Binding("up,k", "cursor_up", "Move up", show=False, id="list.up"),
         Binding("enter", "select", "Read", id="list.read"),
         Binding("e", "screen.edit", "Edit", id="list.edit"),
+        Binding("E", "screen.open_external", "$EDITOR", show=False, id="list.external"),
         Binding("v", "screen.cycle_view", "View", id="list.view"),
         Binding("t", "screen.focus_tags", "Tags", id="list.tags"),
         Binding("c", "screen.clear_tags", "Clear filter", id="list.clear"),

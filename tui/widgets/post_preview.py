@@ -41,6 +41,7 @@ class PostPreview(VerticalScroll, can_focus=True):
         Binding("down,j", "scroll_down", "Scroll down", show=False, id="preview.down"),
         Binding("up,k", "scroll_up", "Scroll up", show=False, id="preview.up"),
         Binding("e", "screen.edit", "Edit", id="preview.edit"),
+        Binding("E", "screen.open_external", "$EDITOR", show=False, id="preview.external"),
         Binding("v", "screen.cycle_view", "View", id="preview.view"),
         Binding("t", "screen.focus_tags", "Tags", id="preview.tags"),
         Binding("escape", "screen.focus_list", "Back to list", id="preview.back"),

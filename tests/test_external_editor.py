@@ -1,0 +1,98 @@
+"""Opening a post in the user's own editor, and reading it again on return."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import settle, started, until_open
+from tui.app import BlogApp
+from tui.blog import BlogError
+from tui.blog.editor import editor_command
+
+STEVE = "2010-11-08-steve-jobs-stanford.md"
+
+
+@pytest.fixture
+def fake_editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An "editor" that appends a line to the file and records its arguments."""
+    log = tmp_path / "editor-args.txt"
+    script = tmp_path / "fake_editor.py"
+    script.write_text(
+        "import sys\n"
+        f"open({str(log)!r}, 'w').write(' '.join(sys.argv[1:]))\n"
+        "with open(sys.argv[-1], 'a', encoding='utf-8') as post:\n"
+        "    post.write('Written elsewhere.\\n')\n",
+        "utf-8",
+    )
+    monkeypatch.setenv("VISUAL", f"{sys.executable} {script}")
+    return log
+
+
+async def test_capital_e_opens_the_post_and_reads_it_again(
+    blog_dir: Path, fake_editor: Path
+) -> None:
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("j", "E")
+        await settle(pilot)
+        mobile = blog_dir / "2010-10-25-la-revolution-mobile.md"
+        assert fake_editor.read_text() == str(mobile)
+        await until_open(pilot, screen, mobile)
+        assert screen.editor.text.endswith("Written elsewhere.\n")
+        assert not screen.modified
+
+
+async def test_ctrl_o_from_the_editor_saves_first_and_passes_the_line(
+    blog_dir: Path, fake_editor: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vim = fake_editor.parent / "vim"  # so the app passes "+LINE", as it would to vim
+    vim.write_text(f"#!{sys.executable}\n" + (fake_editor.parent / "fake_editor.py").read_text())
+    vim.chmod(0o755)
+    monkeypatch.setenv("VISUAL", str(vim))
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("e")
+        await until_open(pilot, screen, blog_dir / STEVE)
+        await pilot.press("down", "down", "x", "ctrl+o")
+        await pilot.pause()
+        await pilot.press("s")  # save first, so the other editor sees the text
+        await settle(pilot)
+        assert fake_editor.read_text() == f"+3 {blog_dir / STEVE}"
+        text = (blog_dir / STEVE).read_text("utf-8")
+        assert text.splitlines()[2].startswith("xdate:")
+        assert screen.editor.text == text
+        assert screen.editor.cursor_location == (2, 1)  # kept across the reload
+
+
+async def test_without_an_editor_setting_the_user_is_told(
+    blog_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+        messages = [str(n.message) for n in app._notifications]
+        assert "Set $VISUAL or $EDITOR to the editor to open posts with." in messages
+
+
+def test_editor_command_adds_the_line_for_editors_that_take_it() -> None:
+    path = Path("/b/p.md")
+    assert editor_command(path, 7, {"VISUAL": "nvim -p"}) == ["nvim", "-p", "+7", "/b/p.md"]
+    assert editor_command(path, 7, {"EDITOR": "/usr/bin/nano"}) == [
+        "/usr/bin/nano",
+        "+7",
+        "/b/p.md",
+    ]
+    assert editor_command(path, 7, {"EDITOR": "hx"}) == ["hx", "/b/p.md:7"]
+    assert editor_command(path, 7, {"EDITOR": "code --wait"}) == ["code", "--wait", "/b/p.md"]
+    assert editor_command(path, None, {"VISUAL": "vim", "EDITOR": "nano"}) == ["vim", "/b/p.md"]
+    with pytest.raises(BlogError, match=r"\$VISUAL or \$EDITOR"):
+        editor_command(path, 1, {})
