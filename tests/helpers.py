@@ -64,3 +64,9 @@ async def palette_results(pilot: Pilot[None]) -> CommandList:
             break
         await pilot.pause(0.05)
     return commands
+
+
+def screen_text(pilot: Pilot[None]) -> str:
+    """Everything on the screen, as a person reads it, line by line."""
+    strips = pilot.app.screen._compositor.render_strips()
+    return "\n".join(strip.text.rstrip() for strip in strips)

@@ -28,6 +28,7 @@ from tui.blog import Blog, BlogError, Post, frontmatter
 from tui.blog.display import printable
 from tui.blog.editor import editor_command
 from tui.blog.index import TagCount
+from tui.blog.links import is_web_link, resolve_link
 from tui.blog.post import parse_post
 from tui.blog.store import PostText
 from tui.blog.watch import PostFilter
@@ -386,11 +387,18 @@ class MainScreen(Screen[None]):
 
     @on(Markdown.LinkClicked)
     def _link_clicked(self, event: Markdown.LinkClicked) -> None:
-        # Web links open in the browser; other targets are only shown.
-        if event.href.startswith(("http://", "https://", "mailto:")):
-            self.app.open_url(event.href)
-        else:
-            self.notify(f"Link to {printable(event.href)}", markup=False)
+        """Web links open in the browser; links to other posts open them here."""
+        href = event.href
+        if is_web_link(href):
+            self.app.open_url(href)
+            return
+        source = self.document.path if self.document else self.blog.root / "index.md"
+        post = resolve_link(self.blog.index, self.blog.root, source, href)
+        if post is None:
+            self.notify(f"No post at {printable(href)}", severity="warning", markup=False)
+            return
+        self.post_list.select_path(post.path)
+        self._read(post.path)
 
     def _set_modified(self, modified: bool) -> None:
         self.modified = modified

@@ -10,6 +10,7 @@ from textual.widgets import Markdown, Static
 
 from tui.blog import Post
 from tui.blog.display import printable
+from tui.widgets.markdown_parser import preview_parser
 
 
 def header_content(post: Post) -> Content:
@@ -50,7 +51,7 @@ class PostPreview(VerticalScroll, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield Static(id="preview-header")
-        yield Markdown(id="preview-body", open_links=False)
+        yield Markdown(id="preview-body", open_links=False, parser_factory=preview_parser)
 
     def show_post(self, post: Post | None) -> None:
         """Show the header of ``post`` (or nothing)."""
