@@ -226,7 +226,7 @@ def test_unchanged_text_gives_back_the_very_bytes() -> None:
 
 def test_new_post_names_stay_in_the_folder(tmp_path: Path) -> None:
     blog = Blog(tmp_path)
-    day = dt.date(2026, 1, 2)
+    day = dt.datetime(2026, 1, 2, 9, 30)
     post, line = blog.new_post("../../etc/passwd", day)
     assert post.path.parent == tmp_path
     assert post.path.name == "2026-01-02-etc-passwd.md"

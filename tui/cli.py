@@ -17,6 +17,7 @@ from typing import Any
 from rich.cells import cell_len, set_cell_size
 
 from tui.blog import Blog, BlogError, Post
+from tui.blog.conventions import detect
 from tui.blog.display import printable
 from tui.blog.post import category_key, tag_key
 
@@ -105,7 +106,9 @@ def run_command(args: list[str]) -> int:
     blog = Blog(folder)
     try:
         if options.command == "new":
-            post, _ = blog.new_post(options.title, tags=options.tag)
+            # The folder's own way of naming and writing posts, learnt from its newest.
+            convention = detect(blog.load().posts())
+            post, _ = blog.new_post(options.title, tags=options.tag, convention=convention)
             print(folder / post.relative)
             return 0
         blog.load()

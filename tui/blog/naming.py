@@ -1,12 +1,10 @@
-"""Names and first lines for new posts."""
+"""Safe names and YAML words for new posts."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import unicodedata
-from collections.abc import Sequence
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _PLAIN_FLOW_ITEM = re.compile(r"[^\W\d_][\w .-]*", re.UNICODE)
@@ -29,25 +27,7 @@ def slugify(title: str) -> str:
     return slug or "untitled"
 
 
-def new_post_text(title: str, today: dt.date, tags: Sequence[str] = ()) -> tuple[str, int]:
-    """The text of a new draft and the line (from 0) where its body starts."""
-    # A JSON string is a valid YAML double-quoted scalar: any title is safe.
-    quoted = json.dumps(title.strip(), ensure_ascii=False)
-    tag_list = ", ".join(_yaml_flow_item(tag) for tag in tags)
-    lines = [
-        "---",
-        f"title: {quoted}",
-        f"date: {today.isoformat()}",
-        f"tags: [{tag_list}]",
-        "draft: true",
-        "---",
-        "",
-        "",
-    ]
-    return "\n".join(lines), len(lines) - 1
-
-
-def _yaml_flow_item(tag: str) -> str:
+def yaml_flow_item(tag: str) -> str:
     """A tag as an item of a `[a, b]` list: bare when YAML reads it back as is."""
     tag = tag.strip()
     if _PLAIN_FLOW_ITEM.fullmatch(tag) and tag.lower() not in _YAML_WORDS:

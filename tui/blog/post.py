@@ -7,7 +7,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from tui.blog import frontmatter
@@ -38,7 +38,7 @@ def category_key(category: str) -> str:
     return CATEGORY_PREFIX + tag_key(category)
 
 
-def split_language(path: Path) -> tuple[str, str | None]:
+def split_language(path: PurePath) -> tuple[str, str | None]:
     """The file's stem without its language, and the language (index.fr.md: fr)."""
     stem = path.stem
     found = _LANGUAGE.match(stem)

@@ -8,11 +8,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.blog.conventions import DEFAULT, Convention
 from tui.blog.encoding import Decoded, decode
 from tui.blog.errors import BlogError
 from tui.blog.files import atomic_write
 from tui.blog.index import BlogIndex
-from tui.blog.naming import new_post_text, slugify
 from tui.blog.post import POST_SUFFIXES, Post, read_post
 
 # Folders that hold a site's machinery or output, never its posts.
@@ -161,26 +161,35 @@ class Blog:
             raise BlogError(f"Cannot delete {path.name}: {error.strerror}") from error
 
     def new_post(
-        self, title: str, today: dt.date | None = None, tags: Sequence[str] = ()
+        self,
+        title: str,
+        now: dt.datetime | None = None,
+        tags: Sequence[str] = (),
+        convention: Convention = DEFAULT,
     ) -> tuple[Post, int]:
-        """Create a draft named ``YYYY-MM-DD-slug.md``; the post and its body line.
+        """Create a draft the way ``convention`` says; the post and its body line.
 
-        The index is left to the caller, as for :meth:`save`.
+        The default is ``YYYY-MM-DD-slug.md`` with YAML front matter; a name
+        already taken gets ``-2``, ``-3``... The index is left to the caller,
+        as for :meth:`save`.
         """
         if not title.strip():
             raise BlogError("A new post needs a title.")
-        today = today or dt.date.today()
-        text, body_line = new_post_text(title, today, tags)
-        stem = f"{today.isoformat()}-{slugify(title)}"
+        now = now or dt.datetime.now().astimezone()
+        text, body_line = convention.text(title, now, tags)
         for attempt in range(1, 1000):
-            name = f"{stem}.md" if attempt == 1 else f"{stem}-{attempt}.md"
-            path = self.root / name
+            variant = title if attempt == 1 else f"{title} {attempt}"
+            relative = convention.relative_path(variant, now.date())
+            path = Path(os.path.normpath(self.root / relative))
+            if not path.is_relative_to(self.root):  # the slug cannot do this; be sure
+                raise BlogError(f"Cannot create {relative}: it is outside the blog's folder.")
             try:
+                path.parent.mkdir(parents=True, exist_ok=True)
                 with open(path, "x", encoding="utf-8", newline="") as new_file:
                     new_file.write(text)
             except FileExistsError:
                 continue
             except OSError as error:
-                raise BlogError(f"Cannot create {name}: {error.strerror}") from error
+                raise BlogError(f"Cannot create {relative}: {error.strerror}") from error
             return read_post(path, self.root), body_line
-        raise BlogError(f"Cannot create a post named {stem}.md: too many with that name.")
+        raise BlogError(f"Cannot create a post for {title!r}: too many with that name.")

@@ -25,6 +25,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from watchfiles import awatch
 
 from tui.blog import Blog, BlogError, Post, frontmatter
+from tui.blog.conventions import detect
 from tui.blog.display import printable
 from tui.blog.editor import editor_command
 from tui.blog.index import TagCount
@@ -608,8 +609,12 @@ class MainScreen(Screen[None]):
         title = await self.app.push_screen_wait(NewPostScreen())
         if title is None:
             return
+        posts = list(self.blog.index.posts())
         try:
-            post, body_line = await asyncio.to_thread(self.blog.new_post, title)
+            convention = await asyncio.to_thread(detect, posts)
+            post, body_line = await asyncio.to_thread(
+                self.blog.new_post, title, convention=convention
+            )
         except BlogError as error:
             self.notify(error.message, severity="error", markup=False)
             return
