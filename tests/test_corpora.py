@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,9 +11,10 @@ import pytest
 
 from tests.helpers import started, until_open
 from tui.app import BlogApp
-from tui.blog import Blog, BlogIndex, Post, frontmatter, read_post
+from tui.blog import Blog, BlogError, BlogIndex, Post, frontmatter, read_post
 from tui.blog.encoding import decode
-from tui.blog.post import split_language
+from tui.blog.metadata import add_tag, remove_tag, set_draft, set_title
+from tui.blog.post import parse_post, split_language
 
 
 @dataclass(frozen=True)
@@ -135,3 +137,30 @@ async def test_the_app_opens_a_real_blog(corpora: Path) -> None:
         await pilot.pause()
         assert len(screen.selected_tags) == 1
         assert 0 < screen.post_list.option_count < len(screen.blog.index)
+
+
+@pytest.mark.parametrize("name", sorted(TRUTHS))
+def test_metadata_edits_on_every_real_post(corpora: Path, name: str) -> None:
+    """Adding and removing a tag, retitling and drafting real posts, in place."""
+    edited = 0
+    for post in Blog(corpora / name).load().posts():
+        text = decode(post.path.read_bytes()).text
+        matter = frontmatter.split(text)
+        if matter.format not in ("yaml", "toml") or matter.problems:
+            continue
+        body = text[matter.body_offset :]
+        added = add_tag(text, "zz-new")
+        assert added.endswith(body), post.relative
+        again = parse_post(added.encode(), post.path, post.relative, 0, 0)
+        assert again.tags == (*post.tags, "zz-new"), post.relative
+        if post.tags:
+            assert remove_tag(added, "zz-new") == text, post.relative
+        drafted = parse_post(set_draft(text, True).encode(), post.path, post.relative, 0, 0)
+        assert drafted.draft, post.relative
+        with contextlib.suppress(BlogError):  # a title over several lines is left alone
+            retitled = set_title(text, "Un titre : neuf")
+            assert parse_post(retitled.encode(), post.path, post.relative, 0, 0).title == (
+                "Un titre : neuf"
+            ), post.relative
+        edited += 1
+    assert edited > TRUTHS[name].posts // 4
