@@ -146,3 +146,11 @@ def test_what_cannot_be_changed_in_place_says_why() -> None:
 def test_a_list_keeps_its_spacing(before: str, after: str) -> None:
     assert add_tag(before, "c") == after
     assert remove_tag(after, "c") == before
+
+
+def test_the_list_the_tags_are_read_from_is_the_one_changed() -> None:
+    assert add_tag('---\ntag: "Ruby"\n---\n', "web") == '---\ntag: "Ruby web"\n---\n'
+    assert add_tag("---\nkeywords: [a]\n---\n", "b") == "---\nkeywords: [a, b]\n---\n"
+    assert add_tag("---\ncategory: News\n---\n", "Notes", key="categories") == (
+        "---\ncategory: News Notes\n---\n"  # read back as two, as Jekyll splits on spaces
+    )

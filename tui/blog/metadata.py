@@ -243,13 +243,29 @@ def _absent(items: list[str], tag: str) -> bool:
     return all(tag_key(item) != tag_key(tag) for item in items)
 
 
+# The keys a list is read from, in the reader's order (tui.blog.post).
+_LIST_KEYS = {"tags": ("tags", "tag", "keywords"), "categories": ("categories", "category")}
+
+
+def _list_entry(text: str, block: _Block, key: str) -> _Entry | None:
+    """The entry the post's tags (or categories) are read from, if any."""
+    found = []
+    for name in _LIST_KEYS.get(key, (key,)):
+        for table in (None, "taxonomies") if block.format == "toml" else (None,):
+            entry = _find(text, block, name, table)
+            if entry is not None:
+                found.append(entry)
+    for entry in found:  # the first with a value, as the reader takes it
+        if text[entry.value_start : entry.value_end] not in ("", "[]", "~", "null"):
+            return entry
+        if entry.multiline:
+            return entry
+    return found[0] if found else None
+
+
 def _edit_list(text: str, key: str, change: Callable[[list[str]], list[str]]) -> str:
     block = _block(text)
-    table = None
-    entry = _find(text, block, key)
-    if entry is None and block.format == "toml":
-        table = "taxonomies"  # Zola
-        entry = _find(text, block, key, table)
+    entry = _list_entry(text, block, key)
     if entry is None:
         items = change([])
         if not items:
