@@ -328,3 +328,27 @@ def test_translations_and_section_pages(tmp_path: Path) -> None:
     assert posts["trip/index.pt-br.md"].language == "pt-br"
     assert posts["trip/index.pt-br.md"].title == "trip"
     assert posts["trip/index.md"].language is None
+
+
+def test_retag_writes_each_file_and_reports(blog_dir: Path) -> None:
+    from tui.blog.retag import Retag, apply
+
+    blog = Blog(blog_dir)
+    index = blog.load()
+    retag = Retag(tag_key("Apple"), "Apple", "apple-inc")
+    posts = retag.posts(index)
+    assert [p.path.name for p in posts] == [
+        "2010-11-08-steve-jobs-stanford.md",
+        "2010-10-25-la-revolution-mobile.md",
+    ]
+    (blog_dir / "2010-10-25-la-revolution-mobile.md").write_bytes(
+        b"---\ntags: [Apple, \xff]\n---\n"
+    )
+    report = apply(blog, retag, posts, skip=())
+    assert report.changed == [posts[0].path]
+    assert report.failed[0][0] == posts[1].path and "not valid UTF-8" in report.failed[0][1]
+    assert (blog_dir / "2010-10-25-la-revolution-mobile.md").read_bytes().endswith(b"\xff]\n---\n")
+    skipped = apply(
+        blog, Retag(tag_key("vidéo"), "vidéo", "video"), posts[:1], skip=[posts[0].path]
+    )
+    assert skipped.failed == [(posts[0].path, "it has unsaved changes in the editor")]

@@ -29,6 +29,11 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Post list", "Focus the post list (escape)", "focus_list"),
     ("Clear tag filter", "Show every post (c)", "clear_tags"),
     ("Open in $EDITOR", "Edit the post in your own editor (E, ctrl+o)", "open_external"),
+    ("Add tag", "Add a tag to the post (+)", "add_tag"),
+    ("Remove tag", "Remove one of the post's tags (-)", "remove_tag"),
+    ("Change title", "Change the post's title in its front matter", "change_title"),
+    ("Toggle draft", "Mark the post as a draft, or not", "toggle_draft"),
+    ("Rename or merge tag", "The sidebar's tag, in every post (r in the sidebar)", "rename_tag"),
     ("Delete post", "Delete the post under the cursor, after asking (d)", "delete"),
 )
 

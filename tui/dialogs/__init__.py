@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from tui.dialogs.choice import ChoiceScreen
 from tui.dialogs.confirm import ConfirmScreen
 from tui.dialogs.help import HelpScreen
-from tui.dialogs.new_post import NewPostScreen
+from tui.dialogs.prompt import NewPostScreen, PromptScreen
 from tui.dialogs.unsaved import UnsavedScreen
 
-__all__ = ["ConfirmScreen", "HelpScreen", "NewPostScreen", "UnsavedScreen"]
+__all__ = [
+    "ChoiceScreen",
+    "ConfirmScreen",
+    "HelpScreen",
+    "NewPostScreen",
+    "PromptScreen",
+    "UnsavedScreen",
+]

@@ -21,6 +21,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Markdown, Static, TextArea
+from textual.widgets.text_area import Document
 from textual.worker import Worker, WorkerState, get_current_worker
 from watchfiles import awatch
 
@@ -34,6 +35,7 @@ from tui.blog.post import parse_post
 from tui.blog.store import PostText
 from tui.blog.watch import PostFilter
 from tui.dialogs import ConfirmScreen, NewPostScreen, UnsavedScreen
+from tui.screens import metadata_flows
 from tui.widgets import PostEditor, PostList, PostPreview, TagSidebar
 from tui.widgets.post_editor import odd_line_break
 
@@ -193,7 +195,7 @@ class MainScreen(Screen[None]):
             ):
                 paths = {Path(name) for _, name in changes}
                 found, gone = await asyncio.to_thread(self.blog.refresh, paths)
-                await self._apply_changes(found, gone)
+                await self.apply_changes(found, gone)
         except Exception as error:  # the folder vanished, inotify is exhausted, ...
             self.notify(
                 f"Stopped following changes to the folder: {error}",
@@ -202,7 +204,7 @@ class MainScreen(Screen[None]):
                 timeout=10,
             )
 
-    async def _apply_changes(self, found: list[Post], gone: list[Path]) -> None:
+    async def apply_changes(self, found: list[Post], gone: list[Path]) -> None:
         index = self.blog.index
         for post in found:
             index.add(post)
@@ -401,6 +403,33 @@ class MainScreen(Screen[None]):
         self.post_list.select_path(post.path)
         self._read(post.path)
 
+    def current_post(self) -> Post | None:
+        """The index's entry for the open post."""
+        return self.blog.index.get(self.document.path) if self.document else None
+
+    def replace_editor_text(self, text: str) -> None:
+        """Put ``text`` in the editor by replacing only the lines that differ (undo works)."""
+        old = self.editor.text
+        old_lines, new_lines = old.splitlines(keepends=True), text.splitlines(keepends=True)
+        shortest = min(len(old_lines), len(new_lines))
+        same_start = 0
+        while same_start < shortest and old_lines[same_start] == new_lines[same_start]:
+            same_start += 1
+        same_end = 0
+        while (
+            same_end < shortest - same_start
+            and old_lines[-1 - same_end] == new_lines[-1 - same_end]
+        ):
+            same_end += 1
+        start = sum(map(len, old_lines[:same_start]))
+        end = len(old) - sum(map(len, old_lines[len(old_lines) - same_end :]))
+        middle = "".join(new_lines[same_start : len(new_lines) - same_end])
+        document = self.editor.document
+        assert isinstance(document, Document)
+        self.editor.replace(
+            middle, document.get_location_from_index(start), document.get_location_from_index(end)
+        )
+
     def _set_modified(self, modified: bool) -> None:
         self.modified = modified
         path = self.document.path if modified and self.document else None
@@ -466,7 +495,7 @@ class MainScreen(Screen[None]):
         """Add the tag to the filter, or take it out."""
         self.selected_tags = self.selected_tags ^ {key}
 
-    def _target_path(self) -> Path | None:
+    def target_path(self) -> Path | None:
         """The post an action applies to: the list's cursor, else the open post."""
         if self.post_list.has_focus and self.post_list.highlighted_path is not None:
             return self.post_list.highlighted_path
@@ -474,7 +503,7 @@ class MainScreen(Screen[None]):
             return self.document.path
         return self.post_list.highlighted_path
 
-    async def _switch_to(self, path: Path, doing: str) -> bool:
+    async def switch_to(self, path: Path, doing: str) -> bool:
         """Make ``path`` the open post, asking first if that drops unsaved text."""
         if self.document is not None and self.document.path == path:
             return True
@@ -490,13 +519,13 @@ class MainScreen(Screen[None]):
 
     def action_read(self) -> None:
         """Read the post: show it rendered and focus the preview."""
-        path = self._target_path()
+        path = self.target_path()
         if path is not None:
             self._read(path)
 
     @work(exclusive=True, group="flow", exit_on_error=False)
     async def _read(self, path: Path) -> None:
-        if not await self._switch_to(path, "open another post"):
+        if not await self.switch_to(path, "open another post"):
             return
         if self.view == "edit":
             self.view = "read"
@@ -505,8 +534,8 @@ class MainScreen(Screen[None]):
     @work(exclusive=True, group="flow", exit_on_error=False)
     async def action_edit(self) -> None:
         """Edit the post (the whole file) in the editor."""
-        path = self._target_path()
-        if path is None or not await self._switch_to(path, "open another post"):
+        path = self.target_path()
+        if path is None or not await self.switch_to(path, "open another post"):
             return
         if self.view == "read":
             self.view = "edit"
@@ -517,7 +546,7 @@ class MainScreen(Screen[None]):
     @work(exclusive=True, group="flow", exit_on_error=False)
     async def action_open_external(self) -> None:
         """Open the post in $VISUAL or $EDITOR, then read it again."""
-        path = self._target_path()
+        path = self.target_path()
         if path is None:
             return
         is_open = self.document is not None and self.document.path == path
@@ -546,9 +575,36 @@ class MainScreen(Screen[None]):
         if status != 0:
             self.notify(f"{printable(command[0])} exited with status {status}", markup=False)
         found, gone = await asyncio.to_thread(self.blog.refresh, [path])
-        await self._apply_changes(found, gone)
+        await self.apply_changes(found, gone)
         if found and not is_open:
-            await self._switch_to(path, "open it")
+            await self.switch_to(path, "open it")
+
+    @work(exclusive=True, group="flow", exit_on_error=False)
+    async def action_add_tag(self) -> None:
+        """Add a tag to the post, in its own front-matter style."""
+        await metadata_flows.add_tag_flow(self)
+
+    @work(exclusive=True, group="flow", exit_on_error=False)
+    async def action_remove_tag(self) -> None:
+        """Remove one of the post's tags or categories."""
+        await metadata_flows.remove_tag_flow(self)
+
+    @work(exclusive=True, group="flow", exit_on_error=False)
+    async def action_change_title(self) -> None:
+        await metadata_flows.change_title_flow(self)
+
+    @work(exclusive=True, group="flow", exit_on_error=False)
+    async def action_toggle_draft(self) -> None:
+        await metadata_flows.toggle_draft_flow(self)
+
+    @work(exclusive=True, group="flow", exit_on_error=False)
+    async def action_rename_tag(self) -> None:
+        """Rename or merge the sidebar's tag in every post that has it."""
+        key = self.tag_sidebar.highlighted_key
+        if key is None:
+            self.notify("Put the tag sidebar's cursor on a tag first (t).", severity="warning")
+            return
+        await metadata_flows.rename_tag_flow(self, key)
 
     @work(exclusive=True, group="flow", exit_on_error=False)
     async def action_save(self) -> None:

@@ -53,6 +53,8 @@ class PostList(OptionList):
         Binding("enter", "select", "Read", id="list.read"),
         Binding("e", "screen.edit", "Edit", id="list.edit"),
         Binding("E", "screen.open_external", "$EDITOR", show=False, id="list.external"),
+        Binding("plus", "screen.add_tag", "Add tag", show=False, id="list.add_tag"),
+        Binding("minus", "screen.remove_tag", "Remove tag", show=False, id="list.remove_tag"),
         Binding("v", "screen.cycle_view", "View", id="list.view"),
         Binding("t", "screen.focus_tags", "Tags", id="list.tags"),
         Binding("c", "screen.clear_tags", "Clear filter", id="list.clear"),

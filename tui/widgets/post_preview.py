@@ -43,6 +43,8 @@ class PostPreview(VerticalScroll, can_focus=True):
         Binding("up,k", "scroll_up", "Scroll up", show=False, id="preview.up"),
         Binding("e", "screen.edit", "Edit", id="preview.edit"),
         Binding("E", "screen.open_external", "$EDITOR", show=False, id="preview.external"),
+        Binding("plus", "screen.add_tag", "Add tag", show=False, id="preview.add_tag"),
+        Binding("minus", "screen.remove_tag", "Remove tag", show=False, id="preview.remove_tag"),
         Binding("v", "screen.cycle_view", "View", id="preview.view"),
         Binding("t", "screen.focus_tags", "Tags", id="preview.tags"),
         Binding("escape", "screen.focus_list", "Back to list", id="preview.back"),

@@ -26,6 +26,7 @@ class TagSidebar(OptionList):
         Binding("up,k", "cursor_up", "Move up", show=False, id="tags.up"),
         Binding("space,enter", "select", "Toggle tag", id="tags.toggle"),
         Binding("c", "screen.clear_tags", "Clear filter", id="tags.clear"),
+        Binding("r", "screen.rename_tag", "Rename/merge", id="tags.rename"),
         Binding("escape", "screen.focus_list", "Back to list", id="tags.back"),
         Binding("question_mark", "app.help", "Help", id="tags.help"),
     ]
@@ -55,6 +56,14 @@ class TagSidebar(OptionList):
         ids = [option.id for option in options if option is not None]
         self.highlighted = ids.index(current) if current is not None and current in ids else 0
 
+    @property
+    def highlighted_key(self) -> str | None:
+        """The key of the tag under the cursor (None on "All posts")."""
+        option = self.highlighted_option
+        if option is None or option.id is None or option.id == ALL_POSTS:
+            return None
+        return option.id.removeprefix(_TAG_PREFIX)
+
     def _option(self, tag: TagCount, selected: Collection[str]) -> Option:
         return Option(
             self._line(tag.name, tag.count, tag.key in selected), id=_TAG_PREFIX + tag.key
@@ -70,6 +79,6 @@ class TagSidebar(OptionList):
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        option_id = event.option.id or ALL_POSTS
-        key = None if option_id == ALL_POSTS else option_id.removeprefix(_TAG_PREFIX)
+        option_id = event.option.id
+        key = None if option_id in (None, ALL_POSTS) else option_id.removeprefix(_TAG_PREFIX)
         self.post_message(self.Toggled(self, key))
