@@ -14,6 +14,7 @@ from textual.screen import Screen
 
 from tui.blog import Blog
 from tui.commands import TagCommands
+from tui.config import Config
 from tui.dialogs import HelpScreen
 from tui.screens import MainScreen
 from tui.widgets import PostEditor, PostList, PostPreview, TagSidebar
@@ -55,13 +56,43 @@ class BlogApp(App[None]):
     # Textual binds ctrl+p to the command palette; listed here for the help screen.
     PALETTE_BINDING = Binding("ctrl+p", "command_palette", "Command palette: every action")
 
-    def __init__(self, root: Path, *, watch: bool = True) -> None:
+    def __init__(self, root: Path, *, watch: bool = True, config: Config | None = None) -> None:
         super().__init__()
         self.blog = Blog(root)
+        self.config = config or Config()
         self._watch = watch
 
     def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.blog, watch=self._watch))
+        self._apply_settings()
+        self.push_screen(MainScreen(self.blog, watch=self._watch, config=self.config))
+
+    def _apply_settings(self) -> None:
+        """The theme and the keys of the settings file; mistakes are told, not fatal."""
+        config = self.config
+        where = f"{config.path}: " if config.path else ""
+        if config.theme:
+            if config.theme in self.available_themes:
+                self.theme = config.theme
+            else:
+                themes = ", ".join(sorted(self.available_themes))
+                self.notify(
+                    f"{where}theme: no theme named {config.theme!r} (there are: {themes})",
+                    severity="error",
+                    markup=False,
+                    timeout=15,
+                )
+        if config.keys:
+            known = {b.id for _, bindings in self.key_sections() for b in bindings if b.id}
+            unknown = sorted(set(config.keys) - known)
+            if unknown:
+                self.notify(
+                    f"{where}[keys]: unknown binding ids {', '.join(unknown)} "
+                    "(the help screen, f1, lists them)",
+                    severity="error",
+                    markup=False,
+                    timeout=15,
+                )
+            self.set_keymap({k: v for k, v in config.keys.items() if k in known})
 
     @property
     def main_screen(self) -> MainScreen | None:
@@ -81,6 +112,10 @@ class BlogApp(App[None]):
         """Show every key."""
         if isinstance(self.screen, HelpScreen):
             return
+        self.push_screen(HelpScreen(self.key_sections()))
+
+    def key_sections(self) -> list[tuple[str, list[Binding]]]:
+        """Every binding, pane by pane: for the help and for checking the settings' keys."""
         sections: list[tuple[str, list[BindingType]]] = [
             ("post list", list(PostList.BINDINGS)),
             ("tag sidebar", list(TagSidebar.BINDINGS)),
@@ -88,7 +123,10 @@ class BlogApp(App[None]):
             ("editor", list(PostEditor.BINDINGS)),
             ("anywhere", [*self.BINDINGS, self.PALETTE_BINDING]),
         ]
-        self.push_screen(HelpScreen(sections))
+        return [
+            (where, [binding for binding in bindings if isinstance(binding, Binding)])
+            for where, bindings in sections
+        ]
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -20,6 +20,9 @@ from tui.blog import Blog, BlogError, Post
 from tui.blog.conventions import detect
 from tui.blog.display import printable
 from tui.blog.post import category_key, tag_key
+from tui.config import Config, ConfigError
+from tui.config import default_path as default_config_path
+from tui.config import load as load_config
 
 DEFAULT_FOLDER = Path("posts")
 COMMANDS = ("list", "tags", "new")
@@ -33,7 +36,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] in COMMANDS:
         return run_command(args)
     options = app_parser().parse_args(args)
-    folder: Path = options.path
+    try:
+        config = load_config(options.config)
+    except ConfigError as error:
+        print(f"blog: {error}", file=sys.stderr)
+        return 2
+    folder = resolve_folder(options.path, config)
     problem = folder_problem(folder)
     if problem:
         print(f"blog: {problem}", file=sys.stderr)
@@ -41,8 +49,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Imported here so that commands, `blog --help` and errors do not pay for Textual.
     from tui.app import BlogApp
 
-    BlogApp(folder).run()
+    BlogApp(folder, config=config).run()
     return 0
+
+
+def resolve_folder(given: Path | None, config: Config) -> Path:
+    """The folder given, else the configured one, else ./posts."""
+    return given or config.folder or DEFAULT_FOLDER
+
+
+def add_config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help=f"the settings file (default: {default_config_path()})",
+    )
 
 
 def app_parser() -> argparse.ArgumentParser:
@@ -55,9 +78,10 @@ def app_parser() -> argparse.ArgumentParser:
         "path",
         nargs="?",
         type=Path,
-        default=DEFAULT_FOLDER,
-        help="the folder of posts (default: ./posts)",
+        default=None,
+        help="the folder of posts (default: the configured folder, else ./posts)",
     )
+    add_config_option(parser)
     return parser
 
 
@@ -70,9 +94,10 @@ def command_parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--dir",
             type=Path,
-            default=DEFAULT_FOLDER,
-            help="the folder of posts (default: ./posts)",
+            default=None,
+            help="the folder of posts (default: the configured folder, else ./posts)",
         )
+        add_config_option(command)
         return command
 
     listing = add("list", "List the posts, newest first.")
@@ -98,7 +123,12 @@ def command_parser() -> argparse.ArgumentParser:
 
 def run_command(args: list[str]) -> int:
     options = command_parser().parse_args(args)
-    folder: Path = options.dir
+    try:
+        config = load_config(options.config)
+    except ConfigError as error:
+        print(f"blog: {error}", file=sys.stderr)
+        return 2
+    folder = resolve_folder(options.dir, config)
     problem = folder_problem(folder)
     if problem:
         print(f"blog: {problem}", file=sys.stderr)
@@ -108,7 +138,9 @@ def run_command(args: list[str]) -> int:
         if options.command == "new":
             # The folder's own way of naming and writing posts, learnt from its newest.
             convention = detect(blog.load().posts())
-            post, _ = blog.new_post(options.title, tags=options.tag, convention=convention)
+            post, _ = blog.new_post(
+                options.title, tags=options.tag, convention=convention, template=config.template
+            )
             print(folder / post.relative)
             return 0
         blog.load()

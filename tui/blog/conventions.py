@@ -83,6 +83,20 @@ class Convention:
         lines = [fence, *fields, fence, "", ""]
         return "\n".join(lines), len(lines) - 1
 
+    def fill(self, template: str, title: str, now: dt.datetime, tags: Sequence[str] = ()) -> str:
+        """The user's ``template`` with the title (quoted), date, tags and slug filled in."""
+        date = self.date_quote + self._date(now) + self.date_quote
+        if self.format == "toml":
+            items = ", ".join(json.dumps(tag, ensure_ascii=False) for tag in tags)
+        else:
+            items = ", ".join(yaml_flow_item(tag) for tag in tags)
+        return template.format(
+            title=json.dumps(title.strip(), ensure_ascii=False),
+            date=date,
+            tags=f"[{items}]",
+            slug=slugify(title),
+        )
+
     def _date(self, now: dt.datetime) -> str:
         moment = now.replace(microsecond=0)
         if self.date_shape == "iso":

@@ -166,17 +166,24 @@ class Blog:
         now: dt.datetime | None = None,
         tags: Sequence[str] = (),
         convention: Convention = DEFAULT,
+        template: str | None = None,
     ) -> tuple[Post, int]:
         """Create a draft the way ``convention`` says; the post and its body line.
 
         The default is ``YYYY-MM-DD-slug.md`` with YAML front matter; a name
-        already taken gets ``-2``, ``-3``... The index is left to the caller,
-        as for :meth:`save`.
+        already taken gets ``-2``, ``-3``... A ``template`` (the user's own
+        text, with {title}, {date}, {tags} and {slug}) replaces the
+        convention's front matter. The index is left to the caller, as for
+        :meth:`save`.
         """
         if not title.strip():
             raise BlogError("A new post needs a title.")
         now = now or dt.datetime.now().astimezone()
-        text, body_line = convention.text(title, now, tags)
+        if template is None:
+            text, body_line = convention.text(title, now, tags)
+        else:
+            text = convention.fill(template, title, now, tags)
+            body_line = text.count("\n")
         for attempt in range(1, 1000):
             variant = title if attempt == 1 else f"{title} {attempt}"
             relative = convention.relative_path(variant, now.date())

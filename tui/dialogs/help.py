@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
@@ -19,7 +19,7 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
 
-    def __init__(self, sections: list[tuple[str, list[BindingType]]]) -> None:
+    def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
         super().__init__()
         self._sections = sections
 
@@ -30,11 +30,13 @@ class HelpScreen(ModalScreen[None]):
                 table: DataTable[str] = DataTable(
                     show_cursor=False, zebra_stripes=True, id="help-keys"
                 )
-                table.add_columns("Where", "Key", "Does")
+                table.add_columns("Where", "Key", "Does", "Id (for [keys] in the settings)")
                 for where, bindings in self._sections:
                     for binding in bindings:
-                        if isinstance(binding, Binding) and binding.description:
-                            table.add_row(where, _keys(binding), binding.description)
+                        if binding.description:
+                            table.add_row(
+                                where, _keys(binding), binding.description, binding.id or ""
+                            )
                 yield table
             yield Static("esc: close", classes="dialog-hint")
 

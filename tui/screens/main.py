@@ -34,6 +34,7 @@ from tui.blog.links import is_web_link, resolve_link
 from tui.blog.post import parse_post
 from tui.blog.store import PostText
 from tui.blog.watch import PostFilter
+from tui.config import Config
 from tui.dialogs import ConfirmScreen, NewPostScreen, UnsavedScreen
 from tui.screens import metadata_flows
 from tui.widgets import PostEditor, PostList, PostPreview, TagSidebar
@@ -66,9 +67,10 @@ class MainScreen(Screen[None]):
     selected_tags: reactive[frozenset[str]] = reactive(frozenset())
     """Keys of the tags a post must all have to be listed."""
 
-    def __init__(self, blog: Blog, watch: bool = True) -> None:
+    def __init__(self, blog: Blog, watch: bool = True, config: Config | None = None) -> None:
         super().__init__()
         self.blog = blog
+        self.config = config or Config()
         self.document: PostText | None = None
         """The open post's file as last read or saved."""
         self.modified = False
@@ -555,7 +557,8 @@ class MainScreen(Screen[None]):
             return
         line = self.editor.cursor_location[0] + 1 if is_open else None
         try:
-            command = editor_command(path, line)
+            settings = {"VISUAL": self.config.editor} if self.config.editor else None
+            command = editor_command(path, line, settings)
         except BlogError as error:
             self.notify(error.message, severity="warning", markup=False)
             return
@@ -669,7 +672,7 @@ class MainScreen(Screen[None]):
         try:
             convention = await asyncio.to_thread(detect, posts)
             post, body_line = await asyncio.to_thread(
-                self.blog.new_post, title, convention=convention
+                self.blog.new_post, title, convention=convention, template=self.config.template
             )
         except BlogError as error:
             self.notify(error.message, severity="error", markup=False)

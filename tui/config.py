@@ -1,0 +1,133 @@
+"""The user's settings: a TOML file in the platform's config folder, or --config.
+
+```toml
+folder = "~/blog/content/posts"   # opened by `blog` with no folder
+theme = "gruvbox"                  # any Textual theme
+editor = "nvim"                    # instead of $VISUAL / $EDITOR
+
+[new_post]
+template = '''
+---
+title: {title}
+date: {date}
+tags: {tags}
+draft: true
+---
+
+'''
+
+[keys]                             # binding id = "keys"; the help lists the ids
+"list.edit" = "i"
+```
+
+Reading it imports nothing from Textual, so the commands for scripts stay fast.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from tui.blog.errors import BlogError
+
+APP_NAME = "blog-tui"
+TEMPLATE_FIELDS = ("title", "date", "tags", "slug")
+
+
+def default_path() -> Path:
+    """Where the settings live when --config does not say: ~/.config/blog-tui/config.toml."""
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings; every one is optional."""
+
+    folder: Path | None = None
+    theme: str | None = None
+    editor: str | None = None
+    template: str | None = None
+    """A new post's text, with {title}, {date}, {tags} and {slug} filled in."""
+    keys: dict[str, str] = field(default_factory=dict)
+    path: Path | None = None
+    """The file these settings came from."""
+
+
+class ConfigError(BlogError):
+    """A settings file that cannot be used: the message names the file, the line, the problem."""
+
+
+def load(path: Path | None = None) -> Config:
+    """Read the settings at ``path``, else at the default place (absent there is fine).
+
+    Raises:
+        ConfigError: the file cannot be read or says something it should not.
+    """
+    explicit = path is not None
+    path = path if path is not None else default_path()
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        if explicit:
+            raise ConfigError(f"{path}: no such file") from None
+        return Config()
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot be read: {error}") from error
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: {error}") from error
+    return _config(path, text, data)
+
+
+def _config(path: Path, text: str, data: dict[str, object]) -> Config:
+    def fail(key: str, problem: str) -> ConfigError:
+        return ConfigError(f"{path}, line {_line_of(text, key)}: {key}: {problem}")
+
+    def string(table: dict[str, object], key: str) -> str | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise fail(key, "must be a non-empty string in quotes")
+        return value
+
+    known = {"folder", "theme", "editor", "new_post", "keys"}
+    for key in data:
+        if key not in known:
+            raise fail(key, f"unknown setting (known: {', '.join(sorted(known))})")
+    folder = string(data, "folder")
+    new_post = data.get("new_post", {})
+    if not isinstance(new_post, dict):
+        raise fail("new_post", "must be a table: [new_post]")
+    template = string(new_post, "template")
+    if template is not None:
+        try:
+            template.format(**{name: "" for name in TEMPLATE_FIELDS})
+        except (KeyError, IndexError, ValueError) as error:
+            raise fail(
+                "template",
+                f"only {{title}}, {{date}}, {{tags}} and {{slug}} can be filled in ({error})",
+            ) from error
+    keys = data.get("keys", {})
+    if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
+        raise fail("keys", 'must be a table of binding id = "keys"')
+    return Config(
+        folder=Path(folder).expanduser() if folder else None,
+        theme=string(data, "theme"),
+        editor=string(data, "editor"),
+        template=template,
+        keys={str(k): str(v) for k, v in keys.items()},
+        path=path,
+    )
+
+
+def _line_of(text: str, key: str) -> int:
+    """The line (from 1) where ``key`` is set, or 1 when it cannot be found."""
+    name = re.escape(key)
+    found = re.search(rf'^[ \t]*"?{name}"?[ \t]*=|^[ \t]*\[{name}\]', text, re.MULTILINE)
+    return text.count("\n", 0, found.start()) + 1 if found else 1
