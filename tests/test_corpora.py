@@ -95,6 +95,7 @@ def test_spot_checks_of_the_hard_files(corpora: Path) -> None:
 
     spanish = post("hugo-ropensci", "2017-09-01-nsf-softwarereview/index.es.md")
     assert spanish.language == "es"
+    assert spanish.translation_of == "2017-09-01-nsf-softwarereview/index.md"
     assert spanish.title.startswith("Cómo rOpenSci utiliza la revisión de código")
     assert "revisión por pares de software" in spanish.tags
     hugo = Blog(corpora / "hugo-ropensci").load()

@@ -326,6 +326,7 @@ def test_translations_and_section_pages(tmp_path: Path) -> None:
     posts = {p.relative: p for p in Blog(tmp_path).load().posts()}
     assert sorted(posts) == ["trip/index.md", "trip/index.pt-br.md"]
     assert posts["trip/index.pt-br.md"].language == "pt-br"
+    assert posts["trip/index.pt-br.md"].translation_of == "trip/index.md"
     assert posts["trip/index.pt-br.md"].title == "trip"
     assert posts["trip/index.md"].language is None
 

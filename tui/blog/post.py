@@ -64,6 +64,8 @@ class Post:
     """Shown beside the tags, and filtered like them, but never merged with them."""
     language: str | None = None
     """The language of a translation, from its file name (index.fr.md)."""
+    translation_of: str | None = None
+    """The post this one translates (index.md beside index.fr.md), when it exists."""
     problems: tuple[str, ...] = ()
     """What could not be read; a post with problems is still listed."""
     read_only_reason: str | None = None
@@ -128,6 +130,7 @@ def parse_post(raw: bytes, path: Path, relative: str, mtime_ns: int, size: int) 
         problems.append(decoded.read_only_reason)
     date, date_source = _date(data, path, relative, mtime_ns)
     taxonomies = data.get("taxonomies")  # Zola keeps tags and categories there
+    language = split_language(path)[1]
     unread_date = data.get("date") not in (None, "") and date_source != "front matter"
     if unread_date and not any(problem.startswith("date:") for problem in problems):
         problems.append(f"date: {data['date']!s} is not a date this app can read")
@@ -139,13 +142,25 @@ def parse_post(raw: bytes, path: Path, relative: str, mtime_ns: int, size: int) 
         date_source=date_source,
         tags=_tags(_first(data, taxonomies, "tags", "tag", "keywords")),
         categories=_tags(_first(data, taxonomies, "categories", "category")),
-        language=split_language(path)[1],
+        language=language,
+        translation_of=_original(path, relative, language),
         draft=_is_draft(data, relative),
         problems=tuple(problems),
         read_only_reason=decoded.read_only_reason,
         mtime_ns=mtime_ns,
         size=size,
     )
+
+
+def _original(path: Path, relative: str, language: str | None) -> str | None:
+    """The relative path of the untranslated post beside ``path``, if there is one."""
+    if language is None:
+        return None
+    stem, _ = split_language(path)
+    original = path.with_name(stem + path.suffix)
+    if not original.is_file():
+        return None
+    return relative[: len(relative) - len(path.name)] + original.name
 
 
 def _first(data: dict[str, Any], taxonomies: object, *keys: str) -> object:

@@ -23,7 +23,8 @@ def header_content(post: Post) -> Content:
     if post.draft:
         parts.append(("  draft", "italic $text-warning"))
     if post.language:
-        parts.append((f"  translation: {post.language}", "bold $text-secondary"))
+        of = f" of {printable(post.translation_of)}" if post.translation_of else ""
+        parts.append((f"  translation ({post.language}){of}", "bold $text-secondary"))
     if post.categories:
         categories = ", ".join(printable(category) for category in post.categories)
         parts.append((f"  in {categories}", "$text-secondary"))
