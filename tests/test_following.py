@@ -8,9 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import TextArea
 
-from tests.helpers import TIMEOUT, started, until_open
+from tests.helpers import TIMEOUT, settle, started, text_of, until_open
 from tui.app import BlogApp
+from tui.dialogs import ConflictScreen
 from tui.screens import MainScreen
 
 
@@ -20,6 +22,9 @@ async def until(pilot: Pilot[None], screen: MainScreen, condition: Callable[[], 
         screen.synced.clear()
         await asyncio.wait_for(screen.synced.wait(), TIMEOUT)
     await pilot.pause()
+
+
+STEVE = "2010-11-08-steve-jobs-stanford.md"
 
 
 def titles(screen: MainScreen) -> list[str]:
@@ -49,32 +54,87 @@ async def test_added_changed_and_removed_files_show_up(blog_dir: Path) -> None:
         assert len(titles(screen)) == 4
 
 
-async def test_the_open_post_reloads_when_changed_elsewhere_unless_edited(
+async def test_the_open_post_reloads_in_place_when_it_has_no_unsaved_text(
     blog_dir: Path,
 ) -> None:
-    path = blog_dir / "2010-11-08-steve-jobs-stanford.md"
+    path = blog_dir / STEVE
     app = BlogApp(blog_dir)
     async with app.run_test(size=(160, 40)) as pilot:
         screen = await started(pilot)
         await pilot.press("e")
         await until_open(pilot, screen, path)
+        await pilot.press("down", "down", "shift+right", "shift+right")
+        selection = screen.editor.selection
         path.write_text(path.read_text("utf-8") + "Ajouté ailleurs.\n", "utf-8")
         await until(pilot, screen, lambda: "Ajouté ailleurs." in screen.editor.text)
         assert not screen.modified
-        # With unsaved text, nothing is overwritten.
-        await pilot.press("x")
-        path.write_text(path.read_text("utf-8") + "Encore.\n", "utf-8")
-        await until(
-            pilot,
-            screen,
-            lambda: (
-                screen.blog.index.get(path) is not None
-                and any("changed on disk" in str(n.message) for n in app._notifications)
-            ),
-        )
-        assert screen.editor.text.startswith("x---")
-        assert "Encore." not in screen.editor.text
-        # Our own save comes back from the watcher without a conflict.
+        assert screen.editor.selection == selection  # cursor and selection kept
+
+
+async def conflict(pilot: Pilot[None], screen: MainScreen, path: Path) -> ConflictScreen:
+    """Type in the open post, change its file elsewhere, wait for the question."""
+    await pilot.press("x")
+    screen.asked.clear()
+    path.write_text(path.read_text("utf-8") + "Encore.\n", "utf-8")
+    await asyncio.wait_for(screen.asked.wait(), TIMEOUT)
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ConflictScreen)
+    return dialog
+
+
+async def test_keep_mine_keeps_the_text_and_the_next_save_overwrites(blog_dir: Path) -> None:
+    path = blog_dir / STEVE
+    app = BlogApp(blog_dir)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("e")
+        await until_open(pilot, screen, path)
+        dialog = await conflict(pilot, screen, path)
+        await pilot.press("d")  # look at the difference first: nothing is decided
+        difference = dialog.query_one("#difference", TextArea)
+        assert difference.display and "+x---" in difference.text and "-Encore." in difference.text
+        await pilot.press("k")
+        await settle(pilot)
+        assert screen.editor.text.startswith("x---") and "Encore." not in screen.editor.text
+        assert screen.modified
         await pilot.press("ctrl+s")
         await until(pilot, screen, lambda: path.read_text("utf-8").startswith("x---"))
-        assert not screen.modified
+        assert "Encore." not in path.read_text("utf-8")
+        assert not isinstance(app.screen, ConflictScreen)  # our own save raised nothing
+
+
+async def test_take_theirs_drops_my_edits(blog_dir: Path) -> None:
+    path = blog_dir / STEVE
+    app = BlogApp(blog_dir)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("e")
+        await until_open(pilot, screen, path)
+        await conflict(pilot, screen, path)
+        await pilot.press("t")
+        await settle(pilot)
+        assert screen.editor.text == path.read_text("utf-8")
+        assert screen.editor.text.endswith("Encore.\n") and not screen.modified
+
+
+async def test_a_post_deleted_on_disk_stays_open_and_saving_writes_it_back(
+    blog_dir: Path,
+) -> None:
+    path = blog_dir / STEVE
+    app = BlogApp(blog_dir)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("e")
+        await until_open(pilot, screen, path)
+        await pilot.press("x")
+        path.unlink()
+        await until(pilot, screen, lambda: screen.deleted_on_disk)
+        assert "deleted on disk" in text_of(screen.query_one("#status"))
+        assert screen.editor.text.startswith("x---")
+        await pilot.press("ctrl+s")
+        await until(
+            pilot, screen, lambda: path.exists() and STEVE in str(screen.post_list.highlighted_path)
+        )
+        assert path.read_text("utf-8").startswith("x---")
+        assert not screen.deleted_on_disk

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tui.dialogs.choice import ChoiceScreen
 from tui.dialogs.confirm import ConfirmScreen
+from tui.dialogs.conflict import ConflictScreen
 from tui.dialogs.help import HelpScreen
 from tui.dialogs.prompt import NewPostScreen, PromptScreen
 from tui.dialogs.unsaved import UnsavedScreen
@@ -11,6 +12,7 @@ from tui.dialogs.unsaved import UnsavedScreen
 __all__ = [
     "ChoiceScreen",
     "ConfirmScreen",
+    "ConflictScreen",
     "HelpScreen",
     "NewPostScreen",
     "PromptScreen",

@@ -35,7 +35,7 @@ from tui.blog.post import parse_post
 from tui.blog.store import PostText
 from tui.blog.watch import PostFilter
 from tui.config import Config
-from tui.dialogs import ConfirmScreen, NewPostScreen, UnsavedScreen
+from tui.dialogs import ConfirmScreen, ConflictScreen, NewPostScreen, UnsavedScreen
 from tui.screens import metadata_flows
 from tui.widgets import PostEditor, PostList, PostPreview, TagSidebar
 from tui.widgets.post_editor import odd_line_break
@@ -75,6 +75,8 @@ class MainScreen(Screen[None]):
         """The open post's file as last read or saved."""
         self.modified = False
         """Whether the editor holds text that is not on disk."""
+        self.deleted_on_disk = False
+        """Whether the open post's file was deleted by another program."""
         self._baseline = ""
         # The editor's text when it last matched the file. A TextArea keeps one
         # newline style, so this can differ from the file's text for files with
@@ -93,6 +95,8 @@ class MainScreen(Screen[None]):
         """Set each time a post is shown in the preview and the editor."""
         self.previewed = asyncio.Event()
         """Set each time the preview has been rendered."""
+        self.asked = asyncio.Event()
+        """Set when the user is asked what to do about a post changed on disk."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -232,33 +236,63 @@ class MainScreen(Screen[None]):
             fresh = None
         if self.document is not document:
             return  # another post was opened meanwhile
-        name = printable(document.path.name)
         if fresh is None:
-            if self.modified:
-                self.notify(
-                    f"{name} was deleted on disk. Your text is kept: save to write it back.",
-                    severity="warning",
-                    markup=False,
-                    timeout=10,
-                )
-            else:
-                self._close_document()
-            return
-        if fresh.raw == document.raw:
-            return  # our own save, or a touch: nothing to reload
-        if self.modified:
+            self.deleted_on_disk = True
+            self._update_status()
             self.notify(
-                f"{name} changed on disk. Your unsaved text is kept; saving will overwrite it.",
+                f"{printable(document.path.name)} was deleted on disk. "
+                "The text stays here: ctrl+s writes it back.",
                 severity="warning",
                 markup=False,
                 timeout=10,
             )
             return
-        cursor = self.editor.cursor_location
-        scroll = self.editor.scroll_offset
+        self.deleted_on_disk = False
+        if fresh.raw == document.raw:
+            self._update_status()
+            return  # our own save, or a touch: nothing to reload
+        if self.modified:
+            self._resolve_conflict()
+            return
+        await self._reload_in_place(fresh)
+
+    async def _reload_in_place(self, fresh: PostText) -> None:
+        """Show the file's new text, keeping the cursor, selection and scroll."""
+        editor = self.editor
+        selection, scroll = editor.selection, editor.scroll_offset
         await self._show_document(fresh)
-        self.editor.cursor_location = cursor
-        self.editor.scroll_to(scroll.x, scroll.y, animate=False)
+        editor.selection = selection
+        editor.scroll_to(scroll.x, scroll.y, animate=False)
+
+    @work(exclusive=True, group="conflict", exit_on_error=False)
+    async def _resolve_conflict(self) -> None:
+        """Ask, once, whether to keep the unsaved text or take the file's."""
+        if any(isinstance(screen, ConflictScreen) for screen in self.app.screen_stack):
+            return  # already asking; the answer reads the file as it is then
+        document = self.document
+        if document is None:
+            return
+        try:
+            theirs = await asyncio.to_thread(self.blog.open, document.path)
+        except BlogError:
+            return
+        question = ConflictScreen(document.path.name, self.editor.text, theirs.text)
+        self.asked.set()
+        choice = await self.app.push_screen_wait(question)
+        if self.document is not document:
+            return
+        try:
+            theirs = await asyncio.to_thread(self.blog.open, document.path)
+        except BlogError:
+            return  # gone meanwhile: the watcher says so
+        if choice == "theirs":
+            await self._reload_in_place(theirs)
+            return
+        # Keep mine: the file's text is now what the buffer is compared with,
+        # so the next save writes over it without asking again.
+        self.document = theirs
+        self._baseline = theirs.text
+        self._set_modified(self.editor.text != self._baseline)
 
     # What the panes show
 
@@ -306,6 +340,8 @@ class MainScreen(Screen[None]):
             parts: list[str | tuple[str, str]] = [
                 (printable(self._relative(document.path)), "bold")
             ]
+            if self.deleted_on_disk:
+                parts.append(("  deleted on disk (ctrl+s writes it back)", "$text-error"))
             if self.modified:
                 parts.append(("  ● unsaved changes (ctrl+s saves)", "$text-warning"))
             if self.editor.read_only:
@@ -366,6 +402,7 @@ class MainScreen(Screen[None]):
         editor = self.editor
         editor.load_text(document.text)
         self.document = document
+        self.deleted_on_disk = False
         self._baseline = editor.text
         editor.read_only = bool(self._read_only_reason())
         self._set_modified(False)
@@ -376,6 +413,7 @@ class MainScreen(Screen[None]):
 
     def _close_document(self) -> None:
         self.document = None
+        self.deleted_on_disk = False
         self._baseline = ""
         self.editor.load_text("")
         self.editor.read_only = True
@@ -638,9 +676,13 @@ class MainScreen(Screen[None]):
             return True
         self.blog.index.add(post)
         self.document = saved
+        came_back = self.deleted_on_disk
+        self.deleted_on_disk = False
         self._baseline = text
         self._set_modified(self.editor.text != text)
         self.refresh_posts()
+        if came_back:
+            self.post_list.select_path(saved.path)  # listed again, under the cursor
         self.preview.show_post(post)
         self.notify(f"Saved {printable(saved.path.name)}", markup=False)
         return True
