@@ -12,6 +12,14 @@ SAMPLE = PROJECT / "posts"
 CORPORA = PROJECT.parent / "shared" / "corpora"
 
 
+@pytest.fixture(autouse=True)
+def own_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings and recovery copies in a folder of the test's own, never the user's."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+
+
 @pytest.fixture
 def blog_dir(tmp_path: Path) -> Path:
     """A copy of the sample blog; tests never touch the project's posts/."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -65,6 +68,18 @@ class BlogApp(App[None]):
     def on_mount(self) -> None:
         self._apply_settings()
         self.push_screen(MainScreen(self.blog, watch=self._watch, config=self.config))
+        if not self.is_headless:
+            loop = asyncio.get_running_loop()
+            for number in (signal.SIGTERM, signal.SIGHUP):
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.add_signal_handler(number, self._stopped_by_signal, number)
+
+    def _stopped_by_signal(self, number: int) -> None:
+        """SIGTERM, or the terminal closed (SIGHUP): keep the unsaved text, restore the terminal."""
+        main = self.main_screen
+        if main is not None:
+            main.keep_recovery_now()
+        self.exit(return_code=128 + number)
 
     def _apply_settings(self) -> None:
         """The theme and the keys of the settings file; mistakes are told, not fatal."""

@@ -49,8 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Imported here so that commands, `blog --help` and errors do not pay for Textual.
     from tui.app import BlogApp
 
-    BlogApp(folder, config=config).run()
-    return 0
+    app = BlogApp(folder, config=config)
+    app.run()
+    return app.return_code or 0
 
 
 def resolve_folder(given: Path | None, config: Config) -> Path:

@@ -15,13 +15,13 @@ _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
     """Replace ``path`` with ``data`` so that no reader ever sees half a file.
 
     The bytes go to a temporary file in the same folder (same file system, so
     the rename is atomic), are flushed to disk, then renamed over the post.
     A symlinked post is written through the link. The post keeps its mode;
-    a new file gets the usual mode for the user's umask.
+    a new file gets ``mode``, else the usual mode for the user's umask.
 
     Raises:
         BlogError: the file could not be written; the old one is untouched.
@@ -30,7 +30,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:
-        mode = 0o666 & ~_UMASK
+        mode = (0o666 & ~_UMASK) if mode is None else mode
     except OSError as error:
         raise BlogError(f"Cannot save {path.name}: {error.strerror}") from error
     try:

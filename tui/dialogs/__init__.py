@@ -7,6 +7,7 @@ from tui.dialogs.confirm import ConfirmScreen
 from tui.dialogs.conflict import ConflictScreen
 from tui.dialogs.help import HelpScreen
 from tui.dialogs.prompt import NewPostScreen, PromptScreen
+from tui.dialogs.recovered import RecoveredScreen
 from tui.dialogs.unsaved import UnsavedScreen
 
 __all__ = [
@@ -16,5 +17,6 @@ __all__ = [
     "HelpScreen",
     "NewPostScreen",
     "PromptScreen",
+    "RecoveredScreen",
     "UnsavedScreen",
 ]

@@ -8,6 +8,7 @@ the open post live here and nowhere else.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import subprocess
 import time
 from pathlib import Path
@@ -29,13 +30,21 @@ from tui.blog import Blog, BlogError, Post, frontmatter
 from tui.blog.conventions import detect
 from tui.blog.display import printable
 from tui.blog.editor import editor_command
+from tui.blog.encoding import decode
 from tui.blog.index import TagCount
 from tui.blog.links import is_web_link, resolve_link
 from tui.blog.post import parse_post
+from tui.blog.recovery import Recovery
 from tui.blog.store import PostText
 from tui.blog.watch import PostFilter
 from tui.config import Config
-from tui.dialogs import ConfirmScreen, ConflictScreen, NewPostScreen, UnsavedScreen
+from tui.dialogs import (
+    ConfirmScreen,
+    ConflictScreen,
+    NewPostScreen,
+    RecoveredScreen,
+    UnsavedScreen,
+)
 from tui.screens import metadata_flows
 from tui.widgets import PostEditor, PostList, PostPreview, TagSidebar
 from tui.widgets.post_editor import odd_line_break
@@ -45,6 +54,8 @@ VIEWS: tuple[View, ...] = ("read", "split", "edit")
 
 OPEN_DELAY = 0.12
 """Seconds the cursor rests on a post before it is opened (holding j stays fast)."""
+RECOVERY_DELAY = 2.0
+"""Seconds after the last keystroke before unsaved text is copied for recovery."""
 PREVIEW_DELAY = 0.35
 """Seconds of pause in typing before the split view's preview follows."""
 FIRST_REFRESH_INTERVAL = 0.3
@@ -67,7 +78,13 @@ class MainScreen(Screen[None]):
     selected_tags: reactive[frozenset[str]] = reactive(frozenset())
     """Keys of the tags a post must all have to be listed."""
 
-    def __init__(self, blog: Blog, watch: bool = True, config: Config | None = None) -> None:
+    def __init__(
+        self,
+        blog: Blog,
+        watch: bool = True,
+        config: Config | None = None,
+        recovery: Recovery | None = None,
+    ) -> None:
         super().__init__()
         self.blog = blog
         self.config = config or Config()
@@ -95,6 +112,12 @@ class MainScreen(Screen[None]):
         """Set each time a post is shown in the preview and the editor."""
         self.previewed = asyncio.Event()
         """Set each time the preview has been rendered."""
+        self.recovery = recovery or Recovery()
+        self._recovery_timer: Timer | None = None
+        self._recovery_written: Path | None = None
+        """The post whose recovery copy this session wrote (only that one is removed)."""
+        self.recovery_kept = asyncio.Event()
+        """Set each time a recovery copy has been written."""
         self.asked = asyncio.Event()
         """Set when the user is asked what to do about a post changed on disk."""
 
@@ -186,6 +209,7 @@ class MainScreen(Screen[None]):
         self.refresh_posts(stay_on_top=True)
         if self._watch:
             self.watch_folder()
+        self.offer_recovered()
 
     @work(exclusive=True, group="watch", exit_on_error=False)
     async def watch_folder(self) -> None:
@@ -287,6 +311,7 @@ class MainScreen(Screen[None]):
             return  # gone meanwhile: the watcher says so
         if choice == "theirs":
             await self._reload_in_place(theirs)
+            self.drop_recovery()
             return
         # Keep mine: the file's text is now what the buffer is compared with,
         # so the next save writes over it without asking again.
@@ -483,8 +508,84 @@ class MainScreen(Screen[None]):
         modified = self.editor.text != self._baseline
         if modified != self.modified:
             self._set_modified(modified)
+        if modified:
+            self._schedule_recovery()
+        else:
+            self.drop_recovery()  # typed back to the file's text
         if self.view == "split":
             self._schedule_preview(PREVIEW_DELAY)
+
+    # Recovery copies of unsaved text
+
+    def _schedule_recovery(self) -> None:
+        if self._recovery_timer is not None:
+            self._recovery_timer.stop()
+        self._recovery_timer = self.set_timer(RECOVERY_DELAY, self._keep_recovery)
+
+    def _keep_recovery(self) -> None:
+        if self.document is not None and self.modified:
+            path, text = self.document.path, self.editor.text
+            self._recovery_written = path
+            self.run_worker(self._write_recovery(path, text), group="recovery", exit_on_error=False)
+
+    async def _write_recovery(self, path: Path, text: str) -> None:
+        try:
+            await asyncio.to_thread(self.recovery.write, path, text)
+        except (BlogError, OSError) as error:
+            self.notify(f"Cannot keep a recovery copy: {error}", severity="warning", markup=False)
+        self.recovery_kept.set()
+
+    def keep_recovery_now(self) -> None:
+        """Write the recovery copy at once (the app is being stopped)."""
+        if self.document is not None and self.modified:
+            with contextlib.suppress(BlogError, OSError):
+                self.recovery.write(self.document.path, self.editor.text)
+
+    def drop_recovery(self) -> None:
+        """The unsaved text was saved or discarded: its recovery copy goes."""
+        if self._recovery_timer is not None:
+            self._recovery_timer.stop()
+        path, self._recovery_written = self._recovery_written, None
+        if path is not None:
+            self.run_worker(
+                asyncio.to_thread(self.recovery.remove, path), group="recovery", exit_on_error=False
+            )
+
+    @work(exclusive=True, group="recovered", exit_on_error=False)
+    async def offer_recovered(self) -> None:
+        """Offer the text that sessions which did not end well left unsaved."""
+        pending = await asyncio.to_thread(self.recovery.pending, self.blog.root)
+        for number, recovered in enumerate(pending):
+            if self.modified:
+                left = len(pending) - number
+                self.notify(f"{left} more recovered text(s) will be offered at the next start.")
+                return
+            try:
+                on_disk: str | None = (await asyncio.to_thread(self.blog.open, recovered.post)).text
+            except BlogError:
+                on_disk = None
+            answer = await self.app.push_screen_wait(
+                RecoveredScreen(recovered.post.name, recovered.written, recovered.text, on_disk)
+            )
+            if answer == "discard":
+                await asyncio.to_thread(self.recovery.remove, recovered.post)
+            elif answer == "restore":
+                await self._restore(recovered.post, recovered.text, exists=on_disk is not None)
+
+    async def _restore(self, path: Path, text: str, exists: bool) -> None:
+        if exists:
+            if not await self.open_post(path):
+                return
+        else:
+            await self._show_document(PostText(path, b"", decode(b"")))
+            self.deleted_on_disk = True
+        self.post_list.select_path(path)
+        self.replace_editor_text(text)  # the file's text stays one undo away
+        self._recovery_written = path
+        if self.view == "read":
+            self.view = "edit"
+        self.editor.focus()
+        self._update_status()
 
     def _schedule_preview(self, delay: float) -> None:
         if self._preview_timer is not None:
@@ -676,6 +777,8 @@ class MainScreen(Screen[None]):
             return True
         self.blog.index.add(post)
         self.document = saved
+        if self.editor.text == text:
+            self.drop_recovery()
         came_back = self.deleted_on_disk
         self.deleted_on_disk = False
         self._baseline = text
@@ -697,6 +800,7 @@ class MainScreen(Screen[None]):
         if choice == "discard":
             self.editor.load_text(self._baseline)
             self._set_modified(False)
+            self.drop_recovery()
             if self.view != "edit":
                 self._schedule_preview(0)
             return True
