@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import errno
+import os
 import shutil
 import stat
+import tempfile
 from pathlib import Path
 
+import pytest
 from textual.widgets import Markdown
 
 from tests.helpers import TIMEOUT, settle, started, text_of, until_open
@@ -254,3 +258,37 @@ async def test_split_view_preview_follows_the_editor_after_a_pause(blog_dir: Pat
         body = screen.query_one("#preview-body", Markdown).source
         assert body.lstrip().startswith("## Nouveau")
         assert not (blog_dir / STEVE).read_text("utf-8").count("Nouveau")
+
+
+@pytest.mark.parametrize(
+    ("where", "error", "message"),
+    [
+        ("fsync", OSError(errno.ENOSPC, "No space left on device"), "No space left on device"),
+        ("mkstemp", PermissionError(errno.EACCES, "Permission denied"), "Permission denied"),
+        ("replace", PermissionError(errno.EACCES, "Permission denied"), "Permission denied"),
+    ],
+)
+async def test_a_failing_save_leaves_the_file_and_the_text(
+    blog_dir: Path, monkeypatch: pytest.MonkeyPatch, where: str, error: OSError, message: str
+) -> None:
+    path = blog_dir / STEVE
+    before = path.read_bytes()
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("e")
+        await until_open(pilot, screen, path)
+        await pilot.press("x")
+
+        def fail(*args: object, **kwargs: object) -> None:
+            raise error
+
+        monkeypatch.setattr(tempfile if where == "mkstemp" else os, where, fail)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        monkeypatch.undo()
+        assert path.read_bytes() == before
+        assert screen.modified and screen.editor.text.startswith("x---")
+        assert len(list(blog_dir.iterdir())) == 4  # no temporary file left behind
+        messages = [str(n.message) for n in app._notifications]
+        assert f"Cannot save {STEVE}: {message}" in messages

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import TextArea
+from watchfiles import Change
 
 from tests.helpers import TIMEOUT, settle, started, text_of, until_open
 from tui.app import BlogApp
+from tui.blog import Post
+from tui.blog.watch import PostFilter
 from tui.dialogs import ConflictScreen
-from tui.screens import MainScreen
+from tui.screens import MainScreen, following
 
 
 async def until(pilot: Pilot[None], screen: MainScreen, condition: Callable[[], bool]) -> None:
@@ -138,3 +144,114 @@ async def test_a_post_deleted_on_disk_stays_open_and_saving_writes_it_back(
         )
         assert path.read_text("utf-8").startswith("x---")
         assert not screen.deleted_on_disk
+
+
+@pytest.mark.parametrize(
+    ("name", "followed"),
+    [
+        ("post.md", True),
+        ("post.MARKDOWN", True),
+        ("sub", True),  # perhaps a folder
+        (".post.md.swp", False),
+        (".post.md.swx", False),
+        ("post.md~", False),
+        (".#post.md", False),
+        ("4913", False),
+        ("post.md.tmp", False),
+        (".git/HEAD", False),
+        ("notes.txt", False),
+    ],
+)
+def test_editors_side_files_are_ignored(tmp_path: Path, name: str, followed: bool) -> None:
+    assert PostFilter()(Change.modified, str(tmp_path / name)) is followed
+
+
+async def test_a_burst_of_500_changes_is_one_refresh_reading_only_those(blog_dir: Path) -> None:
+    app = BlogApp(blog_dir)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        read: list[Path] = []
+        refresh = screen.blog.refresh
+
+        def counting(paths: Iterable[Path]) -> tuple[list[Post], list[Path]]:
+            paths = list(paths)
+            read.extend(paths)
+            return refresh(paths)
+
+        screen.blog.refresh = counting  # type: ignore[method-assign]
+        before = screen.batches_applied
+        for number in range(500):  # what a git checkout does
+            (blog_dir / f"2020-01-01-p{number}.md").write_text(f"---\ntitle: P{number}\n---\n")
+        await until(pilot, screen, lambda: len(screen.blog.index) == 504)
+        assert screen.batches_applied - before <= 2
+        assert len(read) == 500 and all(path.name.startswith("2020-01-01-p") for path in read)
+
+
+async def test_a_renamed_post_stays_selected_and_open(blog_dir: Path) -> None:
+    app = BlogApp(blog_dir)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("e")
+        await until_open(pilot, screen, blog_dir / STEVE)
+        await pilot.press("x", "escape")
+        new = blog_dir / "archive" / "steve.md"
+        new.parent.mkdir()
+        os.rename(blog_dir / STEVE, new)
+        await until(pilot, screen, lambda: screen.blog.index.get(new) is not None)
+        assert screen.post_list.highlighted_path == new
+        assert screen.document is not None and screen.document.path == new
+        assert screen.editor.text.startswith("x---") and not screen.deleted_on_disk
+        await pilot.press("ctrl+s")
+        await until(pilot, screen, lambda: new.read_text("utf-8").startswith("x---"))
+        assert not (blog_dir / STEVE).exists()
+
+
+async def test_a_vim_style_save_is_a_change_not_a_delete(blog_dir: Path) -> None:
+    path = blog_dir / STEVE
+    app = BlogApp(blog_dir)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("e")
+        await until_open(pilot, screen, path)
+        await pilot.press("down", "down", "end")
+        cursor = screen.editor.cursor_location
+        temporary = blog_dir / f"{STEVE}.tmp"
+        temporary.write_text(path.read_text("utf-8") + "Par vim.\n", "utf-8")
+        os.replace(temporary, path)
+        await until(pilot, screen, lambda: "Par vim." in screen.editor.text)
+        assert screen.editor.cursor_location == cursor
+        assert not screen.deleted_on_disk and not screen.modified
+        assert screen.post_list.highlighted_path == path
+
+
+async def test_when_the_folder_cannot_be_watched_it_is_polled(
+    blog_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = following.awatch  # type: ignore[attr-defined]
+
+    def failing(*args: Any, **kwargs: Any) -> Any:
+        if not kwargs.get("force_polling"):
+            raise OSError(28, "inotify watch limit reached")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(following, "awatch", failing)
+    app = BlogApp(blog_dir)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        (blog_dir / "new.md").write_text("---\ntitle: Polled\n---\n")
+        await until(pilot, screen, lambda: "Polled" in titles(screen))
+        messages = " ".join(str(n.message) for n in app._notifications)
+        assert "inotify watch limit reached" in messages and "every second" in messages
+
+
+async def test_a_deleted_folder_is_waited_for(blog_dir: Path) -> None:
+    app = BlogApp(blog_dir)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        shutil.rmtree(blog_dir)
+        await until(pilot, screen, lambda: len(screen.blog.index) == 0)
+        blog_dir.mkdir()
+        (blog_dir / "back.md").write_text("---\ntitle: Back\n---\n")
+        await until(pilot, screen, lambda: titles(screen) == ["Back"])
+        messages = " ".join(str(n.message) for n in app._notifications)
+        assert "is gone" in messages and "is back" in messages

@@ -24,7 +24,6 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Markdown, Static, TextArea
 from textual.widgets.text_area import Document
 from textual.worker import Worker, WorkerState, get_current_worker
-from watchfiles import awatch
 
 from tui.blog import Blog, BlogError, Post, frontmatter
 from tui.blog.conventions import detect
@@ -36,7 +35,6 @@ from tui.blog.links import is_web_link, resolve_link
 from tui.blog.post import parse_post
 from tui.blog.recovery import Recovery
 from tui.blog.store import PostText
-from tui.blog.watch import PostFilter
 from tui.config import Config
 from tui.dialogs import (
     ConfirmScreen,
@@ -45,7 +43,7 @@ from tui.dialogs import (
     RecoveredScreen,
     UnsavedScreen,
 )
-from tui.screens import metadata_flows
+from tui.screens import following, metadata_flows
 from tui.widgets import PostEditor, PostList, PostPreview, TagSidebar
 from tui.widgets.post_editor import odd_line_break
 
@@ -68,6 +66,21 @@ at a steady pace would spend more time redrawing than reading."""
 EMPTY_BLOG = "No posts yet.\nPress ctrl+n to write your first post."
 READING = "Reading posts…"
 EMPTY_FILTER = "No post has all the selected tags.\nPress c to clear the filter."
+
+
+def moved(removed: list[Post], found: list[Post]) -> dict[Path, Path]:
+    """Posts that went from one path to another: same size, time and title.
+
+    A rename keeps the file's modification time, so a post removed and one
+    found in the same batch with all three alike are one post that moved.
+    """
+    by_identity = {(post.size, post.mtime_ns, post.title): post.path for post in found}
+    moves = {}
+    for post in removed:
+        new_path = by_identity.get((post.size, post.mtime_ns, post.title))
+        if new_path is not None and new_path != post.path:
+            moves[post.path] = new_path
+    return moves
 
 
 class MainScreen(Screen[None]):
@@ -116,6 +129,9 @@ class MainScreen(Screen[None]):
         self._recovery_timer: Timer | None = None
         self._recovery_written: Path | None = None
         """The post whose recovery copy this session wrote (only that one is removed)."""
+        self._gone_while_loading: set[Path] = set()
+        self.batches_applied = 0
+        """How many batches of changes from the folder have been applied."""
         self.recovery_kept = asyncio.Event()
         """Set each time a recovery copy has been written."""
         self.asked = asyncio.Event()
@@ -166,6 +182,8 @@ class MainScreen(Screen[None]):
         self.post_list.focus()
         self.post_list.show([], READING)
         self._update_status()
+        if self._watch:
+            self.watch_folder()  # first, so that no change made while loading is missed
         self.load_posts()
 
     def on_unmount(self) -> None:
@@ -196,8 +214,15 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self._loading_done)
 
     def _add_posts(self, batch: list[Post]) -> None:
+        index = self.blog.index
         for post in batch:
-            self.blog.index.add(post)
+            known = index.get(post.path)
+            # The watcher runs while the blog loads: never replace what it
+            # read with an older reading of the same file.
+            if post.path in self._gone_while_loading:
+                continue
+            if known is None or known.mtime_ns <= post.mtime_ns:
+                index.add(post)
         now = time.monotonic()
         if now >= self._next_list_refresh:
             self.refresh_posts(stay_on_top=True)
@@ -207,44 +232,47 @@ class MainScreen(Screen[None]):
     def _loading_done(self) -> None:
         self.loaded.set()
         self.refresh_posts(stay_on_top=True)
-        if self._watch:
-            self.watch_folder()
         self.offer_recovered()
 
     @work(exclusive=True, group="watch", exit_on_error=False)
     async def watch_folder(self) -> None:
         """Follow changes made to the folder by other programs."""
-        try:
-            async for changes in awatch(
-                self.blog.root,
-                watch_filter=PostFilter(),
-                stop_event=self._stop_watching,
-                debounce=300,
-                step=50,
-                rust_timeout=500,
-            ):
-                paths = {Path(name) for _, name in changes}
-                found, gone = await asyncio.to_thread(self.blog.refresh, paths)
-                await self.apply_changes(found, gone)
-        except Exception as error:  # the folder vanished, inotify is exhausted, ...
-            self.notify(
-                f"Stopped following changes to the folder: {error}",
-                severity="error",
-                markup=False,
-                timeout=10,
-            )
+        await following.follow(self, self._stop_watching)
 
     async def apply_changes(self, found: list[Post], gone: list[Path]) -> None:
+        """Bring the index and the panes up to date with posts read again or gone."""
+        self.batches_applied += 1
+        if not self.loaded.is_set():
+            self._gone_while_loading.update(gone)
+        self._gone_while_loading.difference_update(post.path for post in found)
         index = self.blog.index
+        highlighted = self.post_list.highlighted_path
+        removed: list[Post] = []
+        for path in gone:
+            post = index.remove(path)
+            if post is not None:
+                removed.append(post)
+                continue
+            # Perhaps a folder: everything that was under it is gone too.
+            for post in list(index.posts()):
+                if post.path.is_relative_to(path):
+                    removed.append(post)
+                    index.remove(post.path)
         for post in found:
             index.add(post)
-        for path in gone:
-            if index.remove(path) is None:
-                # Perhaps a folder: everything that was under it is gone too.
-                for post in list(index.posts()):
-                    if post.path.is_relative_to(path):
-                        index.remove(post.path)
+        moves = moved(removed, found)
+        document = self.document
+        if document is not None and document.path in moves:
+            # Renamed or moved by another program: the buffer follows the file.
+            new_path = moves[document.path]
+            self.document = PostText(new_path, document.raw, document.decoded)
+            if self._recovery_written == document.path:
+                self.drop_recovery()
+                self._schedule_recovery()
+            self._update_status()
         self.refresh_posts()
+        if highlighted in moves:
+            self.post_list.select_path(moves[highlighted])
         document = self.document
         if document is not None and (
             any(post.path == document.path for post in found)
