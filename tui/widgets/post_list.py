@@ -1,4 +1,9 @@
-"""The post list: one entry a post, newest first, line-based for speed."""
+"""The post list: two lines a post, newest first, drawn a visible line at a time.
+
+Showing 100,000 posts costs what showing one screenful costs: the list keeps
+the posts in a Python list and draws only the rows in view (Textual's Line
+API), so a new filter is a list assignment, not 100,000 widgets or options.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
 from textual.binding import Binding
-from textual.content import Content
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from tui.blog import Post
 from tui.blog.display import printable
@@ -18,38 +28,59 @@ from tui.blog.display import printable
 UNSAVED_MARK = "●"
 DRAFT_MARK = "draft"
 PROBLEM_MARK = "⚠"
+ROW_HEIGHT = 2
 
 
-def post_prompt(post: Post, unsaved: bool = False) -> Content:
-    """Two lines: marks and title, then date and tags. Never parsed as markup."""
-    parts: list[str | tuple[str, str]] = []
+def row_parts(
+    post: Post, unsaved: bool = False
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The two lines of a post as (text, component) pieces. Text is never markup."""
+    first: list[tuple[str, str]] = []
     if unsaved:
-        parts.append((f"{UNSAVED_MARK} ", "bold $text-warning"))
+        first.append((f"{UNSAVED_MARK} ", "post-list--unsaved"))
     if post.problems:
-        parts.append((f"{PROBLEM_MARK} ", "bold $text-error"))
-    parts.append((printable(post.title), "bold"))
+        first.append((f"{PROBLEM_MARK} ", "post-list--problem"))
+    first.append((printable(post.title), "post-list--title"))
     date = post.date.date().isoformat() if post.date else "no date"
     if post.date_source == "modified":
         date += " (modified)"
-    parts.append(("\n" + date, "$text-muted"))
+    second: list[tuple[str, str]] = [(date, "post-list--date")]
     if post.draft:
         # On the second line, where a long title cannot push it out of sight.
-        parts.append((f"  {DRAFT_MARK}", "italic $text-warning"))
+        second.append((f"  {DRAFT_MARK}", "post-list--draft"))
     if post.language:
-        parts.append((f"  {post.language}", "bold $text-secondary"))
+        second.append((f"  {post.language}", "post-list--language"))
     if post.categories:
-        parts.append(("  " + "  ".join(printable(c) for c in post.categories), "$text-secondary"))
+        categories = "  ".join(printable(c) for c in post.categories)
+        second.append((f"  {categories}", "post-list--category"))
     if post.tags:
-        parts.append(("  " + "  ".join(f"#{printable(tag)}" for tag in post.tags), "$accent"))
-    return Content.assemble(*parts)
+        second.append(("  " + "  ".join(f"#{printable(t)}" for t in post.tags), "post-list--tags"))
+    return first, second
 
 
-class PostList(OptionList):
+class PostList(ScrollView, can_focus=True):
     """The posts of the blog (or of the tag filter), newest first."""
+
+    COMPONENT_CLASSES = {
+        "post-list--title",
+        "post-list--date",
+        "post-list--draft",
+        "post-list--language",
+        "post-list--category",
+        "post-list--tags",
+        "post-list--unsaved",
+        "post-list--problem",
+        "post-list--cursor",
+        "post-list--empty",
+    }
 
     BINDINGS = [
         Binding("down,j", "cursor_down", "Move down", show=False, id="list.down"),
         Binding("up,k", "cursor_up", "Move up", show=False, id="list.up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
+        Binding("home", "first", "First post", show=False, id="list.first"),
+        Binding("end", "last", "Last post", show=False, id="list.last"),
         Binding("enter", "select", "Read", id="list.read"),
         Binding("e", "screen.edit", "Edit", id="list.edit"),
         Binding("E", "screen.open_external", "$EDITOR", show=False, id="list.external"),
@@ -61,6 +92,9 @@ class PostList(OptionList):
         Binding("d,delete", "screen.delete", "Delete", id="list.delete"),
         Binding("question_mark", "app.help", "Help", id="list.help"),
     ]
+
+    highlighted: reactive[int | None] = reactive(None, always_update=True)
+    """The row under the cursor (None when the list is empty)."""
 
     @dataclass
     class Highlighted(Message):
@@ -78,8 +112,12 @@ class PostList(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._posts: list[Post] = []
+        self._rows: dict[Path, int] = {}
         self._unsaved: Path | None = None
-        self._posts: dict[str, Post] = {}
+        self._empty_message = ""
+
+    # What the list holds
 
     def show(self, posts: Sequence[Post], empty_message: str, *, stay_on_top: bool = False) -> None:
         """Show ``posts``, keeping the cursor on the post it was on.
@@ -88,58 +126,129 @@ class PostList(OptionList):
         first post stays on the first post as newer ones arrive.
         """
         current = None if stay_on_top and self.highlighted == 0 else self.highlighted_path
-        self._posts = {str(post.path): post for post in posts}
-        with self.prevent(OptionList.OptionHighlighted):
-            self.clear_options()
-            if posts:
-                self.add_options(
-                    Option(post_prompt(post, post.path == self._unsaved), id=str(post.path))
-                    for post in posts
-                )
-            else:
-                self.add_option(Option(Content.styled(empty_message, "italic"), disabled=True))
-        index = self._index_of(current) if current else None
-        self.highlighted = index if index is not None else (0 if posts else None)
+        self._posts = list(posts)
+        self._rows = {post.path: row for row, post in enumerate(self._posts)}
+        self._empty_message = empty_message
+        self.virtual_size = Size(self.size.width, max(1, len(self._posts)) * ROW_HEIGHT)
+        row = self._rows.get(current) if current is not None else None
+        with self.prevent(self.Highlighted):
+            self.highlighted = row if row is not None else (0 if self._posts else None)
         if self.highlighted_path != current and self.highlighted_path is not None:
             self.post_message(self.Highlighted(self, self.highlighted_path))
+        self.refresh()
 
-    def _index_of(self, path: Path) -> int | None:
-        try:
-            return self.get_option_index(str(path))
-        except OptionDoesNotExist:
-            return None
+    @property
+    def option_count(self) -> int:
+        return len(self._posts)
 
     def post_at(self, index: int) -> Post | None:
-        """The post shown at ``index`` (None for the empty-state line)."""
-        option_id = self.get_option_at_index(index).id
-        return self._posts.get(option_id) if option_id else None
+        """The post shown at row ``index`` (None for the empty-state line)."""
+        return self._posts[index] if 0 <= index < len(self._posts) else None
 
     @property
     def highlighted_path(self) -> Path | None:
-        option = self.highlighted_option
-        if option is None or option.id is None:
-            return None
-        return Path(option.id)
+        post = self.post_at(self.highlighted) if self.highlighted is not None else None
+        return post.path if post else None
 
     def select_path(self, path: Path) -> None:
-        index = self._index_of(path)
-        if index is not None:
-            self.highlighted = index
+        row = self._rows.get(path)
+        if row is not None:
+            self.highlighted = row
 
     def mark_unsaved(self, path: Path | None) -> None:
         """Show the unsaved-changes mark on ``path`` (and on no other post)."""
-        previous, self._unsaved = self._unsaved, path
-        for changed in {p for p in (previous, path) if p is not None}:
-            post = self._posts.get(str(changed))
-            if post is not None:
-                self.replace_option_prompt(str(changed), post_prompt(post, changed == path))
+        if path != self._unsaved:
+            self._unsaved = path
+            self.refresh()
 
-    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        if event.option.id is not None:
-            self.post_message(self.Highlighted(self, Path(event.option.id)))
+    # The cursor
 
-    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id is not None:
-            self.post_message(self.Opened(self, Path(event.option.id)))
+    def validate_highlighted(self, row: int | None) -> int | None:
+        if not self._posts:
+            return None
+        if row is None:
+            return 0
+        return max(0, min(row, len(self._posts) - 1))
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        if new is None:
+            return
+        self.scroll_to_region(
+            Region(0, new * ROW_HEIGHT, self.size.width, ROW_HEIGHT), animate=False, force=True
+        )
+        self.refresh()
+        if old != new and self.highlighted_path is not None:
+            self.post_message(self.Highlighted(self, self.highlighted_path))
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted is not None:
+            self.highlighted += 1
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted is not None:
+            self.highlighted -= 1
+
+    def action_page_down(self) -> None:
+        if self.highlighted is not None:
+            self.highlighted += max(1, self.scrollable_content_region.height // ROW_HEIGHT)
+
+    def action_page_up(self) -> None:
+        if self.highlighted is not None:
+            self.highlighted -= max(1, self.scrollable_content_region.height // ROW_HEIGHT)
+
+    def action_first(self) -> None:
+        self.highlighted = 0
+
+    def action_last(self) -> None:
+        self.highlighted = len(self._posts) - 1
+
+    def action_select(self) -> None:
+        path = self.highlighted_path
+        if path is not None:
+            self.post_message(self.Opened(self, path))
+
+    def on_click(self, event: events.Click) -> None:
+        row = (event.y + round(self.scroll_offset.y)) // ROW_HEIGHT
+        if 0 <= row < len(self._posts):
+            self.highlighted = row
+            self.action_select()
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, max(1, len(self._posts)) * ROW_HEIGHT)
+
+    # Drawing
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = y + round(self.scroll_offset.y)
+        row, part = divmod(line, ROW_HEIGHT)
+        base = self.rich_style
+        if not self._posts:
+            lines = self._empty_message.splitlines()
+            text = lines[line] if line < len(lines) else ""
+            style = base + self.get_component_rich_style("post-list--empty")
+            return Strip([Segment(set_cell_size(" " + text, width), style)], width)
+        if row >= len(self._posts):
+            return Strip.blank(width, base)
+        post = self._posts[row]
+        pieces = row_parts(post, post.path == self._unsaved)[part]
+        if row == self.highlighted:
+            base = base + self.get_component_rich_style("post-list--cursor")
+        return Strip(self._segments(pieces, base, width), width)
+
+    def _segments(self, pieces: list[tuple[str, str]], base: Style, width: int) -> list[Segment]:
+        """The pieces in their styles, cut to ``width`` with an ellipsis."""
+        segments = [Segment(" ", base)]
+        used = 1
+        for text, component in pieces:
+            style = base + self.get_component_rich_style(component, partial=True)
+            room = width - used
+            if room <= 0:
+                break
+            if cell_len(text) > room:
+                text = set_cell_size(text, room - 1) + "…"
+            segments.append(Segment(text, style))
+            used += cell_len(text)
+        if used < width:
+            segments.append(Segment(" " * (width - used), base))
+        return segments
