@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.blog.cache import PostCache, Stamp, stamp
 from tui.blog.conventions import DEFAULT, Convention
 from tui.blog.encoding import Decoded, decode
 from tui.blog.errors import BlogError
@@ -87,16 +88,35 @@ class Blog:
         for path in paths:
             yield read_post(path, self.root)
 
-    def read_batches(self, size: int = 500) -> Iterator[list[Post]]:
-        """Read every post, a batch at a time, so a list can fill as it loads."""
+    def read_batches(self, size: int = 500, cache: PostCache | None = None) -> Iterator[list[Post]]:
+        """Read every post, a batch at a time, so a list can fill as it loads.
+
+        With a ``cache``, a file whose size, times and inode are unchanged is
+        not read again, and the cache is brought up to date at the end.
+        """
+        if cache is not None:
+            cache.load()
+        stamped: list[tuple[Post, Stamp]] = []
         batch: list[Post] = []
-        for post in self.read(self.scan()):
+        for path in self.scan():
+            relative = path.relative_to(self.root).as_posix()
+            try:
+                current = stamp(os.stat(path))
+            except OSError:
+                current = None
+            post = cache.get(path, relative, current) if cache and current else None
+            if post is None:
+                post = read_post(path, self.root)
+            if current is not None:
+                stamped.append((post, current))
             batch.append(post)
             if len(batch) >= size:
                 yield batch
                 batch = []
         if batch:
             yield batch
+        if cache is not None:
+            cache.save(stamped)
 
     def load(self) -> BlogIndex:
         """Read every post into the index (for scripts; the app streams)."""

@@ -26,6 +26,7 @@ from textual.widgets.text_area import Document
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.blog import Blog, BlogError, Post, frontmatter
+from tui.blog.cache import PostCache
 from tui.blog.conventions import detect
 from tui.blog.display import printable
 from tui.blog.editor import editor_command
@@ -207,7 +208,7 @@ class MainScreen(Screen[None]):
     def load_posts(self) -> None:
         """Read every post in a thread; the list fills in as batches arrive."""
         worker = get_current_worker()
-        for batch in self.blog.read_batches():
+        for batch in self.blog.read_batches(cache=PostCache(self.blog.root)):
             if worker.is_cancelled:
                 return
             self.app.call_from_thread(self._add_posts, batch)

@@ -1,0 +1,77 @@
+"""The metadata cache: used only when a file is untouched, never stale."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tui.blog import Blog, Post, read_post
+from tui.blog.cache import PostCache
+
+STEVE = "2010-11-08-steve-jobs-stanford.md"
+
+
+def load(blog_dir: Path, reads: list[Path], monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """Titles by file, counting the files actually read."""
+
+    def counting(path: Path, root: Path) -> Post:
+        reads.append(path)
+        return read_post(path, root)
+
+    with monkeypatch.context() as patch:
+        patch.setattr("tui.blog.store.read_post", counting)
+        blog = Blog(blog_dir)
+        batches = blog.read_batches(cache=PostCache(blog.root))
+        posts = [post for batch in batches for post in batch]
+    return {post.relative: post.title for post in posts}
+
+
+def test_the_next_start_reads_only_what_changed(
+    blog_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first: list[Path] = []
+    titles = load(blog_dir, first, monkeypatch)
+    assert len(first) == 4
+    again: list[Path] = []
+    assert load(blog_dir, again, monkeypatch) == titles
+    assert again == []  # every post from the cache
+
+    post = blog_dir / STEVE
+    post.write_text(post.read_text("utf-8").replace("Steve Jobs @", "Jobs à"), "utf-8")
+    edited: list[Path] = []
+    assert load(blog_dir, edited, monkeypatch)[STEVE] == "Jobs à Stanford"
+    assert edited == [post]
+
+
+def test_rename_delete_and_a_same_mtime_rewrite_are_seen(
+    blog_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load(blog_dir, [], monkeypatch)
+    post = blog_dir / STEVE
+    before = post.stat()
+    # Another size, the same modification time: still read again.
+    post.write_text(post.read_text("utf-8").replace("Stanford", "Stanford!"), "utf-8")
+    os.utime(post, ns=(before.st_atime_ns, before.st_mtime_ns))
+    reads: list[Path] = []
+    assert load(blog_dir, reads, monkeypatch)[STEVE] == "Steve Jobs @ Stanford!"
+    assert reads == [post]
+    os.rename(post, blog_dir / "renamed.md")
+    (blog_dir / "2010-10-25-la-revolution-mobile.md").unlink()
+    reads = []
+    titles = load(blog_dir, reads, monkeypatch)
+    assert reads == [blog_dir / "renamed.md"]
+    assert sorted(titles) == [
+        "2010-03-18-confidentialite-cache-sexe-des-peureux.md",
+        "2010-06-02-les-deux-types-de-community-managers.md",
+        "renamed.md",
+    ]
+
+
+def test_a_damaged_cache_is_ignored(blog_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    load(blog_dir, [], monkeypatch)
+    PostCache(Blog(blog_dir).root).file.write_text("{not json", "utf-8")
+    reads: list[Path] = []
+    assert len(load(blog_dir, reads, monkeypatch)) == 4
+    assert len(reads) == 4
