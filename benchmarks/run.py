@@ -1,0 +1,317 @@
+"""Measure blog-tui against baselines measured in the same run; write BENCHMARKS.md.
+
+    python benchmarks/run.py --posts 10000 [--runs 3]
+
+Screen figures run the real `blog` in tmux and time what a person sees;
+the others run inside the process. Every figure is the median of --runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import os
+import platform
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import frontmatter
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+from benchmarks.generate import generate  # noqa: E402
+
+
+@dataclass
+class Row:
+    what: str
+    figure: float | None
+    baseline: float | None
+    baseline_name: str
+    target: str
+    met: bool | None
+    unit: str = "s"
+
+    @property
+    def ratio(self) -> str:
+        if self.figure is None or not self.baseline:
+            return "-"
+        return f"{self.figure / self.baseline:.2f}x"
+
+
+def median(runs: int, measure: Callable[[], float]) -> float:
+    return statistics.median(measure() for _ in range(runs))
+
+
+# In the terminal, with tmux
+
+
+def on_screen(command: str, needle: str, timeout: float = 120) -> tuple[float, int]:
+    """Seconds from starting ``command`` in tmux until ``needle`` is on screen; its RSS in KB."""
+    session = f"bench{os.getpid()}{time.monotonic_ns()}"
+    start = time.perf_counter()
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command],
+        check=True,
+    )
+    try:
+        while True:
+            screen = subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+            ).stdout
+            if needle in screen:
+                elapsed = time.perf_counter() - start
+                break
+            if time.perf_counter() - start > timeout:
+                raise TimeoutError(f"{needle!r} not shown by {command!r}")
+            time.sleep(0.01)
+        pid = subprocess.run(
+            ["tmux", "display", "-p", "-t", session, "#{pane_pid}"], capture_output=True, text=True
+        ).stdout.strip()
+        rss = _rss_kb(int(pid)) if pid.isdigit() else 0
+        return elapsed, rss
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+# Inside the process
+
+
+def read_and_parse(folder: Path) -> float:
+    """The cost of the work itself: read every file and parse it with frontmatter.loads."""
+    start = time.perf_counter()
+    for path in folder.iterdir():
+        frontmatter.loads(path.read_text("utf-8"))
+    return time.perf_counter() - start
+
+
+def in_app(folder: Path, runs: int) -> dict[str, float]:
+    """Tag filter, opening a long post, and a change made by another program."""
+    from tui.app import BlogApp
+
+    results: dict[str, list[float]] = {"filter": [], "open50": [], "change": []}
+
+    async def measure() -> None:
+        app = BlogApp(folder)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = app.main_screen
+            assert screen is not None
+            await asyncio.wait_for(screen.loaded.wait(), 300)
+            await pilot.pause()
+            key = screen.blog.index.tag_counts()[5].key
+            for _ in range(runs):
+                start = time.perf_counter()
+                screen.selected_tags = frozenset({key})
+                await pilot.pause()
+                results["filter"].append(time.perf_counter() - start)
+                screen.selected_tags = frozenset()
+                await pilot.pause()
+            long_post = next(p for p in screen.blog.index.posts() if 45_000 < p.size < 60_000)
+            for _ in range(runs):
+                screen.shown.clear()
+                start = time.perf_counter()
+                screen.run_worker(screen.open_post(long_post.path))
+                await asyncio.wait_for(screen.shown.wait(), 60)
+                await pilot.pause()
+                results["open50"].append(time.perf_counter() - start)
+            target = screen.blog.index.posts()[-1].path
+            for number in range(runs):
+                screen.synced.clear()
+                start = time.perf_counter()
+                text = target.read_text("utf-8").replace('title: "', f'title: "{number}', 1)
+                target.write_text(text, "utf-8")
+                while not screen.blog.index.get(target) or not screen.blog.index.get(
+                    target
+                ).title.startswith(str(number)):
+                    await asyncio.wait_for(screen.synced.wait(), 30)
+                    screen.synced.clear()
+                await pilot.pause()
+                results["change"].append(time.perf_counter() - start)
+
+    asyncio.run(measure())
+    return {name: statistics.median(values) for name, values in results.items()}
+
+
+def warm_cache(folder: Path, cache: Path) -> None:
+    """Read the blog once as the app does, leaving its metadata cache written."""
+    from tui.blog import Blog
+    from tui.blog.cache import PostCache
+
+    blog = Blog(folder)
+    for _ in blog.read_batches(cache=PostCache(blog.root, cache / "blog-tui")):
+        pass
+
+
+def empty_app_command() -> str:
+    code = (
+        "from textual.app import App\nfrom textual.widgets import Static\n"
+        "class Empty(App):\n    def compose(self):\n        yield Static('ready')\nEmpty().run()\n"
+    )
+    return f"{shlex.quote(sys.executable)} -c {shlex.quote(code)}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--posts", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--output", type=Path, default=PROJECT / "BENCHMARKS.md")
+    arguments = parser.parse_args()
+    posts, runs = arguments.posts, arguments.runs
+
+    work = Path(tempfile.mkdtemp(prefix="blog-bench-"))
+    folder = work / "posts"
+    generate(folder, posts)
+    cache, state = shlex.quote(str(work / "cache")), shlex.quote(str(work / "state"))
+    env = f"XDG_CACHE_HOME={cache} XDG_STATE_HOME={state}"
+    blog = f"{env} {shlex.quote(sys.executable)} -m tui {shlex.quote(str(folder))}"
+    newest = max(folder.iterdir(), key=lambda p: p.name)
+    newest_title = frontmatter.load(newest)["title"][:20]
+
+    rows: list[Row] = []
+    bare = median(runs, lambda: read_and_parse(folder))
+    if shutil.which("tmux"):
+        empty = median(runs, lambda: on_screen(empty_app_command(), "ready")[0])
+
+        def first_start() -> tuple[float, float, int]:
+            shutil.rmtree(work / "cache", ignore_errors=True)
+            painted = on_screen(blog, "Posts")[0]
+            shutil.rmtree(work / "cache", ignore_errors=True)
+            listed, rss = on_screen(blog, newest_title)
+            return painted, listed, rss
+
+        firsts = [first_start() for _ in range(runs)]
+        paint = statistics.median(f[0] for f in firsts)
+        listed = statistics.median(f[1] for f in firsts)
+        rss = statistics.median(f[2] for f in firsts) / 1024
+        warm_cache(folder, work / "cache")
+        again = median(runs, lambda: on_screen(blog, newest_title)[0])
+        rows += [
+            Row(
+                f"first paint, {posts:,} posts",
+                paint,
+                empty,
+                "empty Textual app",
+                "≤ 1.2x",
+                paint <= 1.2 * empty,
+            ),
+            Row(
+                f"{posts:,} posts fully listed, first start",
+                listed,
+                bare,
+                "read + frontmatter.loads loop",
+                "≤ 1.3x",
+                listed <= 1.3 * bare,
+            ),
+            Row(
+                f"{posts:,} posts fully listed, next start",
+                again,
+                listed,
+                "first start",
+                "≤ 0.3x",
+                again <= 0.3 * listed,
+            ),
+            Row(
+                f"memory, {posts:,} posts (resident set)",
+                rss,
+                None,
+                "",
+                "< 250 MB",
+                rss < 250,
+                "MB",
+            ),
+        ]
+    measured = in_app(folder, runs)
+    rows += [
+        Row(
+            f"tag filter, {posts:,} posts",
+            measured["filter"],
+            None,
+            "",
+            "< 50 ms",
+            measured["filter"] < 0.05,
+        ),
+        Row(
+            f"one post changed by another program, {posts:,} posts",
+            measured["change"],
+            None,
+            "",
+            "< 0.5 s",
+            measured["change"] < 0.5,
+        ),
+        Row(
+            "open a 50 KB post (first screen of the preview)",
+            measured["open50"],
+            None,
+            "",
+            "< 0.3 s",
+            measured["open50"] < 0.3,
+        ),
+        Row("open a 200 KB post, against Frogmouth", None, None, "Frogmouth", "≥ 5x sooner", None),
+        Row("one-character edit in a 200 KB post, split view", None, None, "", "< 100 ms", None),
+    ]
+    write(arguments.output, rows, posts, runs, bare)
+    shutil.rmtree(work, ignore_errors=True)
+    print(arguments.output.read_text())
+
+
+def write(output: Path, rows: list[Row], posts: int, runs: int, bare: float) -> None:
+    import textual
+
+    def show(value: float | None, unit: str) -> str:
+        if value is None:
+            return "not measured"
+        return f"{value:.0f} MB" if unit == "MB" else f"{value:.3f} s"
+
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured on {dt.date.today().isoformat()}: {platform.platform()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"Textual {textual.__version__}.",
+        "",
+        "Command (from the repository, in the environment the README's test command makes):",
+        "",
+        "```sh",
+        f".venv/bin/python benchmarks/run.py --posts {posts} --runs {runs}",
+        "```",
+        "",
+        f"Synthetic blog of {posts:,} posts of about 6 KB (one in 200 is 50 or 200 KB),",
+        f"303 tags. Figures are medians of {runs} runs; each baseline is measured in the same",
+        f"run (the bare read-and-parse loop took {bare:.3f} s). Screen figures time the real",
+        "app in tmux until the screen shows it.",
+        "",
+        "| what | figure | baseline | ratio | target | met |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for row in rows:
+        baseline = "-"
+        if row.baseline:
+            baseline = f"{show(row.baseline, row.unit)} ({row.baseline_name})"
+        met = "-" if row.met is None else ("yes" if row.met else "**no**")
+        figure = show(row.figure, row.unit)
+        lines.append(f"| {row.what} | {figure} | {baseline} | {row.ratio} | {row.target} | {met} |")
+    output.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()
