@@ -36,16 +36,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] in COMMANDS:
         return run_command(args)
     options = app_parser().parse_args(args)
-    try:
-        config = load_config(options.config)
-    except ConfigError as error:
-        print(f"blog: {error}", file=sys.stderr)
+    opened = open_settings_and_folder(options.config, options.path)
+    if opened is None:
         return 2
-    folder = resolve_folder(options.path, config)
-    problem = folder_problem(folder)
-    if problem:
-        print(f"blog: {problem}", file=sys.stderr)
-        return 2
+    config, folder = opened
     # Imported here so that commands, `blog --help` and errors do not pay for Textual.
     from tui.app import BlogApp
 
@@ -54,9 +48,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     return app.return_code or 0
 
 
-def resolve_folder(given: Path | None, config: Config) -> Path:
-    """The folder given, else the configured one, else ./posts."""
-    return given or config.folder or DEFAULT_FOLDER
+def open_settings_and_folder(
+    config_path: Path | None, given: Path | None
+) -> tuple[Config, Path] | None:
+    """The settings and the folder to open (given, else configured, else ./posts).
+
+    None, after one line on stderr, when either cannot be used.
+    """
+    try:
+        config = load_config(config_path)
+    except ConfigError as error:
+        print(f"blog: {error}", file=sys.stderr)
+        return None
+    folder = given or config.folder or DEFAULT_FOLDER
+    problem = folder_problem(folder)
+    if problem:
+        print(f"blog: {problem}", file=sys.stderr)
+        return None
+    return config, folder
 
 
 def add_config_option(parser: argparse.ArgumentParser) -> None:
@@ -124,16 +133,10 @@ def command_parser() -> argparse.ArgumentParser:
 
 def run_command(args: list[str]) -> int:
     options = command_parser().parse_args(args)
-    try:
-        config = load_config(options.config)
-    except ConfigError as error:
-        print(f"blog: {error}", file=sys.stderr)
+    opened = open_settings_and_folder(options.config, options.dir)
+    if opened is None:
         return 2
-    folder = resolve_folder(options.dir, config)
-    problem = folder_problem(folder)
-    if problem:
-        print(f"blog: {problem}", file=sys.stderr)
-        return 2
+    config, folder = opened
     blog = Blog(folder)
     try:
         if options.command == "new":
