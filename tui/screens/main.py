@@ -183,6 +183,11 @@ class MainScreen(Screen[None]):
         self.post_list.focus()
         self.post_list.show([], READING)
         self._update_status()
+        # After the first paint: the reading thread would otherwise hold the
+        # interpreter while the window is being drawn.
+        self.call_after_refresh(self._start_reading)
+
+    def _start_reading(self) -> None:
         if self._watch:
             self.watch_folder()  # first, so that no change made while loading is missed
         self.load_posts()
