@@ -78,7 +78,7 @@ class BlogApp(App[None]):
         """SIGTERM, or the terminal closed (SIGHUP): keep the unsaved text, restore the terminal."""
         main = self.main_screen
         if main is not None:
-            main.keep_recovery_now()
+            main.keeper.keep_now()
         self.exit(return_code=128 + number)
 
     def _apply_settings(self) -> None:

@@ -8,7 +8,6 @@ the open post live here and nowhere else.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import subprocess
 import time
 from pathlib import Path
@@ -45,6 +44,7 @@ from tui.dialogs import (
     UnsavedScreen,
 )
 from tui.screens import following, metadata_flows
+from tui.screens.keeper import RecoveryKeeper
 from tui.widgets import PostEditor, PostList, PostPreview, TagSidebar
 from tui.widgets.post_editor import odd_line_break
 
@@ -53,8 +53,6 @@ VIEWS: tuple[View, ...] = ("read", "split", "edit")
 
 OPEN_DELAY = 0.12
 """Seconds the cursor rests on a post before it is opened (holding j stays fast)."""
-RECOVERY_DELAY = 2.0
-"""Seconds after the last keystroke before unsaved text is copied for recovery."""
 PREVIEW_DELAY = 0.35
 """Seconds of pause in typing before the split view's preview follows."""
 FIRST_REFRESH_INTERVAL = 0.3
@@ -126,15 +124,10 @@ class MainScreen(Screen[None]):
         """Set each time a post is shown in the preview and the editor."""
         self.previewed = asyncio.Event()
         """Set each time the preview has been rendered."""
-        self.recovery = recovery or Recovery()
-        self._recovery_timer: Timer | None = None
-        self._recovery_written: Path | None = None
-        """The post whose recovery copy this session wrote (only that one is removed)."""
+        self.keeper = RecoveryKeeper(self, recovery or Recovery())
         self._gone_while_loading: set[Path] = set()
         self.batches_applied = 0
         """How many batches of changes from the folder have been applied."""
-        self.recovery_kept = asyncio.Event()
-        """Set each time a recovery copy has been written."""
         self.asked = asyncio.Event()
         """Set when the user is asked what to do about a post changed on disk."""
 
@@ -272,9 +265,7 @@ class MainScreen(Screen[None]):
             # Renamed or moved by another program: the buffer follows the file.
             new_path = moves[document.path]
             self.document = PostText(new_path, document.raw, document.decoded)
-            if self._recovery_written == document.path:
-                self.drop_recovery()
-                self._schedule_recovery()
+            self.keeper.moved(document.path)
             self._update_status()
         self.refresh_posts()
         if highlighted in moves:
@@ -345,7 +336,7 @@ class MainScreen(Screen[None]):
             return  # gone meanwhile: the watcher says so
         if choice == "theirs":
             await self._reload_in_place(theirs)
-            self.drop_recovery()
+            self.keeper.drop()
             return
         # Keep mine: the file's text is now what the buffer is compared with,
         # so the next save writes over it without asking again.
@@ -543,52 +534,19 @@ class MainScreen(Screen[None]):
         if modified != self.modified:
             self._set_modified(modified)
         if modified:
-            self._schedule_recovery()
+            self.keeper.typed()
         else:
-            self.drop_recovery()  # typed back to the file's text
+            self.keeper.drop()  # typed back to the file's text
         if self.view == "split":
             self._schedule_preview(PREVIEW_DELAY)
 
     # Recovery copies of unsaved text
 
-    def _schedule_recovery(self) -> None:
-        if self._recovery_timer is not None:
-            self._recovery_timer.stop()
-        self._recovery_timer = self.set_timer(RECOVERY_DELAY, self._keep_recovery)
-
-    def _keep_recovery(self) -> None:
-        if self.document is not None and self.modified:
-            path, text = self.document.path, self.editor.text
-            self._recovery_written = path
-            self.run_worker(self._write_recovery(path, text), group="recovery", exit_on_error=False)
-
-    async def _write_recovery(self, path: Path, text: str) -> None:
-        try:
-            await asyncio.to_thread(self.recovery.write, path, text)
-        except (BlogError, OSError) as error:
-            self.notify(f"Cannot keep a recovery copy: {error}", severity="warning", markup=False)
-        self.recovery_kept.set()
-
-    def keep_recovery_now(self) -> None:
-        """Write the recovery copy at once (the app is being stopped)."""
-        if self.document is not None and self.modified:
-            with contextlib.suppress(BlogError, OSError):
-                self.recovery.write(self.document.path, self.editor.text)
-
-    def drop_recovery(self) -> None:
-        """The unsaved text was saved or discarded: its recovery copy goes."""
-        if self._recovery_timer is not None:
-            self._recovery_timer.stop()
-        path, self._recovery_written = self._recovery_written, None
-        if path is not None:
-            self.run_worker(
-                asyncio.to_thread(self.recovery.remove, path), group="recovery", exit_on_error=False
-            )
-
     @work(exclusive=True, group="recovered", exit_on_error=False)
     async def offer_recovered(self) -> None:
         """Offer the text that sessions which did not end well left unsaved."""
-        pending = await asyncio.to_thread(self.recovery.pending, self.blog.root)
+        recovery = self.keeper.recovery
+        pending = await asyncio.to_thread(recovery.pending, self.blog.root)
         for number, recovered in enumerate(pending):
             if self.modified:
                 left = len(pending) - number
@@ -602,7 +560,7 @@ class MainScreen(Screen[None]):
                 RecoveredScreen(recovered.post.name, recovered.written, recovered.text, on_disk)
             )
             if answer == "discard":
-                await asyncio.to_thread(self.recovery.remove, recovered.post)
+                await asyncio.to_thread(recovery.remove, recovered.post)
             elif answer == "restore":
                 await self._restore(recovered.post, recovered.text, exists=on_disk is not None)
 
@@ -615,7 +573,7 @@ class MainScreen(Screen[None]):
             self.deleted_on_disk = True
         self.post_list.select_path(path)
         self.replace_editor_text(text)  # the file's text stays one undo away
-        self._recovery_written = path
+        self.keeper.written = path  # the copy now belongs to this buffer
         if self.view == "read":
             self.view = "edit"
         self.editor.focus()
@@ -812,7 +770,7 @@ class MainScreen(Screen[None]):
         self.blog.index.add(post)
         self.document = saved
         if self.editor.text == text:
-            self.drop_recovery()
+            self.keeper.drop()
         came_back = self.deleted_on_disk
         self.deleted_on_disk = False
         self._baseline = text
@@ -834,7 +792,7 @@ class MainScreen(Screen[None]):
         if choice == "discard":
             self.editor.load_text(self._baseline)
             self._set_modified(False)
-            self.drop_recovery()
+            self.keeper.drop()
             if self.view != "edit":
                 self._schedule_preview(0)
             return True
