@@ -458,7 +458,11 @@ class MainScreen(Screen[None]):
         self._set_modified(False)
         # Why a post is read-only is on the status line, and said again on "e".
         self.preview.show_post(self.blog.index.get(document.path))
-        await self._render_preview(document.text)
+        # The post is shown with its first screenful; the rest follows in a worker.
+        rest = await self._render_first_screen(document.text)
+        self.run_worker(
+            self._render_rest(rest), group="preview", exclusive=True, exit_on_error=False
+        )
         self.shown.set()
 
     def _close_document(self) -> None:
@@ -474,8 +478,16 @@ class MainScreen(Screen[None]):
         )
 
     async def _render_preview(self, text: str) -> None:
-        body = text[frontmatter.split(text).body_offset :]
-        await self.preview.show_body(body)
+        """Render the post's body in the preview: the first screen, then the rest."""
+        rest = await self._render_first_screen(text)
+        await self.preview.append_pieces(rest)
+        self.previewed.set()
+
+    async def _render_first_screen(self, text: str) -> list[str]:
+        return await self.preview.show_body(text[frontmatter.split(text).body_offset :])
+
+    async def _render_rest(self, pieces: list[str]) -> None:
+        await self.preview.append_pieces(pieces)
         self.previewed.set()
 
     @on(Markdown.LinkClicked)

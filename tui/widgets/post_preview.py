@@ -12,6 +12,37 @@ from tui.blog import Post
 from tui.blog.display import printable
 from tui.widgets.markdown_parser import preview_parser
 
+FIRST_PIECE = 3_000
+"""Characters rendered before the preview first shows: more than a screenful."""
+PIECE = 12_000
+"""Characters appended at a time after that."""
+
+
+def split_blocks(markdown: str, first: int, size: int) -> list[str]:
+    """``markdown`` in pieces of about ``first``, then ``size``, characters.
+
+    Each piece ends with a blank line outside any fenced code block, so that
+    no block is cut in two; the pieces joined give back ``markdown``.
+    """
+    pieces: list[str] = []
+    start = 0
+    limit = first
+    fence = ""
+    position = 0
+    for line in markdown.splitlines(keepends=True):
+        position += len(line)
+        stripped = line.lstrip()
+        if fence:
+            if stripped.startswith(fence):
+                fence = ""
+        elif stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+        elif not stripped.strip() and position - start >= limit:
+            pieces.append(markdown[start:position])
+            start, limit = position, size
+    pieces.append(markdown[start:])
+    return pieces
+
 
 def header_content(post: Post) -> Content:
     """Title, date, tags and problems of ``post``, shown as plain text."""
@@ -61,6 +92,23 @@ class PostPreview(VerticalScroll, can_focus=True):
         header = self.query_one("#preview-header", Static)
         header.update(header_content(post) if post else "")
 
-    async def show_body(self, markdown: str) -> None:
-        """Render ``markdown`` (the post without its front matter)."""
-        await self.query_one("#preview-body", Markdown).update(markdown)
+    async def show_body(self, markdown: str) -> list[str]:
+        """Render the first screenful of ``markdown``; the pieces still to append.
+
+        Textual's Markdown widget mounts a widget a block: a long post takes
+        seconds. The first blocks are shown at once and the rest appended
+        with :meth:`append_pieces`, each piece cut where a block ends, so the
+        widget ends as a single render would leave it.
+        """
+        pieces = split_blocks(markdown, FIRST_PIECE, PIECE)
+        body = self.query_one("#preview-body", Markdown)
+        # Appending to an empty document, never to an update(): append re-reads
+        # the last block it made, which update() does not record.
+        await body.update("")
+        await body.append(pieces[0])
+        return pieces[1:]
+
+    async def append_pieces(self, pieces: list[str]) -> None:
+        body = self.query_one("#preview-body", Markdown)
+        for piece in pieces:
+            await body.append(piece)
