@@ -136,8 +136,8 @@ def in_app(folder: Path, runs: int) -> dict[str, float]:
                 await asyncio.wait_for(screen.shown.wait(), 60)
                 screen._compositor.render_strips()  # its first screen, painted
                 results["open50"].append(time.perf_counter() - start)
-                await screen.app.workers.wait_for_complete()  # the rest of it, before the next
-                screen.document = None
+                rest = [w for w in screen.workers if w.group == "preview"]
+                await screen.app.workers.wait_for_complete(rest)  # the rest, before the next
             target = screen.blog.index.posts()[-1].path
             for number in range(runs):
                 screen.synced.clear()
