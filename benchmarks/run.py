@@ -162,8 +162,10 @@ def warm_cache(folder: Path, cache: Path) -> None:
     from tui.blog.cache import PostCache
 
     blog = Blog(folder)
-    for _ in blog.read_batches(cache=PostCache(blog.root, cache / "blog-tui")):
+    posts = PostCache(blog.root, cache / "blog-tui")
+    for _ in blog.read_batches(cache=posts):
         pass
+    posts.save()
 
 
 def empty_app_command() -> str:

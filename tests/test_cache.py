@@ -23,8 +23,9 @@ def load(blog_dir: Path, reads: list[Path], monkeypatch: pytest.MonkeyPatch) -> 
     with monkeypatch.context() as patch:
         patch.setattr("tui.blog.store.read_post", counting)
         blog = Blog(blog_dir)
-        batches = blog.read_batches(cache=PostCache(blog.root))
-        posts = [post for batch in batches for post in batch]
+        cache = PostCache(blog.root)
+        posts = [post for batch in blog.read_batches(cache=cache) for post in batch]
+        cache.save()
     return {post.relative: post.title for post in posts}
 
 

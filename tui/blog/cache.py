@@ -44,6 +44,7 @@ class PostCache:
         self.file = folder / f"posts-{digest.hexdigest()[:32]}.json"
         self.root = root
         self._entries: dict[str, tuple[Stamp, dict[str, Any]]] = {}
+        self._kept: list[tuple[Post, Stamp]] = []
 
     def load(self) -> None:
         """Read the cache; a missing, old or damaged one is simply empty."""
@@ -67,8 +68,16 @@ class PostCache:
         except (KeyError, TypeError, ValueError):
             return None
 
-    def save(self, posts: Iterable[tuple[Post, Stamp]]) -> None:
-        """Keep ``posts`` for the next start (errors are not worth a word)."""
+    def keep(self, posts: list[tuple[Post, Stamp]]) -> None:
+        """Remember ``posts`` for :meth:`save`."""
+        self._kept = posts
+
+    def save(self, posts: Iterable[tuple[Post, Stamp]] | None = None) -> None:
+        """Write ``posts`` (default: the kept ones) for the next start.
+
+        Errors are not worth a word: the next start just reads more.
+        """
+        posts = self._kept if posts is None else posts
         data = {
             "version": VERSION,
             "posts": {

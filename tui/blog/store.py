@@ -92,7 +92,8 @@ class Blog:
         """Read every post, a batch at a time, so a list can fill as it loads.
 
         With a ``cache``, a file whose size, times and inode are unchanged is
-        not read again, and the cache is brought up to date at the end.
+        not read again; what was read is handed to the cache, for the caller
+        to :meth:`PostCache.save` when it suits (the app: after the list is shown).
         """
         if cache is not None:
             cache.load()
@@ -116,7 +117,7 @@ class Blog:
         if batch:
             yield batch
         if cache is not None:
-            cache.save(stamped)
+            cache.keep(stamped)
 
     def load(self) -> BlogIndex:
         """Read every post into the index (for scripts; the app streams)."""

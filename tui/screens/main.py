@@ -206,11 +206,13 @@ class MainScreen(Screen[None]):
     def load_posts(self) -> None:
         """Read every post in a thread; the list fills in as batches arrive."""
         worker = get_current_worker()
-        for batch in self.blog.read_batches(cache=PostCache(self.blog.root)):
+        cache = PostCache(self.blog.root)
+        for batch in self.blog.read_batches(cache=cache):
             if worker.is_cancelled:
                 return
             self.app.call_from_thread(self._add_posts, batch)
         self.app.call_from_thread(self._loading_done)
+        cache.save()  # after the list is complete on screen
 
     def _add_posts(self, batch: list[Post]) -> None:
         index = self.blog.index
