@@ -233,6 +233,9 @@ class MainScreen(Screen[None]):
     def _loading_done(self) -> None:
         self.loaded.set()
         self.refresh_posts(stay_on_top=True)
+        path = self.post_list.highlighted_path
+        if self.document is None and path is not None:
+            self._open_quietly(path)
         self.offer_recovered()
 
     @work(exclusive=True, group="watch", exit_on_error=False)
@@ -429,6 +432,8 @@ class MainScreen(Screen[None]):
             return
         if self.modified:
             return  # the unsaved post stays open until the user chooses
+        if not self.loaded.is_set() and self.document is None:
+            return  # while newer posts keep arriving on top; opened once all are read
         if self._open_timer is not None:
             self._open_timer.stop()
         path = event.path
