@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from textual.widgets import DataTable
 
 from tests.helpers import settle, started, until_open
 from tui.app import BlogApp
@@ -111,6 +112,10 @@ async def test_theme_keys_and_editor_settings_reach_the_app(blog_dir: Path, tmp_
         await settle(pilot)
         messages = [str(n.message) for n in app._notifications]
         assert "Cannot run no-such-editor-here: No such file or directory" in messages
+        await pilot.press("f1")  # the help shows the keys as they now are
+        table = app.screen.query_one("#help-keys", DataTable)
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        assert ["post list", "i", "Edit", "list.edit"] in rows
 
 
 async def test_an_unknown_theme_or_key_id_is_told(blog_dir: Path, tmp_path: Path) -> None:

@@ -127,7 +127,7 @@ class BlogApp(App[None]):
         """Show every key."""
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(self.key_sections()))
+        self.push_screen(HelpScreen(self.key_sections(), remapped=self.config.keys))
 
     def key_sections(self) -> list[tuple[str, list[Binding]]]:
         """Every binding, pane by pane: for the help and for checking the settings' keys."""

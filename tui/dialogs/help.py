@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -9,9 +11,11 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 
-def _keys(binding: Binding) -> str:
-    names = {"question_mark": "?", "space": "space", "escape": "esc"}
-    return ", ".join(names.get(key.strip(), key.strip()) for key in binding.key.split(","))
+def _keys(binding: Binding, remapped: Mapping[str, str]) -> str:
+    """The keys of ``binding`` as a person types them, after the settings' [keys]."""
+    names = {"question_mark": "?", "space": "space", "escape": "esc", "plus": "+", "minus": "-"}
+    keys = remapped.get(binding.id or "", binding.key)
+    return ", ".join(names.get(key.strip(), key.strip()) for key in keys.split(","))
 
 
 class HelpScreen(ModalScreen[None]):
@@ -19,9 +23,12 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
 
-    def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
+    def __init__(
+        self, sections: list[tuple[str, list[Binding]]], remapped: Mapping[str, str] | None = None
+    ) -> None:
         super().__init__()
         self._sections = sections
+        self._remapped = remapped or {}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
@@ -35,7 +42,10 @@ class HelpScreen(ModalScreen[None]):
                     for binding in bindings:
                         if binding.description:
                             table.add_row(
-                                where, _keys(binding), binding.description, binding.id or ""
+                                where,
+                                _keys(binding, self._remapped),
+                                binding.description,
+                                binding.id or "",
                             )
                 yield table
             yield Static("esc: close", classes="dialog-hint")
