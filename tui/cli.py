@@ -187,7 +187,7 @@ def print_posts(folder: Path, posts: Sequence[Post], as_json: bool) -> None:
         return
     width = min(TITLE_WIDTH, max((cell_len(printable(p.title)) for p in posts), default=0))
     for post in posts:
-        date = post.date.date().isoformat() if post.date else "no date"
+        date = post.day
         title = printable(post.title)
         if cell_len(title) > width:
             title = set_cell_size(title, width - 1) + "…"

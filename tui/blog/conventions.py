@@ -67,32 +67,29 @@ class Convention:
 
     def text(self, title: str, now: dt.datetime, tags: Sequence[str] = ()) -> tuple[str, int]:
         """The new post's text and the line (from 0) where its body starts."""
-        date = self.date_quote + self._date(now) + self.date_quote
-        # A JSON string is a valid YAML and TOML basic string: any title is safe.
-        quoted = json.dumps(title.strip(), ensure_ascii=False)
         if self.format == "toml":
-            items = ", ".join(json.dumps(tag, ensure_ascii=False) for tag in tags)
             draft = "draft = true" if self.draft_key == "draft" else "published = false"
-            fields = [f"title = {quoted}", f"date = {date}", f"{self.tags_key} = [{items}]", draft]
+            fields = ["title = {title}", "date = {date}", f"{self.tags_key} = {{tags}}", draft]
             fence = "+++"
         else:
-            items = ", ".join(yaml_flow_item(tag) for tag in tags)
             draft = "draft: true" if self.draft_key == "draft" else "published: false"
-            fields = [f"title: {quoted}", f"date: {date}", f"{self.tags_key}: [{items}]", draft]
+            fields = ["title: {title}", "date: {date}", f"{self.tags_key}: {{tags}}", draft]
             fence = "---"
         lines = [fence, *fields, fence, "", ""]
-        return "\n".join(lines), len(lines) - 1
+        return self.fill("\n".join(lines), title, now, tags), len(lines) - 1
 
     def fill(self, template: str, title: str, now: dt.datetime, tags: Sequence[str] = ()) -> str:
-        """The user's ``template`` with the title (quoted), date, tags and slug filled in."""
-        date = self.date_quote + self._date(now) + self.date_quote
+        """A ``template`` with {title} (quoted), {date}, {tags} and {slug} filled in.
+
+        A JSON string is a valid YAML and TOML basic string: any title is safe.
+        """
         if self.format == "toml":
             items = ", ".join(json.dumps(tag, ensure_ascii=False) for tag in tags)
         else:
             items = ", ".join(yaml_flow_item(tag) for tag in tags)
         return template.format(
             title=json.dumps(title.strip(), ensure_ascii=False),
-            date=date,
+            date=self.date_quote + self._date(now) + self.date_quote,
             tags=f"[{items}]",
             slug=slugify(title),
         )

@@ -73,6 +73,11 @@ class Post:
     size: int = 0
 
     @property
+    def day(self) -> str:
+        """The post's date as the list shows it: 2010-11-08, or "no date"."""
+        return self.date.date().isoformat() if self.date else "no date"
+
+    @property
     def labels(self) -> list[tuple[str, str]]:
         """(key, spelling) of every tag and category, for the index."""
         return [(tag_key(tag), tag) for tag in self.tags] + [

@@ -28,6 +28,16 @@ def difference(mine: str, theirs: str, name: str) -> str:
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
+class DifferenceView(TextArea):
+    """A diff, hidden until asked for: looking decides nothing."""
+
+    def __init__(self, diff: str) -> None:
+        super().__init__(diff, read_only=True, id="difference", classes="hidden")
+
+    def toggle(self) -> None:
+        self.set_class(not self.has_class("hidden"), "hidden")
+
+
 class ConflictScreen(ModalScreen[Resolution]):
     """Keep mine, take theirs, or look at the difference first. Nothing is lost by looking."""
 
@@ -53,7 +63,7 @@ class ConflictScreen(ModalScreen[Resolution]):
                 ),
                 classes="dialog-text",
             )
-            yield TextArea(self._diff, read_only=True, id="difference", classes="hidden")
+            yield DifferenceView(self._diff)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Keep mine (k)", id="mine", variant="primary")
                 yield Button("Take theirs (t)", id="theirs", variant="error")
@@ -70,8 +80,7 @@ class ConflictScreen(ModalScreen[Resolution]):
             self.action_choose(event.button.id or "mine")
 
     def action_show_difference(self) -> None:
-        area = self.query_one("#difference", TextArea)
-        area.set_class(not area.has_class("hidden"), "hidden")
+        self.query_one(DifferenceView).toggle()
 
     def action_choose(self, choice: str) -> None:
         self.dismiss("theirs" if choice == "theirs" else "mine")

@@ -10,10 +10,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static, TextArea
+from textual.widgets import Button, Static
 
 from tui.blog.display import printable
-from tui.dialogs.conflict import difference
+from tui.dialogs.conflict import DifferenceView, difference
 
 Answer = Literal["restore", "discard", "later"]
 
@@ -47,7 +47,7 @@ class RecoveredScreen(ModalScreen[Answer]):
                 ),
                 classes="dialog-text",
             )
-            yield TextArea(self._diff, read_only=True, id="difference", classes="hidden")
+            yield DifferenceView(self._diff)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Restore (r)", id="restore", variant="primary")
                 yield Button("Compare (c)", id="compare")
@@ -65,8 +65,7 @@ class RecoveredScreen(ModalScreen[Answer]):
             self.action_choose(event.button.id or "later")
 
     def action_compare(self) -> None:
-        area = self.query_one("#difference", TextArea)
-        area.set_class(not area.has_class("hidden"), "hidden")
+        self.query_one(DifferenceView).toggle()
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(choice if choice in ("restore", "discard") else "later")  # type: ignore[arg-type]

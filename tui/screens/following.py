@@ -80,8 +80,7 @@ async def _wait_for_folder(screen: MainScreen, root: Path, stop: asyncio.Event) 
         if stop.is_set():
             return
     found = await asyncio.to_thread(lambda: list(screen.blog.read(screen.blog.scan())))
-    gone = [
-        post.path for post in screen.blog.index.posts() if post.path not in {p.path for p in found}
-    ]
+    present = {post.path for post in found}  # once, not once a post
+    gone = [post.path for post in screen.blog.index.posts() if post.path not in present]
     await screen.apply_changes(found, gone)
     screen.notify(f"The folder {printable(str(root))} is back.", markup=False)

@@ -41,7 +41,7 @@ def row_parts(
     if post.problems:
         first.append((f"{PROBLEM_MARK} ", "post-list--problem"))
     first.append((printable(post.title), "post-list--title"))
-    date = post.date.date().isoformat() if post.date else "no date"
+    date = post.day
     if post.date_source == "modified":
         date += " (modified)"
     second: list[tuple[str, str]] = [(date, "post-list--date")]

@@ -47,7 +47,7 @@ def split_blocks(markdown: str, first: int, size: int) -> list[str]:
 def header_content(post: Post) -> Content:
     """Title, date, tags and problems of ``post``, shown as plain text."""
     parts: list[str | tuple[str, str]] = [(printable(post.title), "bold $text-primary")]
-    date = post.date.date().isoformat() if post.date else "no date"
+    date = post.day
     if post.date_source == "modified":
         date += " (date of the file)"
     parts.append(("\n" + date, "$text-muted"))

@@ -60,9 +60,7 @@ class TagSidebar(OptionList):
     def highlighted_key(self) -> str | None:
         """The key of the tag under the cursor (None on "All posts")."""
         option = self.highlighted_option
-        if option is None or option.id is None or option.id == ALL_POSTS:
-            return None
-        return option.id.removeprefix(_TAG_PREFIX)
+        return _key_of(option.id) if option else None
 
     def _option(self, tag: TagCount, selected: Collection[str]) -> Option:
         return Option(
@@ -79,6 +77,11 @@ class TagSidebar(OptionList):
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        option_id = event.option.id
-        key = None if option_id in (None, ALL_POSTS) else option_id.removeprefix(_TAG_PREFIX)
-        self.post_message(self.Toggled(self, key))
+        self.post_message(self.Toggled(self, _key_of(event.option.id)))
+
+
+def _key_of(option_id: str | None) -> str | None:
+    """The tag key an option stands for (None for "All posts")."""
+    if option_id is None or option_id == ALL_POSTS:
+        return None
+    return option_id.removeprefix(_TAG_PREFIX)
