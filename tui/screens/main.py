@@ -330,7 +330,7 @@ class MainScreen(Screen[None]):
             theirs = await asyncio.to_thread(self.blog.open, document.path)
         except BlogError:
             return
-        question = ConflictScreen(document.path.name, self.editor.text, theirs.text)
+        question = ConflictScreen(self._relative(document.path), self.editor.text, theirs.text)
         self.asked.set()
         choice = await self.app.push_screen_wait(question)
         if self.document is not document:
@@ -576,7 +576,9 @@ class MainScreen(Screen[None]):
             except BlogError:
                 on_disk = None
             answer = await self.app.push_screen_wait(
-                RecoveredScreen(recovered.post.name, recovered.written, recovered.text, on_disk)
+                RecoveredScreen(
+                    self._relative(recovered.post), recovered.written, recovered.text, on_disk
+                )
             )
             if answer == "discard":
                 await asyncio.to_thread(recovery.remove, recovered.post)
@@ -805,7 +807,9 @@ class MainScreen(Screen[None]):
         """Ask before unsaved text would be dropped. True when it is safe to go on."""
         if not self.modified or self.document is None:
             return True
-        choice = await self.app.push_screen_wait(UnsavedScreen(self.document.path.name, doing))
+        choice = await self.app.push_screen_wait(
+            UnsavedScreen(self._relative(self.document.path), doing)
+        )
         if choice == "save":
             return await self.save_current()
         if choice == "discard":
