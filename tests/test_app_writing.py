@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Markdown
+from textual.widgets.markdown import MarkdownBlock
 
 from tests.helpers import TIMEOUT, settle, started, text_of, until_open
 from tui.app import BlogApp
@@ -248,6 +249,9 @@ async def test_split_view_preview_follows_the_editor_after_a_pause(blog_dir: Pat
         await pilot.press("v", "e")
         await until_open(pilot, screen, blog_dir / STEVE)
         assert screen.view == "split" and isinstance(app.focused, PostEditor)
+        await asyncio.wait_for(screen.previewed.wait(), TIMEOUT)
+        markdown = screen.query_one("#preview-body", Markdown)
+        before = list(markdown.query_children(MarkdownBlock))
         await pilot.press(*["down"] * 7, "home")
         screen.previewed.clear()
         await pilot.press(*"## Nouveau", "enter")
@@ -255,8 +259,10 @@ async def test_split_view_preview_follows_the_editor_after_a_pause(blog_dir: Pat
         assert screen.editor.text.splitlines()[7] == "## Nouveau"
         await asyncio.wait_for(screen.previewed.wait(), TIMEOUT)
         await pilot.pause()
-        body = screen.query_one("#preview-body", Markdown).source
-        assert body.lstrip().startswith("## Nouveau")
+        assert markdown.source.lstrip().startswith("## Nouveau")
+        after = list(markdown.query_children(MarkdownBlock))
+        assert type(after[0]).__name__ == "MarkdownH2" and "Nouveau" in text_of(after[0])
+        assert after[1:] == before  # the same widgets: only the new block was built
         assert not (blog_dir / STEVE).read_text("utf-8").count("Nouveau")
 
 

@@ -466,9 +466,10 @@ class MainScreen(Screen[None]):
         # Why a post is read-only is on the status line, and said again on "e".
         self.preview.show_post(self.blog.index.get(document.path))
         # The post is shown with its first screenful; the rest follows in a worker.
-        rest = await self._render_first_screen(document.text)
+        body = self._body_of(document.text)
+        await self.preview.show_body(body)
         self.run_worker(
-            self._render_rest(rest), group="preview", exclusive=True, exit_on_error=False
+            self._render_rest(body), group="preview", exclusive=True, exit_on_error=False
         )
         self.shown.set()
 
@@ -484,17 +485,17 @@ class MainScreen(Screen[None]):
             self.preview.show_body(""), group="preview", exclusive=True, exit_on_error=False
         )
 
-    async def _render_preview(self, text: str) -> None:
-        """Render the post's body in the preview: the first screen, then the rest."""
-        rest = await self._render_first_screen(text)
-        await self.preview.append_pieces(rest)
+    @staticmethod
+    def _body_of(text: str) -> str:
+        return text[frontmatter.split(text).body_offset :]
+
+    async def _render_edit(self, text: str) -> None:
+        """Show the editor's text in the preview, rebuilding only the blocks that changed."""
+        await self.preview.update_body(self._body_of(text))
         self.previewed.set()
 
-    async def _render_first_screen(self, text: str) -> list[str]:
-        return await self.preview.show_body(text[frontmatter.split(text).body_offset :])
-
-    async def _render_rest(self, pieces: list[str]) -> None:
-        await self.preview.append_pieces(pieces)
+    async def _render_rest(self, body: str) -> None:
+        await self.preview.show_rest(body)
         self.previewed.set()
 
     @on(Markdown.LinkClicked)
@@ -620,7 +621,7 @@ class MainScreen(Screen[None]):
         )
         self.preview.show_post(post)
         self.run_worker(
-            self._render_preview(text), group="preview", exclusive=True, exit_on_error=False
+            self._render_edit(text), group="preview", exclusive=True, exit_on_error=False
         )
 
     # Actions: each is a key, a command in the palette and a line of the help

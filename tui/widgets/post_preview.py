@@ -2,31 +2,32 @@
 
 from __future__ import annotations
 
+import asyncio
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Markdown, Static
+from textual.widgets.markdown import MarkdownBlock
 
 from tui.blog import Post
 from tui.blog.display import printable
+from tui.widgets.blocks import Block, agreement, parse_blocks, reparsed
 from tui.widgets.markdown_parser import preview_parser
 
 FIRST_PIECE = 3_000
 """Characters rendered before the preview first shows: more than a screenful."""
-PIECE = 12_000
-"""Characters appended at a time after that."""
+BATCH = 50
+"""Blocks mounted at first after that (then twice as many each time), so that
+keys are answered in between."""
 
 
-def split_blocks(markdown: str, first: int, size: int) -> list[str]:
-    """``markdown`` in pieces of about ``first``, then ``size``, characters.
-
-    Each piece ends with a blank line outside any fenced code block, so that
-    no block is cut in two; the pieces joined give back ``markdown``.
-    """
-    pieces: list[str] = []
-    start = 0
-    limit = first
+def first_piece(markdown: str, at_least: int) -> str:
+    """The start of ``markdown``: ``at_least`` characters, up to the next blank
+    line outside a fenced code block, so that no block is cut in two."""
     fence = ""
     position = 0
     for line in markdown.splitlines(keepends=True):
@@ -37,11 +38,9 @@ def split_blocks(markdown: str, first: int, size: int) -> list[str]:
                 fence = ""
         elif stripped.startswith(("```", "~~~")):
             fence = stripped[:3]
-        elif not stripped.strip() and position - start >= limit:
-            pieces.append(markdown[start:position])
-            start, limit = position, size
-    pieces.append(markdown[start:])
-    return pieces
+        elif not stripped.strip() and position >= at_least:
+            return markdown[:position]
+    return markdown
 
 
 def header_content(post: Post) -> Content:
@@ -83,6 +82,17 @@ class PostPreview(VerticalScroll, can_focus=True):
         Binding("question_mark", "app.help", "Help", id="preview.help"),
     ]
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        # The blocks on screen, each with its widgets (a link reference
+        # definition has none); while ``_whole`` they are those of ``_lines``.
+        self._blocks: list[Block] = []
+        self._widgets: list[list[Widget]] = []
+        self._lines: list[str] = []
+        self._env: dict[str, Any] = {}
+        self._whole = False
+        self._parser = preview_parser()
+
     def compose(self) -> ComposeResult:
         yield Static(id="preview-header")
         yield Markdown(id="preview-body", open_links=False, parser_factory=preview_parser)
@@ -92,23 +102,93 @@ class PostPreview(VerticalScroll, can_focus=True):
         header = self.query_one("#preview-header", Static)
         header.update(header_content(post) if post else "")
 
-    async def show_body(self, markdown: str) -> list[str]:
-        """Render the first screenful of ``markdown``; the pieces still to append.
+    async def show_body(self, markdown: str) -> None:
+        """Show the first screenful of ``markdown`` at once; :meth:`show_rest` follows.
 
         Textual's Markdown widget mounts a widget a block: a long post takes
-        seconds. The first blocks are shown at once and the rest appended
-        with :meth:`append_pieces`, each piece cut where a block ends, so the
-        widget ends as a single render would leave it.
+        seconds, so the first blocks go first.
         """
-        pieces = split_blocks(markdown, FIRST_PIECE, PIECE)
-        body = self.query_one("#preview-body", Markdown)
-        # Appending to an empty document, never to an update(): append re-reads
-        # the last block it made, which update() does not record.
-        await body.update("")
-        await body.append(pieces[0])
-        return pieces[1:]
+        piece = first_piece(markdown, FIRST_PIECE)
+        lines = piece.splitlines(keepends=True)
+        env: dict[str, Any] = {}
+        blocks = parse_blocks(self._parser, lines, 0, env)
+        self._whole = False
+        await self._rebuild(blocks)
+        if piece == markdown:
+            self._remember(markdown, lines, env)
 
-    async def append_pieces(self, pieces: list[str]) -> None:
-        body = self.query_one("#preview-body", Markdown)
-        for piece in pieces:
-            await body.append(piece)
+    async def show_rest(self, markdown: str) -> None:
+        """Show the whole of ``markdown``, keeping the blocks already on screen."""
+        if self._whole and self._body.source == markdown:
+            return
+        lines = markdown.splitlines(keepends=True)
+        env: dict[str, Any] = {}
+        # A fresh parser in the thread: markdown-it's state is not shared.
+        blocks = await asyncio.to_thread(parse_blocks, preview_parser(), lines, 0, env)
+        self._whole = False
+        await self._rebuild(blocks)
+        self._remember(markdown, lines, env)
+
+    async def update_body(self, markdown: str) -> None:
+        """Show ``markdown``, an edit of what is shown: only changed blocks are rebuilt."""
+        lines = markdown.splitlines(keepends=True)
+        blocks = None
+        if self._whole:
+            # A few lines around the edit are parsed again, here: milliseconds.
+            blocks = reparsed(self._parser, self._blocks, self._lines, lines, self._env)
+        if blocks is None:
+            await self.show_rest(markdown)
+            return
+        self._whole = False
+        await self._rebuild(blocks)
+        self._remember(markdown, lines, self._env)
+
+    def _remember(self, markdown: str, lines: list[str], env: dict[str, Any]) -> None:
+        body = self._body
+        body._markdown = markdown  # what Markdown.source gives
+        body._table_of_contents = None  # made again from the headings when asked
+        self._lines, self._env, self._whole = lines, env, True
+
+    @property
+    def _body(self) -> Markdown:
+        return self.query_one("#preview-body", Markdown)
+
+    async def _rebuild(self, blocks: list[Block]) -> None:
+        """Make the blocks on screen ``blocks``: keep those whose source is the same
+        at the start and at the end, build and mount the others."""
+        body = self._body
+        old = self._blocks
+        same_start, same_end = agreement(
+            [block.source for block in old], [block.source for block in blocks]
+        )
+        old_end, new_end = len(old) - same_end, len(blocks) - same_end
+        stale = [widget for group in self._widgets[same_start:old_end] for widget in group]
+        kept_after = self._widgets[old_end:]
+        anchor = next((widget for group in kept_after for widget in group), None)
+        if same_end and (shift := blocks[new_end].start - old[old_end].start):
+            for group in kept_after:  # the lines they came from moved
+                for widget in group:
+                    if isinstance(widget, MarkdownBlock):
+                        start, end = widget.source_range
+                        widget.source_range = (start + shift, end + shift)
+        # The record changes before each await, so that a render cancelled by
+        # the next one leaves it true to what is mounted.
+        self._blocks = blocks[:same_start] + blocks[new_end:]
+        self._widgets = self._widgets[:same_start] + kept_after
+        if stale:
+            await body.remove_children(stale)
+        at = same_start
+        fresh = blocks[same_start:new_end]
+        first, size = 0, BATCH
+        while first < len(fresh):
+            # Each mount lays out the whole body again: batches grow, so a
+            # long post costs a few layouts, not one per 50 blocks.
+            batch = fresh[first : first + size]
+            first, size = first + size, size * 2
+            groups: list[list[Widget]] = [list(body._parse_markdown(b.tokens)) for b in batch]
+            self._blocks[at:at] = batch
+            self._widgets[at:at] = groups
+            at += len(batch)
+            widgets = [widget for group in groups for widget in group]
+            if widgets:
+                await body.mount_all(widgets, before=anchor)
