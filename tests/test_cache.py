@@ -76,3 +76,20 @@ def test_a_damaged_cache_is_ignored(blog_dir: Path, monkeypatch: pytest.MonkeyPa
     reads: list[Path] = []
     assert len(load(blog_dir, reads, monkeypatch)) == 4
     assert len(reads) == 4
+
+
+def test_an_unchanged_blog_leaves_the_cache_file_alone(
+    blog_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load(blog_dir, [], monkeypatch)
+    file = PostCache(Blog(blog_dir).root).file
+    written = file.stat().st_mtime_ns
+    os.utime(file, ns=(written - 10**9, written - 10**9))
+    load(blog_dir, [], monkeypatch)
+    assert file.stat().st_mtime_ns == written - 10**9  # not written again
+    (blog_dir / STEVE).unlink()
+    load(blog_dir, [], monkeypatch)
+    assert file.stat().st_mtime_ns != written - 10**9  # one post fewer: written
+    reads: list[Path] = []
+    assert len(load(blog_dir, reads, monkeypatch)) == 3
+    assert reads == []

@@ -24,10 +24,27 @@ from tui.blog.files import atomic_write
 from tui.blog.post import Post
 
 APP_NAME = "blog-tui"
-VERSION = 1
+VERSION = 2
 """Bumped whenever what a post holds changes, so old caches are ignored."""
 
 Stamp = tuple[int, int, int, int]
+# A row: the post's path from the blog's folder, its stamp, then its fields.
+# Rows are lists, not objects with names: at 100,000 posts JSON reads them
+# in half the time.
+FIELDS = (
+    "title",
+    "date",
+    "date_source",
+    "tags",
+    "draft",
+    "categories",
+    "language",
+    "translation_of",
+    "problems",
+    "read_only_reason",
+    "mtime_ns",
+    "size",
+)
 
 
 def stamp(stat: os.stat_result) -> Stamp:
@@ -43,8 +60,9 @@ class PostCache:
         digest = hashlib.sha256(str(root.absolute()).encode("utf-8", "surrogateescape"))
         self.file = folder / f"posts-{digest.hexdigest()[:32]}.json"
         self.root = root
-        self._entries: dict[str, tuple[Stamp, dict[str, Any]]] = {}
+        self._rows: dict[str, list[Any]] = {}
         self._kept: list[tuple[Post, Stamp]] = []
+        self._changed = True
 
     def load(self) -> None:
         """Read the cache; a missing, old or damaged one is simply empty."""
@@ -52,38 +70,41 @@ class PostCache:
             data = json.loads(self.file.read_text("utf-8", "surrogateescape"))
             if data.get("version") != VERSION:
                 return
-            self._entries = {
-                relative: (tuple(entry["stamp"]), entry["post"])
-                for relative, entry in data["posts"].items()
-            }
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            self._entries = {}
+            self._rows = {row[0]: row for row in data["posts"]}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+            self._rows = {}
 
     def get(self, path: Path, relative: str, current: Stamp) -> Post | None:
-        entry = self._entries.get(relative)
-        if entry is None or entry[0] != current:
+        row = self._rows.get(relative)
+        if row is None or tuple(row[1:5]) != current:
             return None
         try:
-            return _post(path, relative, entry[1])
-        except (KeyError, TypeError, ValueError):
+            return _post(path, relative, row[5:])
+        except (TypeError, ValueError):
             return None
 
-    def keep(self, posts: list[tuple[Post, Stamp]]) -> None:
-        """Remember ``posts`` for :meth:`save`."""
+    @property
+    def size(self) -> int:
+        """How many posts the cache file held."""
+        return len(self._rows)
+
+    def keep(self, posts: list[tuple[Post, Stamp]], changed: bool = True) -> None:
+        """Remember ``posts`` for :meth:`save`; unless ``changed``, there is nothing to write."""
         self._kept = posts
+        self._changed = changed
 
     def save(self, posts: Iterable[tuple[Post, Stamp]] | None = None) -> None:
         """Write ``posts`` (default: the kept ones) for the next start.
 
         Errors are not worth a word: the next start just reads more.
         """
-        posts = self._kept if posts is None else posts
+        if posts is None:
+            if not self._changed:
+                return  # as read: writing 100,000 rows again would cost a second
+            posts = self._kept
         data = {
             "version": VERSION,
-            "posts": {
-                post.relative: {"stamp": list(current), "post": _record(post)}
-                for post, current in posts
-            },
+            "posts": [[post.relative, *current, *_record(post)] for post, current in posts],
         }
         with contextlib.suppress(OSError):
             self.file.parent.mkdir(parents=True, exist_ok=True)
@@ -91,38 +112,41 @@ class PostCache:
             atomic_write(self.file, encoded, mode=0o600)
 
 
-def _record(post: Post) -> dict[str, Any]:
-    return {
-        "title": post.title,
-        "date": post.date.isoformat() if post.date else None,
-        "date_source": post.date_source,
-        "tags": list(post.tags),
-        "draft": post.draft,
-        "categories": list(post.categories),
-        "language": post.language,
-        "translation_of": post.translation_of,
-        "problems": list(post.problems),
-        "read_only_reason": post.read_only_reason,
-        "mtime_ns": post.mtime_ns,
-        "size": post.size,
-    }
+def _record(post: Post) -> list[Any]:
+    return [
+        post.title,
+        post.date.isoformat() if post.date else None,
+        post.date_source,
+        list(post.tags),
+        post.draft,
+        list(post.categories),
+        post.language,
+        post.translation_of,
+        list(post.problems),
+        post.read_only_reason,
+        post.mtime_ns,
+        post.size,
+    ]
 
 
-def _post(path: Path, relative: str, record: dict[str, Any]) -> Post:
-    date = record["date"]
+def _post(path: Path, relative: str, record: list[Any]) -> Post:
+    if len(record) != len(FIELDS):
+        raise ValueError("not a row of this version")
+    (title, date, date_source, tags, draft, categories, language, translation_of) = record[:8]
+    problems, read_only_reason, mtime_ns, size = record[8:]
     return Post(
         path=path,
         relative=relative,
-        title=record["title"],
+        title=str(title),
         date=dt.datetime.fromisoformat(date) if date else None,
-        date_source=record["date_source"],
-        tags=tuple(record["tags"]),
-        draft=bool(record["draft"]),
-        categories=tuple(record["categories"]),
-        language=record["language"],
-        translation_of=record["translation_of"],
-        problems=tuple(record["problems"]),
-        read_only_reason=record["read_only_reason"],
-        mtime_ns=int(record["mtime_ns"]),
-        size=int(record["size"]),
+        date_source=str(date_source),
+        tags=tuple(map(str, tags)),
+        draft=bool(draft),
+        categories=tuple(map(str, categories)),
+        language=language,
+        translation_of=translation_of,
+        problems=tuple(map(str, problems)),
+        read_only_reason=read_only_reason,
+        mtime_ns=int(mtime_ns),
+        size=int(size),
     )

