@@ -291,7 +291,11 @@ def main() -> None:
 
     rows: list[Row] = []
     bare = median(runs, lambda: read_and_parse(folder))
+    keeper = f"bench-keeper{os.getpid()}"
     if shutil.which("tmux"):
+        # A session that outlives each measured one: tmux's server exits with
+        # its last session, and a session started at that moment fails.
+        subprocess.run(["tmux", "new-session", "-d", "-s", keeper, "sleep 86400"], check=True)
         empty = median(runs, lambda: on_screen(empty_app_command(), "ready")[0])
 
         def first_start() -> tuple[float, float, int]:
@@ -397,6 +401,7 @@ def main() -> None:
     if arguments.large:
         command += f" --large {arguments.large}"
     write(arguments.output, rows, command, posts, runs, bare)
+    subprocess.run(["tmux", "kill-session", "-t", keeper], capture_output=True)
     shutil.rmtree(work, ignore_errors=True)
     print(arguments.output.read_text())
 
