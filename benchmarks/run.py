@@ -174,8 +174,11 @@ def in_app(folder: Path, runs: int, only_filter: bool = False) -> dict[str, floa
                 await asyncio.wait_for(screen.previewed.wait(), 60)
                 screen._compositor.render_strips()
                 results["edit200"].append(time.perf_counter() - start)
-            editor.load_text(screen._baseline)  # leave the post as it was
             screen.view = "read"
+            editor.load_text(screen._baseline)  # leave the post as it was
+            await pilot.pause()
+            busy = [w for w in screen.workers if w.group == "preview"]
+            await asyncio.gather(*(w.wait() for w in busy), return_exceptions=True)
             target = screen.blog.index.posts()[-1].path
             for number in range(runs):
                 screen.synced.clear()

@@ -609,6 +609,12 @@ class MainScreen(Screen[None]):
     def _schedule_preview(self, delay: float) -> None:
         if self._preview_timer is not None:
             self._preview_timer.stop()
+            self._preview_timer = None
+        if delay <= 0:
+            # Not a timer of 0 s: Textual's timer divides by its interval
+            # when the loop runs late, and the error ends the app.
+            self.call_later(self._preview_editor_text)
+            return
         self._preview_timer = self.set_timer(delay, self._preview_editor_text)
 
     def _preview_editor_text(self) -> None:
