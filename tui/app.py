@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -14,13 +15,14 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.theme import Theme
 
 from tui.blog import Blog
 from tui.commands import TagCommands
-from tui.config import Config
+from tui.config import Config, ConfigError, remember_theme
 from tui.dialogs import HelpScreen
 from tui.screens import MainScreen
-from tui.widgets import PostEditor, PostList, PostPreview, TagSidebar
+from tui.widgets import Contents, PostEditor, PostList, PostPreview, SearchField, TagSidebar
 
 # Commands for the palette: (title, help, action on the main screen).
 COMMANDS: tuple[tuple[str, str, str], ...] = (
@@ -39,6 +41,11 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Toggle draft", "Mark the post as a draft, or not", "toggle_draft"),
     ("Rename or merge tag", "The sidebar's tag, in every post (r in the sidebar)", "rename_tag"),
     ("Delete post", "Delete the post under the cursor, after asking (d)", "delete"),
+    ("Search", "Search titles, tags and bodies: words, tag:x, draft:yes, year:2010 (/)", "search"),
+    ("Sort", "Newest first, oldest first, by title, last modified (s)", "cycle_order"),
+    ("Next post", "Show the next post in the list (])", "next_post"),
+    ("Previous post", "Show the previous post in the list ([)", "previous_post"),
+    ("Table of contents", "The open post's headings (o)", "toggle_contents"),
 )
 
 
@@ -67,6 +74,7 @@ class BlogApp(App[None]):
 
     def on_mount(self) -> None:
         self._apply_settings()
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.push_screen(MainScreen(self.blog, watch=self._watch, config=self.config))
         if not self.is_headless:
             loop = asyncio.get_running_loop()
@@ -109,6 +117,19 @@ class BlogApp(App[None]):
                 )
             self.set_keymap({k: v for k, v in config.keys.items() if k in known})
 
+    def _theme_changed(self, theme: Theme) -> None:
+        if theme.name != self.config.theme:
+            self.config = replace(self.config, theme=theme.name)
+            self._remember_theme(theme.name)
+
+    @work(exclusive=True, group="theme", exit_on_error=False)
+    async def _remember_theme(self, name: str) -> None:
+        """Keep the theme chosen in the palette in the settings file, for the next start."""
+        try:
+            await asyncio.to_thread(remember_theme, name, self.config.path)
+        except ConfigError as error:
+            self.notify(f"Theme not remembered: {error.message}", severity="warning", markup=False)
+
     @property
     def main_screen(self) -> MainScreen | None:
         return MainScreen.find(self)
@@ -134,7 +155,9 @@ class BlogApp(App[None]):
         sections: list[tuple[str, list[BindingType]]] = [
             ("post list", list(PostList.BINDINGS)),
             ("tag sidebar", list(TagSidebar.BINDINGS)),
+            ("search field", list(SearchField.BINDINGS)),
             ("preview", list(PostPreview.BINDINGS)),
+            ("table of contents", list(Contents.BINDINGS)),
             ("editor", list(PostEditor.BINDINGS)),
             ("anywhere", [*self.BINDINGS, self.PALETTE_BINDING]),
         ]

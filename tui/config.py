@@ -25,6 +25,7 @@ Reading it imports nothing from Textual, so the commands for scripts stay fast.
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from pathlib import Path
 import platformdirs
 
 from tui.blog.errors import BlogError
+from tui.blog.files import atomic_write
 
 APP_NAME = "blog-tui"
 TEMPLATE_FIELDS = ("title", "date", "tags", "slug")
@@ -131,3 +133,50 @@ def _line_of(text: str, key: str) -> int:
     name = re.escape(key)
     found = re.search(rf'^[ \t]*"?{name}"?[ \t]*=|^[ \t]*\[{name}\]', text, re.MULTILINE)
     return text.count("\n", 0, found.start()) + 1 if found else 1
+
+
+# theme = "name"  # a comment: the value is replaced, the rest of the line kept.
+_THEME = re.compile(
+    r"^[ \t]*theme[ \t]*=[ \t]*"
+    r"""(?P<value>"[^"\n]*"|'[^'\n]*'|[^#\n]*?)"""
+    r"[ \t]*(?:#.*)?$",
+    re.MULTILINE,
+)
+
+
+def remember_theme(theme: str, path: Path | None = None) -> Path:
+    """Write ``theme = "name"`` into the settings file, every other line left as it is.
+
+    The file is made when there is none. Returns the file written.
+
+    Raises:
+        ConfigError: the file cannot be read or written, or would not read back.
+    """
+    path = path if path is not None else default_path()
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        text = ""
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot be read: {error}") from error
+    value = json.dumps(theme, ensure_ascii=False)  # a TOML basic string, too
+    table = re.search(r"^[ \t]*\[", text, re.MULTILINE)
+    top, tables = (text[: table.start()], text[table.start() :]) if table else (text, "")
+    found = _THEME.search(top)
+    if found:
+        top = top[: found.start("value")] + value + top[found.end("value") :]
+    else:
+        newline = "\r\n" if "\r\n" in text else "\n"
+        top = f"theme = {value}{newline}" + top
+    updated = top + tables
+    try:
+        if tomllib.loads(updated).get("theme") != theme:
+            raise ConfigError(f"{path}: the theme could not be written in")
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: {error}") from error
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, updated.encode("utf-8"))
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot be written: {error}") from error
+    return path

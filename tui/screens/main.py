@@ -15,12 +15,12 @@ from typing import Any, Literal
 
 from textual import on, work
 from textual.app import App, ComposeResult, SuspendNotSupported
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Markdown, Static, TextArea
+from textual.widgets import Footer, Header, Input, Markdown, Static, TextArea
 from textual.widgets.text_area import Document
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -34,6 +34,8 @@ from tui.blog.index import TagCount
 from tui.blog.links import is_web_link, resolve_link
 from tui.blog.post import parse_post
 from tui.blog.recovery import Recovery
+from tui.blog.search import ORDER_NAMES, ORDERS, Order, Query, Searcher, parse_query
+from tui.blog.session import Session
 from tui.blog.store import PostText
 from tui.config import Config
 from tui.dialogs import (
@@ -45,7 +47,7 @@ from tui.dialogs import (
 )
 from tui.screens import following, metadata_flows
 from tui.screens.keeper import RecoveryKeeper
-from tui.widgets import PostEditor, PostList, PostPreview, TagSidebar
+from tui.widgets import Contents, PostEditor, PostList, PostPreview, SearchField, TagSidebar
 from tui.widgets.post_editor import odd_line_break
 
 View = Literal["read", "split", "edit"]
@@ -65,6 +67,7 @@ at a steady pace would spend more time redrawing than reading."""
 EMPTY_BLOG = "No posts yet.\nPress ctrl+n to write your first post."
 READING = "Reading posts…"
 EMPTY_FILTER = "No post has all the selected tags.\nPress c to clear the filter."
+NO_MATCH = "No post matches the search.\nPress escape to clear it."
 
 
 def moved(removed: list[Post], found: list[Post]) -> dict[Path, Path]:
@@ -89,6 +92,8 @@ class MainScreen(Screen[None]):
     """How the open post is shown: rendered, side by side with the editor, or edited."""
     selected_tags: reactive[frozenset[str]] = reactive(frozenset())
     """Keys of the tags a post must all have to be listed."""
+    order: reactive[Order] = reactive("newest")
+    """How the list is sorted."""
 
     def __init__(
         self,
@@ -96,10 +101,18 @@ class MainScreen(Screen[None]):
         watch: bool = True,
         config: Config | None = None,
         recovery: Recovery | None = None,
+        session: Session | None = None,
     ) -> None:
         super().__init__()
         self.blog = blog
         self.config = config or Config()
+        self.session = session or Session()
+        self.set_reactive(MainScreen.order, self.session.order)
+        self.searcher = Searcher()
+        self.query_text = Query()
+        """The search, as understood from the search field."""
+        self._positions: dict[Path, float] = {}
+        # Where the reader stopped in each post read in this session.
         self.document: PostText | None = None
         """The open post's file as last read or saved."""
         self.modified = False
@@ -130,13 +143,18 @@ class MainScreen(Screen[None]):
         """How many batches of changes from the folder have been applied."""
         self.asked = asyncio.Event()
         """Set when the user is asked what to do about a post changed on disk."""
+        self.searched = asyncio.Event()
+        """Set each time the bodies have been searched."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="panes"):
             yield TagSidebar(id="tags")
-            yield PostList(id="posts")
+            with Vertical(id="list-pane"):
+                yield SearchField(id="search")
+                yield PostList(id="posts")
             with Horizontal(id="post"):
+                yield Contents(id="contents")
                 yield PostPreview(id="preview")
                 yield PostEditor(id="editor")
         yield Static(id="status")
@@ -159,6 +177,10 @@ class MainScreen(Screen[None]):
         return self.query_one(TagSidebar)
 
     @property
+    def search_field(self) -> SearchField:
+        return self.query_one(SearchField)
+
+    @property
     def preview(self) -> PostPreview:
         return self.query_one(PostPreview)
 
@@ -173,6 +195,8 @@ class MainScreen(Screen[None]):
         self.post_list.border_title = "Posts"
         self.preview.border_title = "Preview"
         self.editor.border_title = "Editor"
+        self.query_one(Contents).border_title = "Contents"
+        self.search_field.border_title = "Search"
         self.post_list.focus()
         self.post_list.show([], READING)
         self._update_status()
@@ -238,6 +262,9 @@ class MainScreen(Screen[None]):
     def _loading_done(self) -> None:
         self.loaded.set()
         self.refresh_posts(stay_on_top=True)
+        last = self.session.last_read(self.blog.root)
+        if self.document is None and last is not None:
+            self.post_list.select_path(self.blog.root / last)  # where the reader left off
         path = self.post_list.highlighted_path
         if self.document is None and path is not None:
             self._open_quietly(path)
@@ -357,25 +384,53 @@ class MainScreen(Screen[None]):
     # What the panes show
 
     def refresh_posts(self, stay_on_top: bool = False) -> None:
-        """Show the posts with every selected tag, and the tags left among them.
+        """Show the posts with every selected tag that match the search, in the
+        chosen order, and the tags left among them.
 
         With ``stay_on_top`` (while loading), a cursor on the first post stays
-        there as newer posts arrive.
+        there as newer posts arrive. Titles and tags are searched here; bodies
+        in a thread, whose results replace these when they come.
         """
+        posts = self.searcher.ordered(self.blog.index.filter(self.selected_tags), self.order)
+        query = self.query_text
+        if not query.is_empty:
+            in_title, rest = self.searcher.titles_first(posts, query)
+            posts = in_title + [post for post in rest if self.searcher.in_headings(post, query)]
+            if query.words and rest:
+                self._search_bodies(query, in_title, rest, stay_on_top)
+        self._show_posts(posts, stay_on_top)
+
+    def _show_posts(self, posts: list[Post], stay_on_top: bool) -> None:
         index = self.blog.index
-        posts = index.filter(self.selected_tags)
-        self.post_list.show(posts, self._empty_message(), stay_on_top=stay_on_top)
+        query = self.query_text
+        self.post_list.show(
+            posts, self._empty_message(), stay_on_top=stay_on_top, words=query.words
+        )
         self.post_list.mark_unsaved(self.document.path if self.modified and self.document else None)
-        counts = index.tag_counts(posts if self.selected_tags else None)
+        narrowed = bool(self.selected_tags) or not query.is_empty
+        counts = index.tag_counts(posts if narrowed else None)
         shown = {tag.key for tag in counts}
         counts += [
             TagCount(key, index.tag_name(key), 0) for key in self.selected_tags if key not in shown
         ]
         self.tag_sidebar.show(len(posts), counts, self.selected_tags)
 
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search_bodies(
+        self, query: Query, in_title: list[Post], rest: list[Post], stay_on_top: bool
+    ) -> None:
+        found = self.searcher.elsewhere(rest, query)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_found, query, in_title + found, stay_on_top)
+
+    def _show_found(self, query: Query, posts: list[Post], stay_on_top: bool) -> None:
+        if query == self.query_text:  # not a search typed over since
+            self._show_posts(posts, stay_on_top)
+        self.searched.set()
+
     def _empty_message(self) -> str:
         if len(self.blog.index):
-            return EMPTY_FILTER
+            return EMPTY_FILTER if self.query_text.is_empty else NO_MATCH
         return EMPTY_BLOG if self.loaded.is_set() else READING
 
     def watch_selected_tags(self) -> None:
@@ -456,11 +511,15 @@ class MainScreen(Screen[None]):
             self.notify(error.message, severity="error", markup=False)
             return False
         await self._show_document(document)
+        relative = self._relative(path)
+        await asyncio.to_thread(self.session.read, self.blog.root, relative)
         return True
 
     async def _show_document(self, document: PostText) -> None:
         if self._open_timer is not None:
             self._open_timer.stop()  # a post chosen explicitly wins over the list's cursor
+        if self.document is not None:
+            self._positions[self.document.path] = self.preview.scroll_y
         editor = self.editor
         editor.load_text(document.text)
         self.document = document
@@ -501,6 +560,10 @@ class MainScreen(Screen[None]):
 
     async def _render_rest(self, body: str) -> None:
         await self.preview.show_rest(body)
+        if self.has_class("-contents"):
+            self.query_one(Contents).show(self.preview.headings())
+        if self.document is not None:  # back where the reader stopped, this session
+            self.preview.scroll_to(y=self._positions.get(self.document.path, 0), animate=False)
         self.previewed.set()
 
     @on(Markdown.LinkClicked)
@@ -649,6 +712,80 @@ class MainScreen(Screen[None]):
 
     def action_cycle_view(self) -> None:
         self.view = VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)]
+
+    # Finding and reading
+
+    def action_search(self) -> None:
+        """Search titles, tags and bodies; the list narrows as you type."""
+        self.add_class("-searching")
+        self.search_field.focus()
+
+    def action_close_search(self) -> None:
+        """Clear the search and go back to the list."""
+        self.search_field.value = ""
+        self.remove_class("-searching")
+        self.post_list.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.query_text = parse_query(event.value)
+        self.searched.clear()
+        self.refresh_posts()
+        self.preview.mark(self.query_text.words)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.post_list.focus()
+
+    def action_cycle_order(self) -> None:
+        """Sort the list newest first, oldest first, by title or by last change."""
+        self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
+
+    def watch_order(self, order: Order) -> None:
+        self.post_list.border_subtitle = "" if order == "newest" else ORDER_NAMES[order]
+        if self.is_mounted:
+            self.refresh_posts()
+            self.notify(f"Posts sorted {ORDER_NAMES[order]}", timeout=2)
+            self.run_worker(asyncio.to_thread(setattr, self.session, "order", order))
+
+    def action_next_post(self) -> None:
+        """Show the next post in the list, staying where you are."""
+        self._step(1)
+
+    def action_previous_post(self) -> None:
+        """Show the previous post in the list, staying where you are."""
+        self._step(-1)
+
+    def _step(self, by: int) -> None:
+        post_list = self.post_list
+        if post_list.highlighted is None:
+            return
+        post = post_list.post_at(post_list.highlighted + by)
+        if post is not None:
+            post_list.highlighted += by
+            self._go_to(post.path)
+
+    @work(exclusive=True, group="flow", exit_on_error=False)
+    async def _go_to(self, path: Path) -> None:
+        await self.switch_to(path, "open another post")
+
+    def action_toggle_contents(self) -> None:
+        """Show or hide the open post's headings; choosing one scrolls there."""
+        contents = self.query_one(Contents)
+        if self.has_class("-contents"):
+            self.remove_class("-contents")
+            if contents.has_focus:
+                self.preview.focus()
+            return
+        if self.view == "edit":
+            self.view = "read"
+        contents.show(self.preview.headings())
+        self.add_class("-contents")
+        contents.focus()
+
+    @on(Contents.Chosen)
+    def _heading_chosen(self, event: Contents.Chosen) -> None:
+        self.preview.go_to_heading(event.heading_id)
 
     @on(TagSidebar.Toggled)
     def _tag_toggled(self, event: TagSidebar.Toggled) -> None:

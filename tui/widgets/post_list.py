@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from tui.blog import Post
 from tui.blog.display import printable
+from tui.blog.search import folded_spans
 
 UNSAVED_MARK = "●"
 DRAFT_MARK = "draft"
@@ -31,16 +32,33 @@ PROBLEM_MARK = "⚠"
 ROW_HEIGHT = 2
 
 
+def marked(text: str, component: str, words: Sequence[str]) -> list[tuple[str, str]]:
+    """``text`` as pieces, those where a searched word is found marked as matches."""
+    pieces: list[tuple[str, str]] = []
+    at = 0
+    for start, end in folded_spans(text, words):
+        if start > at:
+            pieces.append((text[at:start], component))
+        pieces.append((text[start:end], f"{component} post-list--match"))
+        at = end
+    if at < len(text) or not pieces:
+        pieces.append((text[at:], component))
+    return pieces
+
+
 def row_parts(
-    post: Post, unsaved: bool = False
+    post: Post, unsaved: bool = False, words: Sequence[str] = ()
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """The two lines of a post as (text, component) pieces. Text is never markup."""
+    """The two lines of a post as (text, component) pieces. Text is never markup.
+
+    Where the searched ``words`` are found in the title and the tags, they are marked.
+    """
     first: list[tuple[str, str]] = []
     if unsaved:
         first.append((f"{UNSAVED_MARK} ", "post-list--unsaved"))
     if post.problems:
         first.append((f"{PROBLEM_MARK} ", "post-list--problem"))
-    first.append((printable(post.title), "post-list--title"))
+    first += marked(printable(post.title), "post-list--title", words)
     date = post.day
     if post.date_source == "modified":
         date += " (modified)"
@@ -54,7 +72,8 @@ def row_parts(
         categories = "  ".join(printable(c) for c in post.categories)
         second.append((f"  {categories}", "post-list--category"))
     if post.tags:
-        second.append(("  " + "  ".join(f"#{printable(t)}" for t in post.tags), "post-list--tags"))
+        tags = "  " + "  ".join(f"#{printable(t)}" for t in post.tags)
+        second += marked(tags, "post-list--tags", words)
     return first, second
 
 
@@ -72,6 +91,7 @@ class PostList(ScrollView, can_focus=True):
         "post-list--problem",
         "post-list--cursor",
         "post-list--empty",
+        "post-list--match",
     }
 
     BINDINGS = [
@@ -90,6 +110,21 @@ class PostList(ScrollView, can_focus=True):
         Binding("t", "screen.focus_tags", "Tags", id="list.tags"),
         Binding("c", "screen.clear_tags", "Clear filter", id="list.clear"),
         Binding("d,delete", "screen.delete", "Delete", id="list.delete"),
+        Binding("slash", "screen.search", "Search", id="list.search"),
+        Binding(
+            "escape", "screen.close_search", "Clear search", show=False, id="list.clear_search"
+        ),
+        Binding("s", "screen.cycle_order", "Sort", id="list.sort"),
+        Binding(
+            "right_square_bracket", "screen.next_post", "Next post", show=False, id="list.next"
+        ),
+        Binding(
+            "left_square_bracket",
+            "screen.previous_post",
+            "Previous post",
+            show=False,
+            id="list.previous",
+        ),
         Binding("question_mark", "app.help", "Help", id="list.help"),
     ]
 
@@ -116,15 +151,25 @@ class PostList(ScrollView, can_focus=True):
         self._rows: dict[Path, int] = {}
         self._unsaved: Path | None = None
         self._empty_message = ""
+        self._words: tuple[str, ...] = ()
 
     # What the list holds
 
-    def show(self, posts: Sequence[Post], empty_message: str, *, stay_on_top: bool = False) -> None:
+    def show(
+        self,
+        posts: Sequence[Post],
+        empty_message: str,
+        *,
+        stay_on_top: bool = False,
+        words: Sequence[str] = (),
+    ) -> None:
         """Show ``posts``, keeping the cursor on the post it was on.
 
         With ``stay_on_top`` (while a blog is still loading), a cursor on the
-        first post stays on the first post as newer ones arrive.
+        first post stays on the first post as newer ones arrive. The searched
+        (folded) ``words`` are marked where they are found.
         """
+        self._words = tuple(words)
         current = None if stay_on_top and self.highlighted == 0 else self.highlighted_path
         self._posts = list(posts)
         self._rows = {post.path: row for row, post in enumerate(self._posts)}
@@ -231,7 +276,7 @@ class PostList(ScrollView, can_focus=True):
         if row >= len(self._posts):
             return Strip.blank(width, base)
         post = self._posts[row]
-        pieces = row_parts(post, post.path == self._unsaved)[part]
+        pieces = row_parts(post, post.path == self._unsaved, self._words)[part]
         if row == self.highlighted:
             base = base + self.get_component_rich_style("post-list--cursor")
         return Strip(self._segments(pieces, base, width), width)
@@ -240,8 +285,10 @@ class PostList(ScrollView, can_focus=True):
         """The pieces in their styles, cut to ``width`` with an ellipsis."""
         segments = [Segment(" ", base)]
         used = 1
-        for text, component in pieces:
-            style = base + self.get_component_rich_style(component, partial=True)
+        for text, components in pieces:
+            style = base
+            for component in components.split():
+                style += self.get_component_rich_style(component, partial=True)
             room = width - used
             if room <= 0:
                 break

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +17,7 @@ from textual.widgets.markdown import MarkdownBlock
 
 from tui.blog import Post
 from tui.blog.display import printable
+from tui.blog.search import folded_spans
 from tui.widgets.blocks import Block, agreement, parse_blocks, reparsed
 from tui.widgets.markdown_parser import preview_parser
 
@@ -43,8 +46,11 @@ def first_piece(markdown: str, at_least: int) -> str:
     return markdown
 
 
-def header_content(post: Post) -> Content:
-    """Title, date, tags and problems of ``post``, shown as plain text."""
+WORDS_A_MINUTE = 230
+
+
+def header_content(post: Post, words: int | None = None) -> Content:
+    """Title, date, tags, length and problems of ``post``, shown as plain text."""
     parts: list[str | tuple[str, str]] = [(printable(post.title), "bold $text-primary")]
     date = post.day
     if post.date_source == "modified":
@@ -61,6 +67,9 @@ def header_content(post: Post) -> Content:
     if post.tags:
         parts.append(("  " + "  ".join(f"#{printable(tag)}" for tag in post.tags), "$accent"))
     parts.append(("\n" + printable(post.relative), "$text-muted"))
+    if words is not None:
+        minutes = max(1, round(words / WORDS_A_MINUTE))
+        parts.append((f"  ·  {words:,} words  ·  {minutes} min read", "$text-muted"))
     for problem in post.problems:
         parts.append((f"\n⚠ {printable(problem)}", "$text-error"))
     return Content.assemble(*parts)
@@ -79,6 +88,21 @@ class PostPreview(VerticalScroll, can_focus=True):
         Binding("v", "screen.cycle_view", "View", id="preview.view"),
         Binding("t", "screen.focus_tags", "Tags", id="preview.tags"),
         Binding("escape", "screen.focus_list", "Back to list", id="preview.back"),
+        Binding("slash", "screen.search", "Search", id="preview.search"),
+        Binding("n", "next_match", "Next match", show=False, id="preview.next_match"),
+        Binding("N", "previous_match", "Previous match", show=False, id="preview.previous_match"),
+        Binding(
+            "right_square_bracket", "screen.next_post", "Next post", show=False, id="preview.next"
+        ),
+        Binding(
+            "left_square_bracket",
+            "screen.previous_post",
+            "Previous post",
+            show=False,
+            id="preview.previous",
+        ),
+        Binding("o", "screen.toggle_contents", "Contents", id="preview.contents"),
+        Binding("w", "toggle_wide", "Wide", show=False, id="preview.wide"),
         Binding("question_mark", "app.help", "Help", id="preview.help"),
     ]
 
@@ -92,15 +116,21 @@ class PostPreview(VerticalScroll, can_focus=True):
         self._env: dict[str, Any] = {}
         self._whole = False
         self._parser = preview_parser()
+        self._post: Post | None = None
+        self._words: tuple[str, ...] = ()
+        # The text of blocks where searched words are marked, as it was.
+        self._unmarked: WeakKeyDictionary[MarkdownBlock, Content] = WeakKeyDictionary()
+        self._match = -1
 
     def compose(self) -> ComposeResult:
         yield Static(id="preview-header")
         yield Markdown(id="preview-body", open_links=False, parser_factory=preview_parser)
 
-    def show_post(self, post: Post | None) -> None:
-        """Show the header of ``post`` (or nothing)."""
+    def show_post(self, post: Post | None, words: int | None = None) -> None:
+        """Show the header of ``post`` (or nothing), with the body's ``words`` when known."""
+        self._post = post
         header = self.query_one("#preview-header", Static)
-        header.update(header_content(post) if post else "")
+        header.update(header_content(post, words) if post else "")
 
     async def show_body(self, markdown: str) -> None:
         """Show the first screenful of ``markdown`` at once; :meth:`show_rest` follows.
@@ -108,6 +138,8 @@ class PostPreview(VerticalScroll, can_focus=True):
         Textual's Markdown widget mounts a widget a block: a long post takes
         seconds, so the first blocks go first.
         """
+        if self._post is not None:
+            self.show_post(self._post, len(markdown.split()))
         piece = first_piece(markdown, FIRST_PIECE)
         lines = piece.splitlines(keepends=True)
         env: dict[str, Any] = {}
@@ -131,6 +163,8 @@ class PostPreview(VerticalScroll, can_focus=True):
 
     async def update_body(self, markdown: str) -> None:
         """Show ``markdown``, an edit of what is shown: only changed blocks are rebuilt."""
+        if self._post is not None:
+            self.show_post(self._post, len(markdown.split()))
         lines = markdown.splitlines(keepends=True)
         blocks = None
         if self._whole:
@@ -192,3 +226,66 @@ class PostPreview(VerticalScroll, can_focus=True):
             widgets = [widget for group in groups for widget in group]
             if widgets:
                 await body.mount_all(widgets, before=anchor)
+                if self._words:
+                    for widget in widgets:
+                        for block in (widget, *widget.query(MarkdownBlock)):
+                            if isinstance(block, MarkdownBlock):
+                                self._mark(block)
+
+    # Searched words
+
+    def mark(self, words: Sequence[str]) -> None:
+        """Mark where the (folded) ``words`` are found; ``n`` and ``N`` go from one to the next."""
+        self._words = tuple(words)
+        self._match = -1
+        for block in self._body.query(MarkdownBlock):
+            self._mark(block)
+
+    def _mark(self, block: MarkdownBlock) -> None:
+        original = self._unmarked.pop(block, None)
+        if original is None:
+            original = block._content
+        elif not self._words:
+            block.set_content(original)
+            return
+        spans = folded_spans(original.plain, self._words) if self._words else []
+        if spans:
+            content = original
+            for start, end in spans:
+                content = content.stylize("reverse bold", start, end)
+            self._unmarked[block] = original
+            block.set_content(content)
+        elif block._content is not original:
+            block.set_content(original)
+
+    def _matches(self) -> list[MarkdownBlock]:
+        return [block for block in self._body.query(MarkdownBlock) if block in self._unmarked]
+
+    def action_next_match(self) -> None:
+        """Scroll to the next block where a searched word is found."""
+        self._go_to_match(1)
+
+    def action_previous_match(self) -> None:
+        """Scroll to the previous block where a searched word is found."""
+        self._go_to_match(-1)
+
+    def _go_to_match(self, by: int) -> None:
+        matches = self._matches()
+        if not matches:
+            self.notify("No match in this post" if self._words else "Search first, with /")
+            return
+        self._match = (self._match + by) % len(matches)
+        self.scroll_to_widget(matches[self._match], top=True, animate=False)
+
+    # Reading
+
+    def headings(self) -> list[tuple[int, str, str]]:
+        """(level, text, widget id) of each heading, for the table of contents."""
+        return [(level, text, id) for level, text, id in self._body.table_of_contents if id]
+
+    def go_to_heading(self, heading_id: str) -> None:
+        self.scroll_to_widget(self._body.query_one(f"#{heading_id}"), top=True, animate=False)
+
+    def action_toggle_wide(self) -> None:
+        """Read at the width of the pane instead of about 80 columns."""
+        self.toggle_class("-wide")

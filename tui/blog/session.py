@@ -1,0 +1,69 @@
+"""What the reader leaves behind: the order of the list and the last post read.
+
+A JSON file in the platform's state folder. Losing it loses nothing but
+comfort, so a missing or damaged file reads as empty and a failed write is
+not worth a word.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from tui.blog.files import atomic_write
+from tui.blog.search import ORDERS, Order
+
+APP_NAME = "blog-tui"
+
+
+def default_file() -> Path:
+    return Path(platformdirs.user_state_dir(APP_NAME)) / "session.json"
+
+
+class Session:
+    """The list's order (for every blog) and the last post read (for each blog)."""
+
+    def __init__(self, file: Path | None = None) -> None:
+        self.file = file or default_file()
+        self._data: dict[str, Any] = {}
+        with contextlib.suppress(OSError, ValueError):
+            data = json.loads(self.file.read_text("utf-8"))
+            if isinstance(data, dict):
+                self._data = data
+
+    @property
+    def order(self) -> Order:
+        order = self._data.get("order")
+        for known in ORDERS:
+            if order == known:
+                return known
+        return "newest"
+
+    @order.setter
+    def order(self, order: Order) -> None:
+        self._data["order"] = order
+        self._save()
+
+    def last_read(self, root: Path) -> str | None:
+        """The last post read in the blog at ``root``: its path from the blog's folder."""
+        blogs = self._data.get("last_read")
+        value = blogs.get(str(root)) if isinstance(blogs, dict) else None
+        return value if isinstance(value, str) else None
+
+    def read(self, root: Path, relative: str) -> None:
+        blogs = self._data.get("last_read")
+        if not isinstance(blogs, dict):
+            blogs = self._data["last_read"] = {}
+        if blogs.get(str(root)) != relative:
+            blogs[str(root)] = relative
+            self._save()
+
+    def _save(self) -> None:
+        with contextlib.suppress(OSError):
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            text = json.dumps(self._data, ensure_ascii=False, indent=1)
+            atomic_write(self.file, text.encode("utf-8", "surrogateescape"), mode=0o600)
