@@ -11,7 +11,7 @@ from textual.widgets import DataTable
 from tests.helpers import settle, started, until_open
 from tui.app import BlogApp
 from tui.cli import main
-from tui.config import Config, ConfigError, load
+from tui.config import Config, ConfigError, load, remember_theme
 
 
 def settings(tmp_path: Path, text: str) -> Path:
@@ -126,3 +126,28 @@ async def test_an_unknown_theme_or_key_id_is_told(blog_dir: Path, tmp_path: Path
         messages = " ".join(str(n.message) for n in app._notifications)
         assert "theme: no theme named 'plaid'" in messages
         assert "unknown binding ids list.nope" in messages
+
+
+def test_remembering_a_theme_keeps_every_other_line(tmp_path: Path) -> None:
+    settings = tmp_path / "config.toml"
+    assert remember_theme("nord", settings) == settings  # made when absent
+    assert settings.read_text() == 'theme = "nord"\n'
+    settings.write_text("# Mes réglages\r\ntheme = 'dracula'  # sombre\r\n[keys]\r\ntheme = 1\r\n")
+    remember_theme("gruvbox", settings)
+    assert settings.read_bytes() == (
+        b'# Mes r\xc3\xa9glages\r\ntheme = "gruvbox"  # sombre\r\n[keys]\r\ntheme = 1\r\n'
+    )
+    settings.write_text("theme = 'x'\r\n")
+    remember_theme("nord", settings)
+    assert settings.read_bytes() == b'theme = "nord"\r\n'
+    settings.write_text('folder = "~/blog"\n')
+    remember_theme("nord", settings)
+    assert settings.read_text() == 'theme = "nord"\nfolder = "~/blog"\n'
+
+
+def test_a_theme_is_not_written_into_a_broken_file(tmp_path: Path) -> None:
+    settings = tmp_path / "config.toml"
+    settings.write_text("folder = \n")
+    with pytest.raises(ConfigError):
+        remember_theme("nord", settings)
+    assert settings.read_text() == "folder = \n"

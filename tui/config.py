@@ -139,7 +139,7 @@ def _line_of(text: str, key: str) -> int:
 _THEME = re.compile(
     r"^[ \t]*theme[ \t]*=[ \t]*"
     r"""(?P<value>"[^"\n]*"|'[^'\n]*'|[^#\n]*?)"""
-    r"[ \t]*(?:#.*)?$",
+    r"[ \t]*(?:#.*)?\r?$",
     re.MULTILINE,
 )
 
@@ -154,7 +154,7 @@ def remember_theme(theme: str, path: Path | None = None) -> Path:
     """
     path = path if path is not None else default_path()
     try:
-        text = path.read_text("utf-8")
+        text = path.read_bytes().decode("utf-8")  # bytes: its line endings kept
     except FileNotFoundError:
         text = ""
     except (OSError, UnicodeDecodeError) as error:

@@ -28,6 +28,7 @@ class TagSidebar(OptionList):
         Binding("c", "screen.clear_tags", "Clear filter", id="tags.clear"),
         Binding("r", "screen.rename_tag", "Rename/merge", id="tags.rename"),
         Binding("escape", "screen.focus_list", "Back to list", id="tags.back"),
+        Binding("slash", "screen.search", "Search", id="tags.search"),
         Binding("question_mark", "app.help", "Help", id="tags.help"),
     ]
 

@@ -1,0 +1,280 @@
+"""Finding a post and reading it, as a user does it with the keys."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+
+from textual.widgets import Input
+
+from tests.helpers import TIMEOUT, screen_text, settle, started, text_of, until_open
+from tests.test_app_reading import TITLES, listed_titles
+from tui.app import BlogApp
+from tui.config import default_path, load
+from tui.widgets import Contents, PostList, PostPreview, SearchField
+from tui.widgets.post_list import row_parts
+
+STEVE = "2010-11-08-steve-jobs-stanford.md"
+MOBILE = "2010-10-25-la-revolution-mobile.md"
+BY_TITLE = [TITLES[3], TITLES[1], TITLES[2], TITLES[0]]
+
+
+async def search(pilot: object, text: str) -> None:
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    await pilot.press("slash", *text)
+    await settle(pilot)
+
+
+def long_post(folder: Path, name: str, title: str, date: str, marks: dict[int, str]) -> Path:
+    """A post of 80 paragraphs; paragraph n says marks[n] when given."""
+    paragraphs = [marks.get(n, f"Paragraphe {n}. " + "texte " * 40) for n in range(80)]
+    path = folder / name
+    path.write_text(f'---\ntitle: "{title}"\ndate: {date}\n---\n\n' + "\n\n".join(paragraphs))
+    return path
+
+
+async def test_slash_narrows_the_list_as_you_type_without_accents(blog_dir: Path) -> None:
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.focused, SearchField)
+        await pilot.press(*"confid")
+        await settle(pilot)
+        assert listed_titles(app) == [TITLES[3]]
+        await pilot.press(*"entialite")  # no accent typed
+        await settle(pilot)
+        assert listed_titles(app) == [TITLES[3]]
+        await pilot.press("escape")  # clears the search, back to the list
+        await settle(pilot)
+        assert listed_titles(app) == TITLES
+        assert isinstance(app.focused, PostList)
+        assert screen.search_field.value == ""
+        assert not screen.search_field.display
+        await search(pilot, "INSTAGRAM")  # only in a body
+        assert listed_titles(app) == [TITLES[1]]
+        await search(pilot, " jobs")  # every word must be found
+        assert listed_titles(app) == []
+        assert "No post matches the search." in text_of(screen.post_list)
+
+
+async def test_ligatures_and_marks_in_the_list(blog_dir: Path) -> None:
+    (blog_dir / "2010-12-01-oeuvre.md").write_text('---\ntitle: "Le chef-d’œuvre"\n---\nTexte.\n')
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await search(pilot, "oeuvre")
+        assert listed_titles(app) == ["Le chef-d’œuvre"]
+        post = screen.post_list.post_at(0)
+        assert post is not None
+        title = row_parts(post, words=screen.query_text.words)[0]
+        assert title == [
+            ("Le chef-d’", "post-list--title"),
+            ("œuvre", "post-list--title post-list--match"),
+        ]
+
+
+async def test_search_combines_with_tags_and_field_words(blog_dir: Path) -> None:
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("t", "j", "space")  # the sidebar's first tag: Apple
+        await settle(pilot)
+        assert listed_titles(app) == [TITLES[0], TITLES[1]]
+        await search(pilot, "stanford")
+        assert listed_titles(app) == [TITLES[0]]
+        await pilot.press("escape")  # the search goes, the tag stays
+        await settle(pilot)
+        assert listed_titles(app) == [TITLES[0], TITLES[1]]
+        await pilot.press("c")
+        await search(pilot, "tag:intranet year:2010")
+        assert listed_titles(app) == [TITLES[2], TITLES[3]]
+        assert "All posts  2" in text_of(screen.tag_sidebar)
+        await pilot.press("escape")
+        await search(pilot, "draft:yes")
+        assert listed_titles(app) == []
+        await pilot.press("escape")
+        await search(pilot, "year:2011")
+        assert listed_titles(app) == []
+
+
+async def test_title_matches_come_first(blog_dir: Path) -> None:
+    newer = blog_dir / "2011-01-01-souvenir.md"
+    newer.write_text('---\ntitle: "Souvenir"\ndate: 2011-01-01\n---\nLe discours de Stanford.\n')
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await started(pilot)
+        assert listed_titles(app)[0] == "Souvenir"  # newest first
+        await search(pilot, "stanford")
+        assert listed_titles(app) == [TITLES[0], "Souvenir"]
+
+
+async def test_n_and_shift_n_go_from_match_to_match_in_the_preview(blog_dir: Path) -> None:
+    long_post(
+        blog_dir, "2011-01-01-long.md", "Long", "2011-01-01", {40: "Zanzibar.", 70: "Zanzibar!"}
+    )
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await search(pilot, "zanzibar")
+        assert listed_titles(app) == ["Long"]
+        await pilot.press("enter", "enter")  # to the list, then read
+        await until_open(pilot, screen, blog_dir / "2011-01-01-long.md")
+        preview = screen.preview
+        assert isinstance(app.focused, PostPreview)
+        assert preview.scroll_y == 0
+        await pilot.press("n")
+        await pilot.pause()
+        first = preview.scroll_y
+        assert first > 0
+        assert "Zanzibar." in screen_text(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert preview.scroll_y > first
+        await pilot.press("N")
+        await pilot.pause()
+        assert preview.scroll_y == first
+
+
+async def test_s_sorts_and_the_order_is_remembered(blog_dir: Path) -> None:
+    for age, name in enumerate(sorted(path.name for path in blog_dir.iterdir())):
+        os.utime(blog_dir / name, (1_000_000 + age, 1_000_000 + age))  # oldest post, oldest file
+    os.utime(blog_dir / MOBILE, (2_000_000, 2_000_000))  # the last one changed
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await started(pilot)
+        assert listed_titles(app) == TITLES
+        await pilot.press("s")
+        assert listed_titles(app) == TITLES[::-1]
+        await pilot.press("s")
+        assert listed_titles(app) == BY_TITLE
+        await pilot.press("s")
+        assert listed_titles(app) == [TITLES[1], TITLES[0], TITLES[2], TITLES[3]]
+        await pilot.press("s", "s", "s")
+        assert listed_titles(app) == BY_TITLE
+        await settle(pilot)
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await started(pilot)
+        assert listed_titles(app) == BY_TITLE
+
+
+async def test_brackets_show_the_next_and_previous_post_from_the_preview(blog_dir: Path) -> None:
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("enter")
+        await until_open(pilot, screen, blog_dir / STEVE)
+        await pilot.press("right_square_bracket")
+        await until_open(pilot, screen, blog_dir / MOBILE)
+        assert isinstance(app.focused, PostPreview)  # still reading
+        assert "La révolution mobile" in text_of(screen.query_one("#preview-header"))
+        await pilot.press("left_square_bracket")
+        await until_open(pilot, screen, blog_dir / STEVE)
+        await pilot.press("left_square_bracket")  # already the first: stays
+        await settle(pilot)
+        assert screen.document is not None and screen.document.path == blog_dir / STEVE
+
+
+async def test_o_lists_the_headings_and_choosing_one_scrolls_there(blog_dir: Path) -> None:
+    path = long_post(
+        blog_dir,
+        "2011-01-01-long.md",
+        "Long",
+        "2011-01-01",
+        {0: "# Début", 30: "## Milieu", 70: "## Fin"},
+    )
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("enter")
+        await until_open(pilot, screen, path)
+        await pilot.press("o")
+        contents = screen.query_one(Contents)
+        assert isinstance(app.focused, Contents)
+        assert [line.strip("│ ") for line in text_of(contents).splitlines()[1:4]] == [
+            "Début",
+            "Milieu",
+            "Fin",
+        ]
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert screen.preview.scroll_y > 0
+        assert "Fin" in screen_text(pilot)
+        await pilot.press("o")
+        assert not contents.display
+        assert isinstance(app.focused, PostPreview)
+
+
+async def test_the_header_says_how_long_the_post_is(blog_dir: Path) -> None:
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(200, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("enter")
+        await until_open(pilot, screen, blog_dir / STEVE)
+        header = text_of(screen.query_one("#preview-header"))
+        words = len((blog_dir / STEVE).read_text("utf-8").split("---", 2)[2].split())
+        assert f"{words} words" in header
+        assert "1 min read" in header or "2 min read" in header
+
+
+async def test_where_the_reader_stopped_is_kept_and_the_last_post_reopens(blog_dir: Path) -> None:
+    path = long_post(blog_dir, "2011-01-01-long.md", "Long", "2011-01-01", {})
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("enter")
+        await until_open(pilot, screen, path)
+        await pilot.press(*["j"] * 15)
+        await pilot.pause()
+        stopped = screen.preview.scroll_y
+        assert stopped > 0
+        await pilot.press("right_square_bracket")
+        await until_open(pilot, screen, blog_dir / STEVE)
+        assert screen.preview.scroll_y == 0
+        screen.previewed.clear()
+        await pilot.press("left_square_bracket")
+        await until_open(pilot, screen, path)
+        await asyncio.wait_for(screen.previewed.wait(), TIMEOUT)
+        await pilot.pause()
+        assert screen.preview.scroll_y == stopped
+        await pilot.press("right_square_bracket")
+        await until_open(pilot, screen, blog_dir / STEVE)
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await until_open(pilot, screen, blog_dir / STEVE)  # not the newest: the last read
+        assert screen.post_list.highlighted_path == blog_dir / STEVE
+
+
+async def test_a_theme_chosen_in_the_app_is_kept_in_the_settings(blog_dir: Path) -> None:
+    settings = default_path()
+    settings.parent.mkdir(parents=True)
+    settings.write_text('# mine\neditor = "vi"  # keep\n\n[keys]\n"list.edit" = "i"\n')
+    app = BlogApp(blog_dir, watch=False, config=load())
+    async with app.run_test(size=(160, 40)) as pilot:
+        await started(pilot)
+        app.theme = "gruvbox"  # what the palette's "Change theme" does
+        await settle(pilot)
+    assert settings.read_text() == (
+        'theme = "gruvbox"\n# mine\neditor = "vi"  # keep\n\n[keys]\n"list.edit" = "i"\n'
+    )
+    app = BlogApp(blog_dir, watch=False, config=load())
+    async with app.run_test(size=(160, 40)) as pilot:
+        await started(pilot)
+        assert app.theme == "gruvbox"
+        app.theme = "textual-light"
+        await settle(pilot)
+    assert settings.read_text().startswith('theme = "textual-light"\n# mine\n')
+
+
+async def test_search_field_takes_any_text(blog_dir: Path) -> None:
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await search(pilot, "[bold]x")
+        assert listed_titles(app) == []
+        assert screen.query_one(Input).value == "[bold]x"
