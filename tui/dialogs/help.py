@@ -7,15 +7,23 @@ from collections.abc import Mapping
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.keys import key_to_character
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 
 def _keys(binding: Binding, remapped: Mapping[str, str]) -> str:
     """The keys of ``binding`` as a person types them, after the settings' [keys]."""
-    names = {"question_mark": "?", "space": "space", "escape": "esc", "plus": "+", "minus": "-"}
+    names = {"space": "space", "escape": "esc", "slash": "/", "plus": "+", "minus": "-"}
     keys = remapped.get(binding.id or "", binding.key)
-    return ", ".join(names.get(key.strip(), key.strip()) for key in keys.split(","))
+    shown = []
+    for key in (key.strip() for key in keys.split(",")):
+        # "slash" is typed "/", "right_square_bracket" "]", "question_mark" "?".
+        character = key_to_character(key) if len(key) > 1 else None
+        shown.append(
+            names.get(key) or (character if character and character.isprintable() else key)
+        )
+    return ", ".join(shown)
 
 
 class HelpScreen(ModalScreen[None]):

@@ -281,6 +281,19 @@ class PostList(ScrollView, can_focus=True):
             base = base + self.get_component_rich_style("post-list--cursor")
         return Strip(self._segments(pieces, base, width), width)
 
+    def _component_style(self, component: str) -> Style:
+        """A component's own style, laid over the row's (the cursor's background stays).
+
+        Textual's partial style loses a colour's transparency ("$text-muted"
+        became white on the light theme); the full style blends it right.
+        """
+        partial = self.get_component_rich_style(component, partial=True)
+        full = self.get_component_rich_style(component)
+        return partial + Style(
+            color=full.color if partial.color else None,
+            bgcolor=full.bgcolor if partial.bgcolor else None,
+        )
+
     def _segments(self, pieces: list[tuple[str, str]], base: Style, width: int) -> list[Segment]:
         """The pieces in their styles, cut to ``width`` with an ellipsis."""
         segments = [Segment(" ", base)]
@@ -288,7 +301,7 @@ class PostList(ScrollView, can_focus=True):
         for text, components in pieces:
             style = base
             for component in components.split():
-                style += self.get_component_rich_style(component, partial=True)
+                style += self._component_style(component)
             room = width - used
             if room <= 0:
                 break
