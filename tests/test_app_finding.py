@@ -12,7 +12,7 @@ from tests.helpers import TIMEOUT, screen_text, settle, started, text_of, until_
 from tests.test_app_reading import TITLES, listed_titles
 from tui.app import BlogApp
 from tui.config import default_path, load
-from tui.widgets import Contents, PostList, PostPreview, SearchField
+from tui.widgets import Contents, PostList, PostPreview, SearchField, TagSidebar
 from tui.widgets.post_list import row_parts
 
 STEVE = "2010-11-08-steve-jobs-stanford.md"
@@ -278,3 +278,29 @@ async def test_search_field_takes_any_text(blog_dir: Path) -> None:
         await search(pilot, "[bold]x")
         assert listed_titles(app) == []
         assert screen.query_one(Input).value == "[bold]x"
+
+
+async def test_the_mouse_opens_posts_toggles_tags_and_follows_links(blog_dir: Path) -> None:
+    link = blog_dir / "2011-01-01-lien.md"
+    link.write_text(f'---\ntitle: "Lien"\ndate: 2011-01-01\n---\n[Stanford]({STEVE}) encore.\n')
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await until_open(pilot, screen, link)
+        # Rows are two lines, below the border: the third post, MOBILE.
+        assert await pilot.click(PostList, offset=(5, 5))
+        await until_open(pilot, screen, blog_dir / MOBILE)
+        assert isinstance(app.focused, PostPreview)
+        # The sidebar's second line: its first tag, Apple.
+        assert await pilot.click(TagSidebar, offset=(5, 2))
+        await settle(pilot)
+        assert screen.selected_tags == frozenset({"apple"})
+        assert listed_titles(app) == [TITLES[0], TITLES[1]]
+        await pilot.click(TagSidebar, offset=(5, 1))  # "All posts"
+        await settle(pilot)
+        assert screen.selected_tags == frozenset()
+        await pilot.click(PostList, offset=(5, 1))
+        await until_open(pilot, screen, link)
+        paragraph = screen.preview.query_one("MarkdownParagraph")
+        assert await pilot.click(paragraph, offset=(2, 0))  # on "Stanford"
+        await until_open(pilot, screen, blog_dir / STEVE)
