@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from tui.blog import Blog, Post
-from tui.blog.search import Query, Searcher, fold, folded_spans, parse_query
+from tui.blog.search import Query, Searcher, fold, folded_spans, parse_query, word_in
 
 CONFIDENTIALITE = "2010-03-18-confidentialite-cache-sexe-des-peureux.md"
 MOBILE = "2010-10-25-la-revolution-mobile.md"
@@ -31,6 +31,16 @@ def test_spans_point_at_the_original_text() -> None:
     assert text[start:end] == "œuvre"
     assert folded_spans(text, ["les", "le"]) == [(18, 21)]  # overlapping matches merge
     assert folded_spans(text, []) == []
+
+
+def test_words_are_found_where_words_start() -> None:
+    assert word_in("ete", fold("Un été à Paris"))
+    assert not word_in("ete", fold("complete"))
+    assert not word_in("the", "other")
+    assert word_in("confid", "confidentialite")
+    assert word_in("oeuvre", fold("chef-d’œuvre"))
+    assert word_in("42", "page-42")
+    assert folded_spans("complete été", ["ete"]) == [(9, 12)]
 
 
 def test_queries_understand_field_words() -> None:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -31,6 +32,23 @@ MAX_BODY = 2_000_000
 def _fold_char(char: str) -> str:
     decomposed = unicodedata.normalize("NFKD", char.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_SPELLED)
+
+
+def word_in(word: str, text: str) -> bool:
+    """Whether ``word`` starts a word of ``text`` (both folded).
+
+    At the start of words, not anywhere: "ete" finds "été" but not
+    "complete", "the" finds "the" but not "other"; "confid" still finds
+    "confidentialité", and "oeuvre" finds "chef-d’œuvre".
+    """
+    if word not in text:  # the common answer, and the fast one
+        return False
+    return _starting(word).search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _starting(word: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![^\W_])" + re.escape(word))
 
 
 def fold(text: str) -> str:
@@ -56,11 +74,8 @@ def folded_spans(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
     haystack = "".join(folded)
     spans = []
     for word in words:
-        start = haystack.find(word)
-        while start != -1:
-            end = start + len(word)
-            spans.append((origin[start], origin[end - 1] + 1))
-            start = haystack.find(word, end)
+        for match in _starting(word).finditer(haystack):
+            spans.append((origin[match.start()], origin[match.end() - 1] + 1))
     return _merged(spans)
 
 
@@ -194,7 +209,7 @@ class Searcher:
             heading = self._heading(post)
             if not query.accepts(post, heading.tags):
                 continue
-            if all(word in heading.title for word in query.words):
+            if all(word_in(word, heading.title) for word in query.words):
                 in_title.append(post)
             else:
                 rest.append(post)
@@ -203,7 +218,9 @@ class Searcher:
     def in_headings(self, post: Post, query: Query) -> bool:
         """Whether every word of ``query`` is in the title or the tags of ``post``."""
         heading = self._heading(post)
-        return all(word in heading.title or word in heading.tag_text for word in query.words)
+        return all(
+            word_in(word, heading.title) or word_in(word, heading.tag_text) for word in query.words
+        )
 
     def elsewhere(self, posts: Iterable[Post], query: Query) -> list[Post]:
         """Those of ``posts`` with every word somewhere in title, tags and body."""
@@ -213,13 +230,13 @@ class Searcher:
             words = [
                 word
                 for word in query.words
-                if word not in heading.title and word not in heading.tag_text
+                if not word_in(word, heading.title) and not word_in(word, heading.tag_text)
             ]
             if not words:
                 found.append(post)
                 continue
             body = self.body(post)
-            if all(word in body for word in words):
+            if all(word_in(word, body) for word in words):
                 found.append(post)
         return found
 

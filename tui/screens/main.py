@@ -719,6 +719,16 @@ class MainScreen(Screen[None]):
         """Search titles, tags and bodies; the list narrows as you type."""
         self.add_class("-searching")
         self.search_field.focus()
+        self._read_bodies()
+
+    @work(thread=True, exclusive=True, group="bodies", exit_on_error=False)
+    def _read_bodies(self) -> None:
+        """Read every body while the first word is typed: a few seconds on a large blog."""
+        worker = get_current_worker()
+        for post in list(self.blog.index.posts()):
+            if worker.is_cancelled:
+                return
+            self.searcher.body(post)
 
     def action_close_search(self) -> None:
         """Clear the search and go back to the list."""
