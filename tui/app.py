@@ -14,10 +14,12 @@ from typing import Any
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
 from tui.blog import Blog
+from tui.blog.display import printable_text
 from tui.commands import TagCommands
 from tui.config import Config, ConfigError, remember_theme
 from tui.dialogs import HelpScreen
@@ -129,6 +131,28 @@ class BlogApp(App[None]):
             await asyncio.to_thread(remember_theme, name, self.config.path)
         except ConfigError as error:
             self.notify(f"Theme not remembered: {error.message}", severity="warning", markup=False)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification, with what a terminal would act on made visible.
+
+        Messages name files and quote their text; Textual passes escape
+        sequences through to the terminal.
+        """
+        super().notify(
+            printable_text(message),
+            title=printable_text(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     @property
     def main_screen(self) -> MainScreen | None:

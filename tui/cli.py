@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -58,12 +59,12 @@ def open_settings_and_folder(
     try:
         config = load_config(config_path)
     except ConfigError as error:
-        print(f"blog: {error}", file=sys.stderr)
+        print(f"blog: {printable(str(error))}", file=sys.stderr)
         return None
     folder = given or config.folder or DEFAULT_FOLDER
     problem = folder_problem(folder)
     if problem:
-        print(f"blog: {problem}", file=sys.stderr)
+        print(f"blog: {printable(problem)}", file=sys.stderr)
         return None
     return config, folder
 
@@ -159,7 +160,7 @@ def run_command(args: list[str]) -> int:
             ]
             print_posts(folder, posts, as_json=options.json)
     except BlogError as error:
-        print(f"blog: {error}", file=sys.stderr)
+        print(f"blog: {printable(str(error))}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # `blog list | head`
         sys.stderr.close()
@@ -181,9 +182,20 @@ def post_json(folder: Path, post: Post) -> dict[str, Any]:
     }
 
 
+# JSON escapes C0 controls by itself; C1 controls (a terminal may read \x9b
+# as an escape) and bidirectional overrides are escaped here too, so that the
+# output is safe to print and reads back to the same strings.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe_json(data: object) -> str:
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 def print_posts(folder: Path, posts: Sequence[Post], as_json: bool) -> None:
     if as_json:
-        print(json.dumps([post_json(folder, post) for post in posts], ensure_ascii=False, indent=2))
+        print(safe_json([post_json(folder, post) for post in posts]))
         return
     width = min(TITLE_WIDTH, max((cell_len(printable(p.title)) for p in posts), default=0))
     for post in posts:
@@ -212,7 +224,7 @@ def print_tags(blog: Blog, as_json: bool) -> None:
             }
             for tag in counts
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(safe_json(rows))
         return
     width = max((len(str(tag.count)) for tag in counts), default=1)
     for tag in counts:

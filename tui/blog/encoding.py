@@ -19,6 +19,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
+BINARY_PROBE = 8_192
+"""Bytes looked at for a NUL, the mark of a file that is not text."""
+
+
 @dataclass(frozen=True)
 class Decoded:
     """A file's text and what is needed to write it back as it was."""
@@ -47,6 +51,12 @@ def decode(raw: bytes) -> Decoded:
             bom, encoding = mark, name
             break
     payload = raw[len(bom) :]
+    if encoding == "utf-8" and b"\x00" in payload[:BINARY_PROBE]:
+        # Text never holds NUL: an image or an archive named .md. Shown as
+        # far as it decodes, never written back.
+        reason = "looks like a binary file (it holds NUL bytes); opened read-only"
+        text = payload.decode("utf-8", errors="replace").replace("\x00", "\N{SYMBOL FOR NULL}")
+        return Decoded(text, encoding, bom, reason)
     try:
         return Decoded(payload.decode(encoding), encoding, bom)
     except UnicodeDecodeError as error:

@@ -146,12 +146,37 @@ def _parse(source: str, fmt: str) -> tuple[dict[str, Any], tuple[str, ...]]:
         return {}, ()
     if not isinstance(data, dict):
         return {}, ("the front matter is not a list of `key: value` lines",)
+    if _expanded_size(data) > MAX_VALUES:
+        # YAML aliases can make a few lines stand for a billion values ("billion
+        # laughs"): anything that walked them would never finish.
+        return {}, (
+            f"the front matter holds more than {MAX_VALUES:,} values once its aliases "
+            "are expanded; not read",
+        )
     problems = tuple(
         f"{key}: {value} is not a real date"
         for key, value in data.items()
         if isinstance(value, InvalidDate)
     )
     return {str(key): value for key, value in data.items()}, problems
+
+
+MAX_VALUES = 100_000
+"""Values a front matter may hold, its YAML aliases expanded."""
+
+
+def _expanded_size(data: Any) -> int:
+    """How many values ``data`` holds, counting shared ones each time; stops past MAX_VALUES."""
+    count = 0
+    stack = [data]
+    while stack and count <= MAX_VALUES:
+        value = stack.pop()
+        count += 1
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list | tuple):
+            stack.extend(value)
+    return count
 
 
 def _yaml_message(error: yaml.YAMLError) -> str:

@@ -10,12 +10,20 @@ from urllib.parse import unquote, urlsplit
 from tui.blog.index import BlogIndex
 from tui.blog.post import POST_SUFFIXES, Post, split_language
 
-WEB_SCHEMES = ("http", "https", "mailto", "ftp")
+WEB_SCHEMES = ("http", "https", "mailto")
+"""The only links handed to the browser: never file:, javascript: or a program's own."""
 
 
 def is_web_link(href: str) -> bool:
     """Whether ``href`` leaves the blog: a link for the browser."""
     return urlsplit(href).scheme.lower() in WEB_SCHEMES
+
+
+def is_foreign_link(href: str) -> bool:
+    """Whether ``href`` has a scheme neither the web's nor a post's (file:, ssh:, x-app:)."""
+    scheme = urlsplit(href).scheme.lower()
+    # One letter is a Windows drive (C:\\...), not a scheme.
+    return len(scheme) > 1 and scheme not in WEB_SCHEMES
 
 
 def resolve_link(index: BlogIndex, root: Path, source: Path, href: str) -> Post | None:

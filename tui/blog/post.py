@@ -23,6 +23,10 @@ _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _LANGUAGE = re.compile(r"^(?P<stem>.+)\.(?P<language>[a-z]{2}(?:-[a-z]{2,4})?)$", re.IGNORECASE)
 DRAFT_FOLDERS = frozenset({"_drafts", "drafts"})
 """Jekyll's folder of drafts, and the plain name other blogs give it."""
+TOO_LARGE = 5_000_000
+"""Bytes above which a file is not a post one edits: it is read in part, read-only."""
+HEAD = 256_000
+"""Bytes read of such a file: its front matter and more than a screenful."""
 CATEGORY_PREFIX = "category:"
 """Keys of categories start with this, so a category never merges with a tag."""
 _TRUE = {"true", "yes", "on", "1"}
@@ -104,13 +108,29 @@ def read_post(path: Path, root: Path) -> Post:
     relative = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     try:
         stat = os.stat(path)
-        raw = path.read_bytes()
+        raw = read_head(path, stat.st_size)
     except OSError as error:
         return _unreadable(path, relative, str(error.strerror))
     try:
         return parse_post(raw, path, relative, stat.st_mtime_ns, stat.st_size)
     except Exception as error:  # one odd file must never stop a blog from loading
         return _unreadable(path, relative, f"{type(error).__name__}: {error}")
+
+
+def read_head(path: Path, size: int) -> bytes:
+    """The whole file, or only its first HEAD bytes when it is over TOO_LARGE."""
+    with open(path, "rb") as file:
+        return file.read(HEAD if size > TOO_LARGE else -1)
+
+
+def too_large(size: int) -> str | None:
+    """Why a file of ``size`` bytes is opened read-only and in part, if it is."""
+    if size <= TOO_LARGE:
+        return None
+    return (
+        f"too large to edit here ({size / 1_000_000:.0f} MB): "
+        f"the first {HEAD // 1000} KB are shown, read-only"
+    )
 
 
 def _unreadable(path: Path, relative: str, reason: str) -> Post:
@@ -136,8 +156,9 @@ def parse_post(raw: bytes, path: Path, relative: str, mtime_ns: int, size: int) 
     for key, value in matter.data.items():
         data.setdefault(key.lower(), value)
     problems = list(matter.problems)
-    if decoded.read_only_reason:
-        problems.append(decoded.read_only_reason)
+    read_only_reason = too_large(size) or decoded.read_only_reason
+    if read_only_reason:
+        problems.append(read_only_reason)
     date, date_source = _date(data, path, relative, mtime_ns)
     taxonomies = data.get("taxonomies")  # Zola keeps tags and categories there
     language = split_language(path)[1]
@@ -156,7 +177,7 @@ def parse_post(raw: bytes, path: Path, relative: str, mtime_ns: int, size: int) 
         translation_of=_original(path, relative, language),
         draft=_is_draft(data, relative),
         problems=tuple(problems),
-        read_only_reason=decoded.read_only_reason,
+        read_only_reason=read_only_reason,
         mtime_ns=mtime_ns,
         size=size,
     )

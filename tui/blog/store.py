@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tui.blog.cache import PostCache, Stamp, stamp
@@ -14,7 +14,7 @@ from tui.blog.encoding import Decoded, decode
 from tui.blog.errors import BlogError
 from tui.blog.files import atomic_write
 from tui.blog.index import BlogIndex
-from tui.blog.post import POST_SUFFIXES, Post, read_post
+from tui.blog.post import POST_SUFFIXES, Post, read_head, read_post, too_large
 
 # Folders that hold a site's machinery or output, never its posts.
 SKIPPED_FOLDERS = frozenset(
@@ -158,10 +158,15 @@ class Blog:
     def open(self, path: Path) -> PostText:
         """Read a post's whole file for the editor."""
         try:
-            raw = path.read_bytes()
+            size = os.stat(path).st_size
+            raw = read_head(path, size)
         except OSError as error:
             raise BlogError(f"Cannot open {path.name}: {error.strerror}") from error
-        return PostText(path, raw, decode(raw))
+        decoded = decode(raw)
+        reason = too_large(size)
+        if reason:  # never saved: only a part of the file is in hand
+            decoded = replace(decoded, read_only_reason=reason)
+        return PostText(path, raw, decoded)
 
     def save(self, document: PostText, text: str) -> tuple[PostText, Post]:
         """Write ``text`` over the post atomically; the saved file and its new entry.

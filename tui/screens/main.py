@@ -27,11 +27,11 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from tui.blog import Blog, BlogError, Post, frontmatter
 from tui.blog.cache import PostCache
 from tui.blog.conventions import detect
-from tui.blog.display import printable
+from tui.blog.display import printable, printable_text, unsafe_character
 from tui.blog.editor import editor_command
 from tui.blog.encoding import decode
 from tui.blog.index import TagCount
-from tui.blog.links import is_web_link, resolve_link
+from tui.blog.links import is_foreign_link, is_web_link, resolve_link
 from tui.blog.post import parse_post
 from tui.blog.recovery import Recovery
 from tui.blog.search import ORDER_NAMES, ORDERS, Order, Query, Searcher, parse_query
@@ -482,6 +482,12 @@ class MainScreen(Screen[None]):
                 f"it contains {character!r}, which the editor would turn into a line "
                 "break; edit it in another editor"
             )
+        character = unsafe_character(self.document.text)
+        if character:
+            return (
+                f"it contains {printable(character)}, a control character the terminal "
+                "would act on; it is shown as a symbol here, edit it in another editor"
+            )
         return ""
 
     # The open post
@@ -521,7 +527,9 @@ class MainScreen(Screen[None]):
         if self.document is not None:
             self._positions[self.document.path] = self.preview.scroll_y
         editor = self.editor
-        editor.load_text(document.text)
+        # Never the raw text when it holds escape sequences: the editor would
+        # hand them to the terminal. Such a post is read-only (see above).
+        editor.load_text(printable_text(document.text))
         self.document = document
         self.deleted_on_disk = False
         self._baseline = editor.text
@@ -551,7 +559,8 @@ class MainScreen(Screen[None]):
 
     @staticmethod
     def _body_of(text: str) -> str:
-        return text[frontmatter.split(text).body_offset :]
+        """The part of ``text`` the preview shows, with control characters made visible."""
+        return printable_text(text[frontmatter.split(text).body_offset :])
 
     async def _render_edit(self, text: str) -> None:
         """Show the editor's text in the preview, rebuilding only the blocks that changed."""
@@ -568,10 +577,18 @@ class MainScreen(Screen[None]):
 
     @on(Markdown.LinkClicked)
     def _link_clicked(self, event: Markdown.LinkClicked) -> None:
-        """Web links open in the browser; links to other posts open them here."""
+        """Web links open in the browser once the address is seen; links to other
+        posts open them here; nothing else is followed (file:, javascript:...)."""
         href = event.href
         if is_web_link(href):
-            self.app.open_url(href)
+            self._open_in_browser(href)
+            return
+        if is_foreign_link(href):
+            self.notify(
+                f"Not followed: {printable(href)} (only http, https and mailto links open)",
+                severity="warning",
+                markup=False,
+            )
             return
         source = self.document.path if self.document else self.blog.root / "index.md"
         post = resolve_link(self.blog.index, self.blog.root, source, href)
@@ -580,6 +597,14 @@ class MainScreen(Screen[None]):
             return
         self.post_list.select_path(post.path)
         self._read(post.path)
+
+    @work(exclusive=True, group="flow", exit_on_error=False)
+    async def _open_in_browser(self, href: str) -> None:
+        question = Content.assemble(
+            "Open this address in the browser?\n\n", (printable(href), "bold $text-accent")
+        )
+        if await self.app.push_screen_wait(ConfirmScreen(question, yes="Open")):
+            self.app.open_url(href)
 
     def current_post(self) -> Post | None:
         """The index's entry for the open post."""
