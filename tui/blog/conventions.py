@@ -51,9 +51,11 @@ class Convention:
     """"date", "datetime-space" (2024-05-01 10:00:00 +02:00), "iso" (…T10:00:00+02:00)."""
     date_quote: str = ""
 
-    def relative_path(self, title: str, today: dt.date) -> str:
-        """Where a new post titled ``title`` goes, from the blog's folder."""
-        slug = slugify(title)
+    def relative_path(self, title: str, today: dt.date, attempt: int = 1) -> str:
+        """Where a new post titled ``title`` goes, from the blog's folder; from
+        the second ``attempt`` on, with -2, -3... after the slug."""
+        # After slugify, which cuts long titles: a number in the title could be cut off.
+        slug = slugify(title) + (f"-{attempt}" if attempt > 1 else "")
         day = today.isoformat()
         names = {
             "dated": f"{day}-{slug}{self.suffix}",

@@ -24,7 +24,14 @@ def slugify(title: str) -> str:
     slug = _NOT_SLUG.sub("-", ascii_only.lower()).strip("-")
     if len(slug) > _MAX_SLUG:
         slug = slug[:_MAX_SLUG].rsplit("-", 1)[0] or slug[:_MAX_SLUG]
+    if slug in _RESERVED:  # names Windows will not give a file, even with a suffix
+        slug += "-post"
     return slug or "untitled"
+
+
+_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{name}{n}" for name in ("com", "lpt") for n in range(1, 10)}
+)
 
 
 def yaml_flow_item(tag: str) -> str:

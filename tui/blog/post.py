@@ -112,7 +112,12 @@ def read_post(path: Path, root: Path) -> Post:
     except OSError as error:
         return _unreadable(path, relative, str(error.strerror))
     try:
-        return parse_post(raw, path, relative, stat.st_mtime_ns, stat.st_size)
+        post = parse_post(raw, path, relative, stat.st_mtime_ns, stat.st_size)
+        if path.is_symlink():
+            target = os.path.realpath(path)
+            if not Path(target).is_relative_to(os.path.realpath(root)):
+                post.problems = (*post.problems, f"a link to {target}, outside the blog")
+        return post
     except Exception as error:  # one odd file must never stop a blog from loading
         return _unreadable(path, relative, f"{type(error).__name__}: {error}")
 

@@ -38,6 +38,8 @@ class PostText:
     path: Path
     raw: bytes
     decoded: Decoded
+    was_link: bool = False
+    """Whether the path was a symbolic link when the post was opened."""
 
     @property
     def text(self) -> str:
@@ -50,12 +52,18 @@ class PostText:
         return self.decoded.encode(text)
 
 
+class NeedsConfirmation(BlogError):
+    """A save that the user must agree to first; the message is the question."""
+
+
 class Blog:
     """A folder of posts, read and written the way its author keeps it."""
 
     def __init__(self, root: Path) -> None:
         self.root = Path(os.path.abspath(root))  # normalised, symlinks kept
         self.index = BlogIndex()
+        self.unreadable: list[str] = []
+        """Folders the last scans could not read, and why."""
 
     def is_post_path(self, path: Path) -> bool:
         """Whether ``path`` is where a post would be (by name, not by content)."""
@@ -72,8 +80,16 @@ class Blog:
         return not any(part.startswith(".") or part in SKIPPED_FOLDERS for part in parts)
 
     def scan(self, folder: Path | None = None) -> Iterator[Path]:
-        """Every post file under the blog (or one of its folders), in no order."""
-        for folder_name, subfolders, files in os.walk(folder or self.root):
+        """Every post file under the blog (or one of its folders), in no order.
+
+        Folders that cannot be read are skipped and named in ``unreadable``.
+        Links to folders are not followed, so a loop of links cannot hang it.
+        """
+
+        def skipped(error: OSError) -> None:
+            self.unreadable.append(f"{error.filename}: {error.strerror}")
+
+        for folder_name, subfolders, files in os.walk(folder or self.root, onerror=skipped):
             subfolders[:] = [
                 name
                 for name in subfolders
@@ -166,13 +182,42 @@ class Blog:
         reason = too_large(size)
         if reason:  # never saved: only a part of the file is in hand
             decoded = replace(decoded, read_only_reason=reason)
-        return PostText(path, raw, decoded)
+        return PostText(path, raw, decoded, was_link=path.is_symlink())
 
-    def save(self, document: PostText, text: str) -> tuple[PostText, Post]:
+    def outside(self, path: Path) -> Path | None:
+        """Where ``path`` leads when a link takes it out of the blog's folder."""
+        try:
+            target = path.resolve()
+            root = self.root.resolve()
+        except (OSError, RuntimeError):  # a loop of links
+            return None
+        return None if target.is_relative_to(root) else target
+
+    def save(self, document: PostText, text: str, confirmed: bool = False) -> tuple[PostText, Post]:
         """Write ``text`` over the post atomically; the saved file and its new entry.
 
         The index is left to the caller, who may be on another thread.
+
+        Raises:
+            BlogError: the post cannot be written (read-only, now a folder...).
+            NeedsConfirmation: unless ``confirmed``, when writing would go
+                through a link out of the blog, or one that was not there
+                when the post was opened.
         """
+        path = document.path
+        if path.is_dir():
+            raise BlogError(f"{path.name} is now a folder; the post was not written")
+        if not confirmed:
+            target = self.outside(path) if path.is_symlink() else None
+            if target is not None:
+                raise NeedsConfirmation(
+                    f"{path.name} is a link to {target}, outside the blog. Write there?"
+                )
+            if path.is_symlink() and not document.was_link:
+                raise NeedsConfirmation(
+                    f"{path.name} was replaced by a link to {os.readlink(path)} "
+                    "since it was opened. Write through it?"
+                )
         if document.decoded.read_only_reason:
             raise BlogError(
                 f"{document.path.name} is read-only: {document.decoded.read_only_reason}"
@@ -185,7 +230,7 @@ class Blog:
                 f"cannot be written in {document.decoded.encoding}"
             ) from error
         atomic_write(document.path, data)
-        saved = PostText(document.path, data, decode(data))
+        saved = PostText(document.path, data, decode(data), was_link=document.path.is_symlink())
         return saved, read_post(document.path, self.root)
 
     def delete(self, path: Path) -> None:
@@ -221,8 +266,7 @@ class Blog:
             text = convention.fill(template, title, now, tags)
             body_line = text.count("\n")
         for attempt in range(1, 1000):
-            variant = title if attempt == 1 else f"{title} {attempt}"
-            relative = convention.relative_path(variant, now.date())
+            relative = convention.relative_path(title, now.date(), attempt)
             path = Path(os.path.normpath(self.root / relative))
             if not path.is_relative_to(self.root):  # the slug cannot do this; be sure
                 raise BlogError(f"Cannot create {relative}: it is outside the blog's folder.")

@@ -36,7 +36,7 @@ from tui.blog.post import parse_post
 from tui.blog.recovery import Recovery
 from tui.blog.search import ORDER_NAMES, ORDERS, Order, Query, Searcher, parse_query
 from tui.blog.session import Session
-from tui.blog.store import PostText
+from tui.blog.store import NeedsConfirmation, PostText
 from tui.config import Config
 from tui.dialogs import (
     ConfirmScreen,
@@ -261,6 +261,16 @@ class MainScreen(Screen[None]):
 
     def _loading_done(self) -> None:
         self.loaded.set()
+        if self.blog.unreadable:
+            folders = "\n".join(self.blog.unreadable[:5])
+            more = len(self.blog.unreadable) - 5
+            self.notify(
+                f"Folders that could not be read:\n{folders}"
+                + (f"\n…and {more} more" if more > 0 else ""),
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
         self.refresh_posts(stay_on_top=True)
         last = self.session.last_read(self.blog.root)
         if self.document is None and last is not None:
@@ -966,7 +976,14 @@ class MainScreen(Screen[None]):
         # Unchanged text is saved as the file's own text, with its own newlines.
         to_save = document.text if text == self._baseline else text
         try:
-            saved, post = await asyncio.to_thread(self.blog.save, document, to_save)
+            try:
+                saved, post = await asyncio.to_thread(self.blog.save, document, to_save)
+            except NeedsConfirmation as question:
+                asked = ConfirmScreen(Content(question.message), yes="Write")
+                if not await self.app.push_screen_wait(asked):
+                    self.notify("Not saved.", severity="warning")
+                    return False
+                saved, post = await asyncio.to_thread(self.blog.save, document, to_save, True)
         except BlogError as error:
             self.notify(error.message, severity="error", markup=False, timeout=10)
             return False
