@@ -70,7 +70,7 @@ async def test_ligatures_and_marks_in_the_list(blog_dir: Path) -> None:
         assert listed_titles(app) == ["Le chef-d’œuvre"]
         post = screen.post_list.post_at(0)
         assert post is not None
-        title = row_parts(post, words=screen.query_text.words)[0]
+        title = row_parts(post, words=screen.search_query.words)[0]
         assert title == [
             ("Le chef-d’", "post-list--title"),
             ("œuvre", "post-list--title post-list--match"),

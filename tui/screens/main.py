@@ -48,6 +48,7 @@ from tui.dialogs import (
 from tui.screens import following, metadata_flows
 from tui.screens.keeper import RecoveryKeeper
 from tui.widgets import Contents, PostEditor, PostList, PostPreview, SearchField, TagSidebar
+from tui.widgets.blocks import agreement
 from tui.widgets.post_editor import odd_line_break
 
 View = Literal["read", "split", "edit"]
@@ -109,7 +110,7 @@ class MainScreen(Screen[None]):
         self.session = session or Session()
         self.set_reactive(MainScreen.order, self.session.order)
         self.searcher = Searcher()
-        self.query_text = Query()
+        self.search_query = Query()
         """The search, as understood from the search field."""
         self._positions: dict[Path, float] = {}
         # Where the reader stopped in each post read in this session.
@@ -402,7 +403,7 @@ class MainScreen(Screen[None]):
         in a thread, whose results replace these when they come.
         """
         posts = self.searcher.ordered(self.blog.index.filter(self.selected_tags), self.order)
-        query = self.query_text
+        query = self.search_query
         if not query.is_empty:
             in_title, rest = self.searcher.titles_first(posts, query)
             posts = in_title + [post for post in rest if self.searcher.in_headings(post, query)]
@@ -412,7 +413,7 @@ class MainScreen(Screen[None]):
 
     def _show_posts(self, posts: list[Post], stay_on_top: bool) -> None:
         index = self.blog.index
-        query = self.query_text
+        query = self.search_query
         self.post_list.show(
             posts, self._empty_message(), stay_on_top=stay_on_top, words=query.words
         )
@@ -434,13 +435,13 @@ class MainScreen(Screen[None]):
             self.app.call_from_thread(self._show_found, query, in_title + found, stay_on_top)
 
     def _show_found(self, query: Query, posts: list[Post], stay_on_top: bool) -> None:
-        if query == self.query_text:  # not a search typed over since
+        if query == self.search_query:  # not a search typed over since
             self._show_posts(posts, stay_on_top)
         self.searched.set()
 
     def _empty_message(self) -> str:
         if len(self.blog.index):
-            return EMPTY_FILTER if self.query_text.is_empty else NO_MATCH
+            return EMPTY_FILTER if self.search_query.is_empty else NO_MATCH
         return EMPTY_BLOG if self.loaded.is_set() else READING
 
     def watch_selected_tags(self) -> None:
@@ -624,16 +625,7 @@ class MainScreen(Screen[None]):
         """Put ``text`` in the editor by replacing only the lines that differ (undo works)."""
         old = self.editor.text
         old_lines, new_lines = old.splitlines(keepends=True), text.splitlines(keepends=True)
-        shortest = min(len(old_lines), len(new_lines))
-        same_start = 0
-        while same_start < shortest and old_lines[same_start] == new_lines[same_start]:
-            same_start += 1
-        same_end = 0
-        while (
-            same_end < shortest - same_start
-            and old_lines[-1 - same_end] == new_lines[-1 - same_end]
-        ):
-            same_end += 1
+        same_start, same_end = agreement(old_lines, new_lines)
         start = sum(map(len, old_lines[:same_start]))
         end = len(old) - sum(map(len, old_lines[len(old_lines) - same_end :]))
         middle = "".join(new_lines[same_start : len(new_lines) - same_end])
@@ -773,10 +765,10 @@ class MainScreen(Screen[None]):
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
-        self.query_text = parse_query(event.value)
+        self.search_query = parse_query(event.value)
         self.searched.clear()
         self.refresh_posts()
-        self.preview.mark(self.query_text.words)
+        self.preview.mark(self.search_query.words)
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
