@@ -158,8 +158,9 @@ async def test_s_sorts_and_the_order_is_remembered(blog_dir: Path) -> None:
         await settle(pilot)
     app = BlogApp(blog_dir, watch=False)
     async with app.run_test(size=(160, 40)) as pilot:
-        await started(pilot)
+        screen = await started(pilot)
         assert listed_titles(app) == BY_TITLE
+        assert screen.post_list.border_subtitle == "by title"
 
 
 async def test_brackets_show_the_next_and_previous_post_from_the_preview(blog_dir: Path) -> None:

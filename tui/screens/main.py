@@ -198,6 +198,7 @@ class MainScreen(Screen[None]):
         self.editor.border_title = "Editor"
         self.query_one(Contents).border_title = "Contents"
         self.search_field.border_title = "Search"
+        self._show_order()  # the order remembered from the last session
         self.post_list.focus()
         self.post_list.show([], READING)
         self._update_status()
@@ -779,11 +780,15 @@ class MainScreen(Screen[None]):
         self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
 
     def watch_order(self, order: Order) -> None:
-        self.post_list.border_subtitle = "" if order == "newest" else ORDER_NAMES[order]
+        self._show_order()
         if self.is_mounted:
             self.refresh_posts()
             self.notify(f"Posts sorted {ORDER_NAMES[order]}", timeout=2)
             self.run_worker(asyncio.to_thread(setattr, self.session, "order", order))
+
+    def _show_order(self) -> None:
+        order = self.order
+        self.post_list.border_subtitle = "" if order == "newest" else ORDER_NAMES[order]
 
     def action_next_post(self) -> None:
         """Show the next post in the list, staying where you are."""
