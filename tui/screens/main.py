@@ -139,6 +139,8 @@ class MainScreen(Screen[None]):
         self.previewed = asyncio.Event()
         """Set each time the preview has been rendered."""
         self.keeper = RecoveryKeeper(self, recovery or Recovery())
+        self._editor_pending: str | None = None
+        """The open post's text, until the editor first holds it."""
         self._gone_while_loading: set[Path] = set()
         self.batches_applied = 0
         """How many batches of changes from the folder have been applied."""
@@ -187,7 +189,13 @@ class MainScreen(Screen[None]):
 
     @property
     def editor(self) -> PostEditor:
-        return self.query_one(PostEditor)
+        """The editor, holding the open post's text (loaded on first use after opening)."""
+        editor = self.query_one(PostEditor)
+        if self._editor_pending is not None:
+            text, self._editor_pending = self._editor_pending, None
+            editor.load_text(text)
+            editor.read_only = bool(self._read_only_reason())
+        return editor
 
     def on_mount(self) -> None:
         self.sub_title = printable(str(self.blog.root))
@@ -471,7 +479,7 @@ class MainScreen(Screen[None]):
                 parts.append(("  deleted on disk (ctrl+s writes it back)", "$text-error"))
             if self.modified:
                 parts.append(("  ● unsaved changes (ctrl+s saves)", "$text-warning"))
-            if self.editor.read_only:
+            if self._read_only_reason():
                 parts.append((f"  read-only: {printable(self._read_only_reason())}", "$text-error"))
             elif (post := self.blog.index.get(document.path)) and post.problems:
                 parts.append((f"  ⚠ {printable(post.problems[0])}", "$text-error"))
@@ -538,14 +546,15 @@ class MainScreen(Screen[None]):
             self._open_timer.stop()  # a post chosen explicitly wins over the list's cursor
         if self.document is not None:
             self._positions[self.document.path] = self.preview.scroll_y
-        editor = self.editor
         # Never the raw text when it holds escape sequences: the editor would
         # hand them to the terminal. Such a post is read-only (see above).
-        editor.load_text(printable_text(document.text))
+        text = printable_text(document.text)
         self.document = document
         self.deleted_on_disk = False
-        self._baseline = editor.text
-        editor.read_only = bool(self._read_only_reason())
+        self._baseline = Document(text).text  # what the editor will hold: one newline style
+        # The editor loads the text when first used: reading a long post,
+        # parsing it for highlighting would delay the preview's first screen.
+        self._editor_pending = text
         self._set_modified(False)
         # Why a post is read-only is on the status line, and said again on "e".
         self.preview.show_post(self.blog.index.get(document.path))
@@ -556,11 +565,20 @@ class MainScreen(Screen[None]):
             self._render_rest(body), group="preview", exclusive=True, exit_on_error=False
         )
         self.shown.set()
+        if self.view == "read":
+            self.call_after_refresh(self._load_editor)  # once the first screen is painted
+        else:
+            self._load_editor()  # on screen: now
+
+    def _load_editor(self) -> None:
+        """Give the editor the open post's text, if it does not hold it yet."""
+        _ = self.editor
 
     def _close_document(self) -> None:
         self.document = None
         self.deleted_on_disk = False
         self._baseline = ""
+        self._editor_pending = None
         self.editor.load_text("")
         self.editor.read_only = True
         self._set_modified(False)
