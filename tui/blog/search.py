@@ -29,9 +29,18 @@ MAX_BODY = 2_000_000
 """Characters of a body that are searched: a 50 MB file is not read whole."""
 
 
-def _fold_char(char: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", char.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_SPELLED)
+@lru_cache(maxsize=1)
+def _without_marks() -> dict[int, str | None]:
+    """A table dropping every combining mark, and spelling out _SPELLED (made once, 0.07 s).
+
+    NFKD splits "é" into "e" and a combining mark; str.translate then drops
+    the marks in C, four times as fast as a regular expression.
+    """
+    table: dict[int, str | None] = {
+        code: None for code in range(0x110000) if unicodedata.combining(chr(code))
+    }
+    table.update(_SPELLED)
+    return table
 
 
 def word_in(word: str, text: str) -> bool:
@@ -52,10 +61,16 @@ def _starting(word: str) -> re.Pattern[str]:
 
 
 def fold(text: str) -> str:
-    """``text`` as search compares it: lower case, no accents, ligatures spelled out."""
+    """``text`` as search compares it: lower case, no accents, ligatures spelled out.
+
+    Whole strings at a time, in C: bodies are folded by the megabyte, and a
+    loop over characters took a second for each 1.7 MB while holding the
+    interpreter the screen needs.
+    """
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(char) for char in text)
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return decomposed.translate(_without_marks())
 
 
 def folded_spans(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
@@ -68,7 +83,7 @@ def folded_spans(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
     folded: list[str] = []
     origin: list[int] = []
     for position, char in enumerate(text):
-        piece = char.lower() if char.isascii() else _fold_char(char)
+        piece = fold(char)  # one at a time, to know where each folded character came from
         folded.append(piece)
         origin.extend([position] * len(piece))
     haystack = "".join(folded)
@@ -102,6 +117,7 @@ ORDER_NAMES = {
 class Heading(NamedTuple):
     """A post's title and tags, folded once."""
 
+    post: Post
     title: str
     tags: frozenset[str]
     tag_text: str
@@ -166,7 +182,7 @@ class Searcher:
 
     def __init__(self) -> None:
         self._bodies: dict[Path, tuple[int, int, str]] = {}
-        self._headings: dict[Post, Heading] = {}
+        self._headings: dict[str, Heading] = {}
 
     def body(self, post: Post) -> str:
         """The folded body of ``post``, read again when its file changed."""
@@ -184,10 +200,13 @@ class Searcher:
         return body
 
     def _heading(self, post: Post) -> Heading:
-        known = self._headings.get(post)
-        if known is None:
+        # By path, so that a post read again replaces its old reading here
+        # instead of piling up beside it.
+        known = self._headings.get(post.relative)
+        if known is None or known.post is not post:
             tags = frozenset(fold(tag) for tag in (*post.tags, *post.categories))
-            known = self._headings[post] = Heading(fold(post.title), tags, " ".join(tags))
+            known = Heading(post, fold(post.title), tags, " ".join(tags))
+            self._headings[post.relative] = known
         return known
 
     def ordered(self, posts: list[Post], order: Order) -> list[Post]:
