@@ -6,7 +6,7 @@ import asyncio
 import os
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, Markdown
 
 from tests.helpers import TIMEOUT, screen_text, settle, started, text_of, until_open
 from tests.test_app_reading import TITLES, listed_titles
@@ -220,6 +220,15 @@ async def test_the_header_says_how_long_the_post_is(blog_dir: Path) -> None:
         words = len((blog_dir / STEVE).read_text("utf-8").split("---", 2)[2].split())
         assert f"{words} words" in header
         assert "1 min read" in header or "2 min read" in header
+        # Edited and saved in the editor, then read: the new text, counted.
+        await pilot.press("e", *["down"] * 20, "end", *" Zanzibar", "ctrl+s")
+        await settle(pilot)
+        await pilot.press("escape", "enter")
+        await settle(pilot)
+        assert (
+            screen.preview.query_one("#preview-body", Markdown).source.rstrip().endswith("Zanzibar")
+        )
+        assert f"{words + 1} words" in text_of(screen.query_one("#preview-header"))
 
 
 async def test_where_the_reader_stopped_is_kept_and_the_last_post_reopens(blog_dir: Path) -> None:

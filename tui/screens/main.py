@@ -464,7 +464,9 @@ class MainScreen(Screen[None]):
             self.editor.focus()
         elif new == "read" and self.editor.has_focus:
             self.preview.focus()
-        if new != "edit" and self.modified:
+        # Back from the editor: the preview shows what it holds, saved or not.
+        showing = self.preview.markdown
+        if new != "edit" and self.document and showing != self._body_of(self.editor.text):
             self._schedule_preview(0)
 
     def _update_status(self) -> None:

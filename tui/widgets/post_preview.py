@@ -117,6 +117,9 @@ class PostPreview(VerticalScroll, can_focus=True):
         self._whole = False
         self._parser = preview_parser()
         self._post: Post | None = None
+        self._word_count: int | None = None
+        self.markdown = ""
+        """The Markdown last given to show (its blocks may still be arriving)."""
         self._words: tuple[str, ...] = ()
         # The text of blocks where searched words are marked, as it was.
         self._unmarked: WeakKeyDictionary[MarkdownBlock, Content] = WeakKeyDictionary()
@@ -126,11 +129,23 @@ class PostPreview(VerticalScroll, can_focus=True):
         yield Static(id="preview-header")
         yield Markdown(id="preview-body", open_links=False, parser_factory=preview_parser)
 
-    def show_post(self, post: Post | None, words: int | None = None) -> None:
-        """Show the header of ``post`` (or nothing), with the body's ``words`` when known."""
+    def show_post(self, post: Post | None) -> None:
+        """Show the header of ``post`` (or nothing); its length once the body is shown."""
+        if post is None or self._post is None or post.path != self._post.path:
+            self._word_count = None  # another post: its length is not known yet
         self._post = post
+        self._show_header()
+
+    def _count_words(self, markdown: str) -> None:
+        count = len(markdown.split())
+        if count != self._word_count:
+            self._word_count = count
+            self._show_header()
+
+    def _show_header(self) -> None:
+        post = self._post
         header = self.query_one("#preview-header", Static)
-        header.update(header_content(post, words) if post else "")
+        header.update(header_content(post, self._word_count) if post else "")
 
     async def show_body(self, markdown: str) -> None:
         """Show the first screenful of ``markdown`` at once; :meth:`show_rest` follows.
@@ -138,8 +153,8 @@ class PostPreview(VerticalScroll, can_focus=True):
         Textual's Markdown widget mounts a widget a block: a long post takes
         seconds, so the first blocks go first.
         """
-        if self._post is not None:
-            self.show_post(self._post, len(markdown.split()))
+        self.markdown = markdown
+        self._count_words(markdown)
         piece = first_piece(markdown, FIRST_PIECE)
         lines = piece.splitlines(keepends=True)
         env: dict[str, Any] = {}
@@ -163,8 +178,8 @@ class PostPreview(VerticalScroll, can_focus=True):
 
     async def update_body(self, markdown: str) -> None:
         """Show ``markdown``, an edit of what is shown: only changed blocks are rebuilt."""
-        if self._post is not None:
-            self.show_post(self._post, len(markdown.split()))
+        self.markdown = markdown
+        self._count_words(markdown)
         lines = markdown.splitlines(keepends=True)
         blocks = None
         if self._whole:
