@@ -43,8 +43,7 @@ class Session:
                 return known
         return "newest"
 
-    @order.setter
-    def order(self, order: Order) -> None:
+    def remember_order(self, order: Order) -> None:
         self._data["order"] = order
         self._save()
 

@@ -63,7 +63,7 @@ class Blog:
         self.root = Path(os.path.abspath(root))  # normalised, symlinks kept
         self.index = BlogIndex()
         self.unreadable: list[str] = []
-        """Folders the last scans could not read, and why."""
+        """Folders the last full read (and the refreshes since) could not read, and why."""
 
     def is_post_path(self, path: Path) -> bool:
         """Whether ``path`` is where a post would be (by name, not by content)."""
@@ -118,6 +118,7 @@ class Blog:
         """
         if cache is not None:
             cache.load()
+        self.unreadable.clear()  # said again by this scan if still so
         stamped: list[tuple[Post, Stamp]] = []
         batch: list[Post] = []
         read = 0

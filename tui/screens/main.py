@@ -146,8 +146,6 @@ class MainScreen(Screen[None]):
         """How many batches of changes from the folder have been applied."""
         self.asked = asyncio.Event()
         """Set when the user is asked what to do about a post changed on disk."""
-        self.searched = asyncio.Event()
-        """Set each time the bodies have been searched."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -446,7 +444,6 @@ class MainScreen(Screen[None]):
     def _show_found(self, query: Query, posts: list[Post], stay_on_top: bool) -> None:
         if query == self.search_query:  # not a search typed over since
             self._show_posts(posts, stay_on_top)
-        self.searched.set()
 
     def _empty_message(self) -> str:
         if len(self.blog.index):
@@ -787,7 +784,6 @@ class MainScreen(Screen[None]):
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
         self.search_query = parse_query(event.value)
-        self.searched.clear()
         self.refresh_posts()
         self.preview.mark(self.search_query.words)
 
@@ -804,7 +800,7 @@ class MainScreen(Screen[None]):
         if self.is_mounted:
             self.refresh_posts()
             self.notify(f"Posts sorted {ORDER_NAMES[order]}", timeout=2)
-            self.run_worker(asyncio.to_thread(setattr, self.session, "order", order))
+            self.run_worker(asyncio.to_thread(self.session.remember_order, order))
 
     def _show_order(self) -> None:
         order = self.order
