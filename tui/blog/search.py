@@ -177,7 +177,9 @@ def parse_query(text: str) -> Query:
 class Searcher:
     """Matches posts against queries; bodies are read once, kept folded.
 
-    Safe to use from one thread at a time (the app's search worker).
+    The app uses it from the screen and from worker threads at once: each
+    dict is read and written an item at a time, so at worst two threads fold
+    the same text twice.
     """
 
     def __init__(self) -> None:
@@ -234,23 +236,23 @@ class Searcher:
                 rest.append(post)
         return in_title, rest
 
+    @staticmethod
+    def _not_in_heading(heading: Heading, words: Iterable[str]) -> list[str]:
+        return [
+            word
+            for word in words
+            if not word_in(word, heading.title) and not word_in(word, heading.tag_text)
+        ]
+
     def in_headings(self, post: Post, query: Query) -> bool:
         """Whether every word of ``query`` is in the title or the tags of ``post``."""
-        heading = self._heading(post)
-        return all(
-            word_in(word, heading.title) or word_in(word, heading.tag_text) for word in query.words
-        )
+        return not self._not_in_heading(self._heading(post), query.words)
 
     def elsewhere(self, posts: Iterable[Post], query: Query) -> list[Post]:
         """Those of ``posts`` with every word somewhere in title, tags and body."""
         found = []
         for post in posts:
-            heading = self._heading(post)
-            words = [
-                word
-                for word in query.words
-                if not word_in(word, heading.title) and not word_in(word, heading.tag_text)
-            ]
+            words = self._not_in_heading(self._heading(post), query.words)
             if not words:
                 found.append(post)
                 continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -242,10 +242,7 @@ class PostPreview(VerticalScroll, can_focus=True):
             if widgets:
                 await body.mount_all(widgets, before=anchor)
                 if self._words:
-                    for widget in widgets:
-                        for block in (widget, *widget.query(MarkdownBlock)):
-                            if isinstance(block, MarkdownBlock):
-                                self._mark(block)
+                    self._mark_within(widgets)
 
     # Searched words
 
@@ -253,25 +250,26 @@ class PostPreview(VerticalScroll, can_focus=True):
         """Mark where the (folded) ``words`` are found; ``n`` and ``N`` go from one to the next."""
         self._words = tuple(words)
         self._match = -1
-        for block in self._body.query(MarkdownBlock):
-            self._mark(block)
+        self._mark_within(self._body.children)
+
+    def _mark_within(self, widgets: Iterable[Widget]) -> None:
+        for widget in widgets:
+            if isinstance(widget, MarkdownBlock):
+                self._mark(widget)
+            for block in widget.query(MarkdownBlock):
+                self._mark(block)
 
     def _mark(self, block: MarkdownBlock) -> None:
-        original = self._unmarked.pop(block, None)
-        if original is None:
-            original = block._content
-        elif not self._words:
-            block.set_content(original)
-            return
-        spans = folded_spans(original.plain, self._words) if self._words else []
+        """Show ``block`` with the searched words marked (or none, when none are)."""
+        original = self._unmarked.pop(block, None) or block._content
+        spans = folded_spans(original.plain, self._words)
+        content = original
+        for start, end in spans:
+            content = content.stylize("reverse bold", start, end)
         if spans:
-            content = original
-            for start, end in spans:
-                content = content.stylize("reverse bold", start, end)
             self._unmarked[block] = original
+        if content is not block._content:
             block.set_content(content)
-        elif block._content is not original:
-            block.set_content(original)
 
     def _matches(self) -> list[MarkdownBlock]:
         return [block for block in self._body.query(MarkdownBlock) if block in self._unmarked]
