@@ -93,3 +93,33 @@ def test_an_unchanged_blog_leaves_the_cache_file_alone(
     reads: list[Path] = []
     assert len(load(blog_dir, reads, monkeypatch)) == 3
     assert reads == []
+
+
+def test_posts_in_subfolders_come_back_from_the_cache_as_they_were(tmp_path: Path) -> None:
+    for name in ("a.md", "2019/05/b.md", "deep/er/c.markdown"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"---\ntitle: {name}\ntags: [x, Y]\ndate: 2019-05-01\n---\nbody\n")
+
+    def read() -> list[Post]:
+        blog = Blog(tmp_path)
+        cache = PostCache(blog.root)
+        posts = sorted(
+            (post for batch in blog.read_batches(cache=cache) for post in batch),
+            key=lambda post: post.relative,
+        )
+        cache.save()
+        return posts
+
+    first, again = read(), read()
+    assert [post.relative for post in again] == ["2019/05/b.md", "a.md", "deep/er/c.markdown"]
+    for read_post_, cached in zip(first, again, strict=True):
+        assert cached is not read_post_
+        assert cached.path == read_post_.path == tmp_path / cached.relative
+        assert (cached.title, cached.date, cached.tags, cached.sort_key) == (
+            read_post_.title,
+            read_post_.date,
+            read_post_.tags,
+            read_post_.sort_key,
+        )
+        assert cached.tag_keys == read_post_.tag_keys

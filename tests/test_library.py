@@ -353,3 +353,35 @@ def test_retag_writes_each_file_and_reports(blog_dir: Path) -> None:
         blog, Retag(tag_key("vidéo"), "vidéo", "video"), posts[:1], skip=[posts[0].path]
     )
     assert skipped.failed == [(posts[0].path, "it has unsaved changes in the editor")]
+
+
+def test_absorbing_parts_read_elsewhere_equals_adding_each_post(tmp_path: Path) -> None:
+    for number in range(30):
+        tags = ", ".join(f"T{tag}" if number % 2 else f"t{tag}" for tag in range(number % 4))
+        write(tmp_path, f"sub{number % 3}/p{number}.md", f"---\ntags: [{tags}]\n---\n")
+        os.utime(tmp_path / f"sub{number % 3}/p{number}.md", (number * 86400, number * 86400))
+    posts = list(Blog(tmp_path).read(Blog(tmp_path).scan()))
+    whole = BlogIndex(posts)
+
+    merged = BlogIndex()
+    for start in (0, 7, 19):  # parts as a reading thread hands them over, each sorted
+        part = BlogIndex(posts[start : {0: 7, 7: 19, 19: 30}[start]])
+        part.posts()
+        merged.absorb(part)
+    assert merged.posts() == whole.posts()
+    assert merged.tag_counts() == whole.tag_counts()
+    assert merged.filter(["t1", "t2"]) == whole.filter(["t1", "t2"])
+
+
+def test_absorbing_keeps_newer_readings_and_what_was_deleted_meanwhile(tmp_path: Path) -> None:
+    for name in ("a.md", "b.md", "c.md"):
+        write(tmp_path, name, "---\ntags: [old]\n---\n")
+    blog = Blog(tmp_path)
+    old = {post.relative: post for post in blog.read(blog.scan())}
+    write(tmp_path, "a.md", "---\ntags: [new]\n---\n")
+    os.utime(tmp_path / "a.md", ns=(0, old["a.md"].mtime_ns + 1_000_000_000))
+    index = BlogIndex([read_post(tmp_path / "a.md", tmp_path)])  # the watcher was quicker
+    index.absorb(BlogIndex(old.values()), unless_gone={tmp_path / "c.md"})
+    assert sorted(post.relative for post in index.posts()) == ["a.md", "b.md"]
+    assert index.get(tmp_path / "a.md").tags == ("new",)  # type: ignore[union-attr]
+    assert {tag.name: tag.count for tag in index.tag_counts()} == {"new": 1, "old": 1}

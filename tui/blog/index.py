@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 
 from tui.blog.post import CATEGORY_PREFIX, Post
+
+SORT_KEY = attrgetter("sort_key")
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,39 @@ class BlogIndex:
                 spellings[key] = Counter({tag: 1})
         self._ordered = None
 
+    def absorb(self, part: BlogIndex, unless_gone: Collection[Path] = ()) -> None:
+        """Take in the posts of ``part``, an index made elsewhere (a reading thread).
+
+        A post already here and newer (read again since) is kept, and one
+        whose path is in ``unless_gone`` is left out. ``part`` must not be
+        used afterwards: its sets become this index's.
+        """
+        clashes = part._posts.keys() & self._posts.keys() if self._posts else ()
+        if clashes or unless_gone:
+            for post in part._posts.values():
+                if post.path in unless_gone:
+                    continue
+                known = self._posts.get(post.path)
+                if known is None or known.mtime_ns <= post.mtime_ns:
+                    self.add(post)
+            return
+        # The common case, without a step in Python for each post: at 100,000
+        # posts this is what keeps the screen answering while a blog loads.
+        ordered = self._ordered
+        self._posts.update(part._posts)
+        for key, posts in part._by_tag.items():
+            if key in self._by_tag:
+                self._by_tag[key] |= posts
+                self._spellings[key].update(part._spellings[key])
+            else:
+                self._by_tag[key] = posts
+                self._spellings[key] = part._spellings[key]
+        if ordered is not None and part._ordered is not None:
+            # Two runs already sorted: merging them is linear.
+            self._ordered = sorted(ordered + part._ordered, key=SORT_KEY, reverse=True)
+        else:
+            self._ordered = None
+
     def remove(self, path: Path) -> Post | None:
         post = self._posts.pop(path, None)
         if post is None:
@@ -76,7 +112,7 @@ class BlogIndex:
     def posts(self) -> list[Post]:
         """All posts, newest first."""
         if self._ordered is None:
-            self._ordered = sorted(self._posts.values(), key=lambda p: p.sort_key, reverse=True)
+            self._ordered = sorted(self._posts.values(), key=SORT_KEY, reverse=True)
         return self._ordered
 
     def filter(self, tags: Iterable[str] = ()) -> list[Post]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tui.blog.cache import PostCache, Stamp, stamp
+from tui.blog.collector import held_off
 from tui.blog.conventions import DEFAULT, Convention
 from tui.blog.encoding import Decoded, decode
 from tui.blog.errors import BlogError
@@ -85,6 +86,16 @@ class Blog:
         Folders that cannot be read are skipped and named in ``unreadable``.
         Links to folders are not followed, so a loop of links cannot hang it.
         """
+        for base, _folder_name, names in self._walk(folder):
+            # A folder's Path is made once; its files' paths are made from it
+            # without parsing the name again where pathlib allows (at 100,000
+            # posts, parsing takes a second).
+            child = getattr(base, "_make_child_relpath", base.joinpath)
+            for name in names:
+                yield child(name)
+
+    def _walk(self, folder: Path | None = None) -> Iterator[tuple[Path, str, list[str]]]:
+        """Each folder that holds posts: as a Path, as a string, and its posts' names."""
 
         def skipped(error: OSError) -> None:
             self.unreadable.append(f"{error.filename}: {error.strerror}")
@@ -95,14 +106,9 @@ class Blog:
                 for name in subfolders
                 if not name.startswith(".") and name not in SKIPPED_FOLDERS
             ]
-            # A folder's Path is made once; its files' paths are made from it
-            # without parsing the name again where pathlib allows (at 100,000
-            # posts, parsing takes a second).
-            base = Path(folder_name)
-            child = getattr(base, "_make_child_relpath", base.joinpath)
-            for name in files:
-                if _is_post_name(name):
-                    yield child(name)
+            names = [name for name in files if _is_post_name(name)]
+            if names:
+                yield Path(folder_name), folder_name, names
 
     def read(self, paths: Iterable[Path]) -> Iterator[Post]:
         """Read posts without touching the index (safe in a worker thread)."""
@@ -123,24 +129,29 @@ class Blog:
         batch: list[Post] = []
         read = 0
         prefix = len(os.path.join(self.root, ""))
-        for path in self.scan():
-            # The path as a string is cut, not made again by relative_to: at
-            # 100,000 posts every Path built is a tenth of a second.
-            relative = str(path)[prefix:].replace(os.sep, "/")
-            try:
-                current = stamp(os.stat(path))
-            except OSError:
-                current = None
-            post = cache.get(path, relative, current) if cache and current else None
-            if post is None:
-                post = read_post(path, self.root)
-                read += 1
-            if current is not None:
-                stamped.append((post, current))
-            batch.append(post)
-            if len(batch) >= size:
-                yield batch
-                batch = []
+        for base, folder_name, names in self._walk():
+            child = getattr(base, "_make_child_relpath", base.joinpath)
+            folder_name = os.path.join(folder_name, "")
+            for name in names:
+                # Paths are strings until a Post needs one: at 100,000 posts
+                # every Path built or printed is a tenth of a second.
+                full = folder_name + name
+                relative = full[prefix:].replace(os.sep, "/")
+                try:
+                    current = stamp(os.stat(full))
+                except OSError:
+                    current = None
+                path = child(name)
+                post = cache.get(path, relative, current) if cache and current else None
+                if post is None:
+                    post = read_post(path, self.root)
+                    read += 1
+                if current is not None:
+                    stamped.append((post, current))
+                batch.append(post)
+                if len(batch) >= size:
+                    yield batch
+                    batch = []
         if batch:
             yield batch
         if cache is not None:
@@ -148,9 +159,10 @@ class Blog:
 
     def load(self) -> BlogIndex:
         """Read every post into the index (for scripts; the app streams)."""
-        for batch in self.read_batches():
-            for post in batch:
-                self.index.add(post)
+        with held_off():
+            for batch in self.read_batches():
+                for post in batch:
+                    self.index.add(post)
         return self.index
 
     def refresh(self, paths: Iterable[Path]) -> tuple[list[Post], list[Path]]:
