@@ -291,10 +291,8 @@ class MainScreen(Screen[None]):
                 markup=False,
                 timeout=15,
             )
-        self.call_after_refresh(self._resume_reading)  # the complete list is painted first
-
-    def _resume_reading(self) -> None:
-        """Open the post read last time, or the newest, and offer any unsaved text."""
+        # Where the reader left off, chosen before the list's cursor moves
+        # are handled: the newest post's would open otherwise.
         last = self.session.last_read(self.blog.root)
         if self.document is None and last is not None:
             self.post_list.select_path(self.blog.root / last)  # where the reader left off
