@@ -314,3 +314,73 @@ async def test_the_mouse_opens_posts_toggles_tags_and_follows_links(blog_dir: Pa
         paragraph = screen.preview.query_one("MarkdownParagraph")
         assert await pilot.click(paragraph, offset=(2, 0))  # on "Stanford"
         await until_open(pilot, screen, blog_dir / STEVE)
+
+
+async def test_w_widens_the_preview_to_the_pane_and_back(blog_dir: Path) -> None:
+    path = long_post(blog_dir, "2011-01-01-long.md", "Long", "2011-01-01", {})
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(200, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("enter")
+        await until_open(pilot, screen, path)
+        body = screen.preview.query_one("#preview-body", Markdown)
+        assert body.size.width <= 84
+        focused = screen.preview.styles.border_top
+        await pilot.press("escape")  # back to the list: the preview's border says so
+        await pilot.pause()
+        assert screen.preview.styles.border_top != focused
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.preview.styles.border_top == focused
+        await pilot.press("w")
+        await pilot.pause()
+        assert body.size.width > 84
+        await pilot.press("w")
+        await pilot.pause()
+        assert body.size.width <= 84
+
+
+async def test_views_and_panes_change_without_restyling_the_posts_blocks(
+    blog_dir: Path,
+) -> None:
+    """A class on the screen made Textual restyle every block below it: seconds
+    for each key on a long post. Views, search, contents and width leave them be."""
+    from textual.widgets._markdown import MarkdownBlock
+
+    path = long_post(blog_dir, "2011-01-01-long.md", "Long", "2011-01-01", {})
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(200, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("enter")
+        await until_open(pilot, screen, path)
+        restyled: list[object] = []
+        apply = app.stylesheet.apply
+
+        def counting(node: object, *args: object, **kwargs: object) -> None:
+            restyled.append(node)
+            apply(node, *args, **kwargs)  # type: ignore[arg-type]
+
+        app.stylesheet.apply = counting  # type: ignore[method-assign]
+        editor, preview = screen.query_one("#editor"), screen.preview
+        await pilot.press("v")
+        await settle(pilot)
+        assert (editor.display, preview.display) == (True, True)  # split
+        await pilot.press("v")
+        await settle(pilot)
+        assert (editor.display, preview.display) == (True, False)  # edit
+        await pilot.press("escape", "v")  # from the editor to the list, then the view
+        await settle(pilot)
+        assert (editor.display, preview.display) == (False, True)  # read
+        assert screen.document is not None and screen.document.path == path
+        assert not screen.modified
+        await pilot.press("enter", "w", "w", "o")
+        await settle(pilot)
+        assert screen.query_one(Contents).display
+        await pilot.press("o", "slash")
+        await settle(pilot)
+        assert not screen.query_one(Contents).display
+        assert screen.search_field.display
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not screen.search_field.display
+        assert sum(isinstance(node, MarkdownBlock) for node in restyled) == 0

@@ -200,7 +200,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = printable(str(self.blog.root))
-        self.add_class("-read")
+        self._lay_out_view(self.view)
         self.tag_sidebar.border_title = "Tags"
         self.post_list.border_title = "Posts"
         self.preview.border_title = "Preview"
@@ -468,8 +468,7 @@ class MainScreen(Screen[None]):
             self.refresh_posts()
 
     def watch_view(self, old: View, new: View) -> None:
-        self.remove_class(f"-{old}")
-        self.add_class(f"-{new}")
+        self._lay_out_view(new)
         if new == "edit" and self.preview.has_focus_within:
             self.editor.focus()
         elif new == "read" and self.editor.has_focus:
@@ -478,6 +477,15 @@ class MainScreen(Screen[None]):
         showing = self.preview.markdown
         if new != "edit" and self.document and showing != self._body_of(self.editor.text):
             self._schedule_preview(0)
+
+    def _lay_out_view(self, view: View) -> None:
+        # Inline styles on the panes, not a class on the screen: a class makes
+        # Textual apply the stylesheet again to every widget below it, and a
+        # 200 KB post's preview has over a thousand (4 s for a key press).
+        self.query_one(PostEditor).display = view != "read"  # not loaded for it
+        self.preview.display = view != "edit"
+        self.query_one("#list-pane").styles.width = None if view == "read" else 36
+        self.query_one("#post").styles.width = None if view == "read" else "1fr"
 
     def _update_status(self) -> None:
         document = self.document
@@ -611,8 +619,9 @@ class MainScreen(Screen[None]):
 
     async def _render_rest(self, body: str) -> None:
         await self.preview.show_rest(body)
-        if self.has_class("-contents"):
-            self.query_one(Contents).show(self.preview.headings())
+        contents = self.query_one(Contents)
+        if contents.display:
+            contents.show(self.preview.headings())
         if self.document is not None:  # back where the reader stopped, this session
             self.preview.scroll_to(y=self._positions.get(self.document.path, 0), animate=False)
         self.previewed.set()
@@ -775,7 +784,7 @@ class MainScreen(Screen[None]):
 
     def action_search(self) -> None:
         """Search titles, tags and bodies; the list narrows as you type."""
-        self.add_class("-searching")
+        self.search_field.display = True  # not a class on the screen: see _lay_out_view
         self.search_field.focus()
         self._read_bodies()
 
@@ -791,7 +800,7 @@ class MainScreen(Screen[None]):
     def action_close_search(self) -> None:
         """Clear the search and go back to the list."""
         self.search_field.value = ""
-        self.remove_class("-searching")
+        self.search_field.display = False
         self.post_list.focus()
 
     @on(Input.Changed, "#search")
@@ -843,15 +852,15 @@ class MainScreen(Screen[None]):
     def action_toggle_contents(self) -> None:
         """Show or hide the open post's headings; choosing one scrolls there."""
         contents = self.query_one(Contents)
-        if self.has_class("-contents"):
-            self.remove_class("-contents")
+        if contents.display:
+            contents.display = False
             if contents.has_focus:
                 self.preview.focus()
             return
         if self.view == "edit":
             self.view = "read"
         contents.show(self.preview.headings())
-        self.add_class("-contents")
+        contents.display = True
         contents.focus()
 
     @on(Contents.Chosen)

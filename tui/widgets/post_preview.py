@@ -124,6 +124,13 @@ class PostPreview(VerticalScroll, can_focus=True):
         # The text of blocks where searched words are marked, as it was.
         self._unmarked: WeakKeyDictionary[MarkdownBlock, Content] = WeakKeyDictionary()
         self._match = -1
+        self._wide = False
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # Only the preview's own border follows its focus. Textual would apply
+        # the stylesheet again to every block below it: over a thousand
+        # widgets in a 200 KB post, seconds at each Enter or Escape.
+        self.app.stylesheet.update_nodes([self], animate=True)
 
     def compose(self) -> ComposeResult:
         yield Static(id="preview-header")
@@ -301,4 +308,7 @@ class PostPreview(VerticalScroll, can_focus=True):
 
     def action_toggle_wide(self) -> None:
         """Read at the width of the pane instead of about 80 columns."""
-        self.toggle_class("-wide")
+        # An inline width, not a class: a class restyles every block of the post.
+        self._wide = not self._wide
+        for widget in (self.query_one("#preview-header"), self._body):
+            widget.styles.max_width = "100%" if self._wide else None
