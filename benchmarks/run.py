@@ -135,6 +135,8 @@ def in_app(folder: Path, runs: int, only_filter: bool = False) -> dict[str, floa
         "open50": [],
         "open200": [],
         "edit200": [],
+        "view200": [],
+        "focus200": [],
         "change": [],
     }
 
@@ -160,6 +162,25 @@ def in_app(folder: Path, runs: int, only_filter: bool = False) -> dict[str, floa
                     results[name].append(time.perf_counter() - start)
                     # The rest of the post, before the next run.
                     await asyncio.wait_for(screen.previewed.wait(), 120)
+            # Keys that change styles with a 200 KB post open: each used to
+            # restyle every block of the post. Timed to the laid-out screen.
+            for _ in range(runs):
+                start = time.perf_counter()
+                screen.view = "split"
+                screen._refresh_layout()
+                screen._compositor.render_strips()
+                results["view200"].append(time.perf_counter() - start)
+                screen.view = "read"
+                screen.post_list.focus()
+                await pilot.pause()
+                start = time.perf_counter()
+                screen.preview.focus()
+                while not screen.preview.has_focus:  # its focus event, handled
+                    await asyncio.sleep(0)
+                screen._refresh_layout()
+                screen._compositor.render_strips()
+                results["focus200"].append(time.perf_counter() - start)
+                await pilot.pause()
             screen.view = "split"
             editor = screen.editor
             for number in range(runs):
@@ -399,6 +420,22 @@ def main() -> None:
             "",
             "< 100 ms",
             measured["edit200"] < 0.1,
+        ),
+        Row(
+            "v: from reading to the split view, 200 KB post open (to the screen)",
+            measured["view200"],
+            None,
+            "",
+            "-",
+            None,
+        ),
+        Row(
+            "Enter: focus into the preview of a 200 KB post (to the screen)",
+            measured["focus200"],
+            None,
+            "",
+            "-",
+            None,
         ),
     ]
     if arguments.large and shutil.which("tmux"):
