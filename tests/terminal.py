@@ -20,13 +20,20 @@ _ESCAPES = re.compile(
 
 
 class Terminal:
-    """`python -m tui ARGS` in a pty of ``columns`` x ``rows``."""
+    """`python -m MODULE ARGS` (the app by default) in a pty of ``columns`` x ``rows``."""
 
-    def __init__(self, args: list[str], env: dict[str, str], columns: int = 120, rows: int = 40):
+    def __init__(
+        self,
+        args: list[str],
+        env: dict[str, str],
+        columns: int = 120,
+        rows: int = 40,
+        module: str = "tui",
+    ):
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tui", *args],
+            [sys.executable, "-m", module, *args],
             stdin=slave,
             stdout=slave,
             stderr=slave,

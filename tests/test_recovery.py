@@ -144,3 +144,38 @@ def test_sigterm_and_sighup_keep_the_text_and_leave_the_terminal_sane(
     assert kept.text.startswith("Pas encore gardé ---")
     tail = bytes(terminal.output[-400:])
     assert b"\x1b[?1049l" in tail  # the alternate screen was left: the shell is back
+
+
+STUCK_SHUTDOWN = """
+import sys, threading
+from textual.drivers.linux_driver import LinuxDriver
+# A terminal that never takes the last write, as a closed window can be.
+LinuxDriver.disable_input = lambda self: threading.Event().wait()
+from tui.cli import main
+sys.exit(main())
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_an_app_whose_terminal_is_gone_still_ends_after_sighup(
+    blog_dir: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "stuck_shutdown.py").write_text(STUCK_SHUTDOWN, "utf-8")
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(tmp_path),
+        "PYTHONPATH": str(tmp_path),
+        "XDG_STATE_HOME": os.environ["XDG_STATE_HOME"],
+        "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"],
+    }
+    terminal = Terminal([str(blog_dir)], env, module="stuck_shutdown")
+    try:
+        terminal.wait_for("Steve Jobs @ Stanford")
+        terminal.type("e")
+        terminal.type("Gardé quand même ")
+        assert terminal.kill(signal.SIGHUP) == 128 + signal.SIGHUP  # within its 30 s
+    finally:
+        if terminal.process.poll() is None:
+            terminal.process.kill()
+    [kept] = recovery().pending(blog_dir)
+    assert kept.text.startswith("Gardé quand même ---")

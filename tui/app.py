@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
+import threading
+import time
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
@@ -25,6 +28,9 @@ from tui.config import Config, ConfigError, remember_theme
 from tui.dialogs import HelpScreen
 from tui.screens import MainScreen
 from tui.widgets import Contents, PostEditor, PostList, PostPreview, SearchField, TagSidebar
+
+EXIT_GRACE = 3.0
+"""Seconds a signal leaves Textual to restore the terminal before the app ends anyway."""
 
 # Commands for the palette: (title, help, action on the main screen).
 COMMANDS: tuple[tuple[str, str, str], ...] = (
@@ -90,6 +96,11 @@ class BlogApp(App[None]):
         if main is not None:
             main.keeper.keep_now()
         self.exit(return_code=128 + number)
+        # Textual's shutdown writes to the terminal, and when the terminal has
+        # gone (a closed window, tmux's kill-session) that write can wait for
+        # ever: the process lingered, holding its memory. The text is kept by
+        # now, so the app ends anyway once the grace period is over.
+        threading.Thread(target=_end_after_grace, args=(128 + number,), daemon=True).start()
 
     def _apply_settings(self) -> None:
         """The theme and the keys of the settings file; mistakes are told, not fatal."""
@@ -197,3 +208,8 @@ class BlogApp(App[None]):
             for title, help_text, action in COMMANDS:
                 yield SystemCommand(title, help_text, partial(main.run_action, action))
         yield SystemCommand("Keys", "Every key of the app (f1)", self.action_help)
+
+
+def _end_after_grace(status: int) -> None:
+    time.sleep(EXIT_GRACE)
+    os._exit(status)
