@@ -6,12 +6,14 @@ import asyncio
 import os
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input, Markdown
 
 from tests.helpers import TIMEOUT, screen_text, settle, started, text_of, until_open
 from tests.test_app_reading import TITLES, listed_titles
 from tui.app import BlogApp
 from tui.config import default_path, load
+from tui.screens import MainScreen
 from tui.widgets import Contents, PostList, PostPreview, SearchField, TagSidebar
 from tui.widgets.post_list import row_parts
 
@@ -26,6 +28,14 @@ async def search(pilot: object, text: str) -> None:
     assert isinstance(pilot, Pilot)
     await pilot.press("slash", *text)
     await settle(pilot)
+
+
+async def read_newest(pilot: Pilot[None], path: Path) -> MainScreen:
+    """Once every post is listed, read the newest one, at ``path``, from the list."""
+    screen = await started(pilot)
+    await pilot.press("enter")
+    await until_open(pilot, screen, path)
+    return screen
 
 
 def long_post(folder: Path, name: str, title: str, date: str, marks: dict[int, str]) -> Path:
@@ -190,9 +200,7 @@ async def test_o_lists_the_headings_and_choosing_one_scrolls_there(blog_dir: Pat
     )
     app = BlogApp(blog_dir, watch=False)
     async with app.run_test(size=(160, 40)) as pilot:
-        screen = await started(pilot)
-        await pilot.press("enter")
-        await until_open(pilot, screen, path)
+        screen = await read_newest(pilot, path)
         await pilot.press("o")
         contents = screen.query_one(Contents)
         assert isinstance(app.focused, Contents)
@@ -235,9 +243,7 @@ async def test_where_the_reader_stopped_is_kept_and_the_last_post_reopens(blog_d
     path = long_post(blog_dir, "2011-01-01-long.md", "Long", "2011-01-01", {})
     app = BlogApp(blog_dir, watch=False)
     async with app.run_test(size=(160, 40)) as pilot:
-        screen = await started(pilot)
-        await pilot.press("enter")
-        await until_open(pilot, screen, path)
+        screen = await read_newest(pilot, path)
         await pilot.press(*["j"] * 15)
         await pilot.pause()
         stopped = screen.preview.scroll_y
@@ -320,9 +326,7 @@ async def test_w_widens_the_preview_to_the_pane_and_back(blog_dir: Path) -> None
     path = long_post(blog_dir, "2011-01-01-long.md", "Long", "2011-01-01", {})
     app = BlogApp(blog_dir, watch=False)
     async with app.run_test(size=(200, 40)) as pilot:
-        screen = await started(pilot)
-        await pilot.press("enter")
-        await until_open(pilot, screen, path)
+        screen = await read_newest(pilot, path)
         body = screen.preview.query_one("#preview-body", Markdown)
         assert body.size.width <= 84
         focused = screen.preview.styles.border_top
@@ -350,9 +354,7 @@ async def test_views_and_panes_change_without_restyling_the_posts_blocks(
     path = long_post(blog_dir, "2011-01-01-long.md", "Long", "2011-01-01", {})
     app = BlogApp(blog_dir, watch=False)
     async with app.run_test(size=(200, 40)) as pilot:
-        screen = await started(pilot)
-        await pilot.press("enter")
-        await until_open(pilot, screen, path)
+        screen = await read_newest(pilot, path)
         restyled: list[object] = []
         apply = app.stylesheet.apply
 
