@@ -30,6 +30,14 @@ async def started(pilot: Pilot[None]) -> MainScreen:
     return screen
 
 
+async def read_newest(pilot: Pilot[None], path: Path) -> MainScreen:
+    """Once every post is listed, read the newest one, at ``path``, from the list."""
+    screen = await started(pilot)
+    await pilot.press("enter")
+    await until_open(pilot, screen, path)
+    return screen
+
+
 async def until_open(pilot: Pilot[None], screen: MainScreen, path: Path) -> None:
     """Wait until ``path`` is the open post."""
     while screen.document is None or screen.document.path != path:

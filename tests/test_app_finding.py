@@ -9,11 +9,18 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, Markdown
 
-from tests.helpers import TIMEOUT, screen_text, settle, started, text_of, until_open
+from tests.helpers import (
+    TIMEOUT,
+    read_newest,
+    screen_text,
+    settle,
+    started,
+    text_of,
+    until_open,
+)
 from tests.test_app_reading import TITLES, listed_titles
 from tui.app import BlogApp
 from tui.config import default_path, load
-from tui.screens import MainScreen
 from tui.widgets import Contents, PostList, PostPreview, SearchField, TagSidebar
 from tui.widgets.post_list import row_parts
 
@@ -22,20 +29,9 @@ MOBILE = "2010-10-25-la-revolution-mobile.md"
 BY_TITLE = [TITLES[3], TITLES[1], TITLES[2], TITLES[0]]
 
 
-async def search(pilot: object, text: str) -> None:
-    from textual.pilot import Pilot
-
-    assert isinstance(pilot, Pilot)
+async def search(pilot: Pilot[None], text: str) -> None:
     await pilot.press("slash", *text)
     await settle(pilot)
-
-
-async def read_newest(pilot: Pilot[None], path: Path) -> MainScreen:
-    """Once every post is listed, read the newest one, at ``path``, from the list."""
-    screen = await started(pilot)
-    await pilot.press("enter")
-    await until_open(pilot, screen, path)
-    return screen
 
 
 def long_post(folder: Path, name: str, title: str, date: str, marks: dict[int, str]) -> Path:
@@ -176,9 +172,7 @@ async def test_s_sorts_and_the_order_is_remembered(blog_dir: Path) -> None:
 async def test_brackets_show_the_next_and_previous_post_from_the_preview(blog_dir: Path) -> None:
     app = BlogApp(blog_dir, watch=False)
     async with app.run_test(size=(160, 40)) as pilot:
-        screen = await started(pilot)
-        await pilot.press("enter")
-        await until_open(pilot, screen, blog_dir / STEVE)
+        screen = await read_newest(pilot, blog_dir / STEVE)
         await pilot.press("right_square_bracket")
         await until_open(pilot, screen, blog_dir / MOBILE)
         assert isinstance(app.focused, PostPreview)  # still reading
@@ -221,9 +215,7 @@ async def test_o_lists_the_headings_and_choosing_one_scrolls_there(blog_dir: Pat
 async def test_the_header_says_how_long_the_post_is(blog_dir: Path) -> None:
     app = BlogApp(blog_dir, watch=False)
     async with app.run_test(size=(200, 40)) as pilot:
-        screen = await started(pilot)
-        await pilot.press("enter")
-        await until_open(pilot, screen, blog_dir / STEVE)
+        screen = await read_newest(pilot, blog_dir / STEVE)
         header = text_of(screen.query_one("#preview-header"))
         words = len((blog_dir / STEVE).read_text("utf-8").split("---", 2)[2].split())
         assert f"{words} words" in header

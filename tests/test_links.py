@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Markdown
 
-from tests.helpers import screen_text, settle, started, until_open
+from tests.helpers import read_newest, screen_text, settle, until_open
 from tui.app import BlogApp
 from tui.blog import Blog
 from tui.blog.links import is_web_link, resolve_link
@@ -51,9 +51,7 @@ async def test_a_link_to_another_post_opens_it_and_images_show_their_target(
         post.write(f"\nVoir [l’autre billet]({CM}).\n\n![Steve sur scène](/img/jobs.jpg)\n")
     app = BlogApp(blog_dir, watch=False)
     async with app.run_test(size=(160, 40)) as pilot:
-        screen = await started(pilot)
-        await pilot.press("enter")
-        await until_open(pilot, screen, steve)
+        screen = await read_newest(pilot, steve)
         body = screen.query_one("#preview-body", Markdown)
         assert "🖼 Steve sur scène (/img/jobs.jpg)" in screen_text(pilot)
         body.post_message(Markdown.LinkClicked(body, CM))  # what a click on the link sends
