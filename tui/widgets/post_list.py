@@ -27,6 +27,7 @@ from textual.strip import Strip
 from tui.blog import Post
 from tui.blog.display import printable
 from tui.blog.search import folded_spans
+from tui.widgets.post_keys import post_keys
 
 UNSAVED_MARK = "●"
 DRAFT_MARK = "draft"
@@ -105,30 +106,15 @@ class PostList(ScrollView, can_focus=True):
         Binding("home", "first", "First post", show=False, id="list.first"),
         Binding("end", "last", "Last post", show=False, id="list.last"),
         Binding("enter", "select", "Read", id="list.read"),
-        Binding("e", "screen.edit", "Edit", id="list.edit"),
-        Binding("E", "screen.open_external", "$EDITOR", show=False, id="list.external"),
-        Binding("plus", "screen.add_tag", "Add tag", show=False, id="list.add_tag"),
-        Binding("minus", "screen.remove_tag", "Remove tag", show=False, id="list.remove_tag"),
-        Binding("v", "screen.cycle_view", "View", id="list.view"),
-        Binding("t", "screen.focus_tags", "Tags", id="list.tags"),
+        *post_keys("list", "edit", "external", "add_tag", "remove_tag", "view", "tags"),
         Binding("c", "screen.clear_tags", "Clear filter", id="list.clear"),
         Binding("d,delete", "screen.delete", "Delete", id="list.delete"),
-        Binding("slash", "screen.search", "Search", id="list.search"),
+        *post_keys("list", "search"),
         Binding(
             "escape", "screen.close_search", "Clear search", show=False, id="list.clear_search"
         ),
         Binding("s", "screen.cycle_order", "Sort", id="list.sort"),
-        Binding(
-            "right_square_bracket", "screen.next_post", "Next post", show=False, id="list.next"
-        ),
-        Binding(
-            "left_square_bracket",
-            "screen.previous_post",
-            "Previous post",
-            show=False,
-            id="list.previous",
-        ),
-        Binding("question_mark", "app.help", "Help", id="list.help"),
+        *post_keys("list", "next", "previous", "help"),
     ]
 
     highlighted: reactive[int | None] = reactive(None, always_update=True)

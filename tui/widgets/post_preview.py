@@ -20,6 +20,7 @@ from tui.blog.display import printable
 from tui.blog.search import folded_spans
 from tui.widgets.blocks import Block, agreement, parse_blocks, reparsed
 from tui.widgets.markdown_parser import preview_parser
+from tui.widgets.post_keys import post_keys
 
 FIRST_PIECE = 3_000
 """Characters rendered before the preview first shows: more than a screenful."""
@@ -81,29 +82,15 @@ class PostPreview(VerticalScroll, can_focus=True):
     BINDINGS = [
         Binding("down,j", "scroll_down", "Scroll down", show=False, id="preview.down"),
         Binding("up,k", "scroll_up", "Scroll up", show=False, id="preview.up"),
-        Binding("e", "screen.edit", "Edit", id="preview.edit"),
-        Binding("E", "screen.open_external", "$EDITOR", show=False, id="preview.external"),
-        Binding("plus", "screen.add_tag", "Add tag", show=False, id="preview.add_tag"),
-        Binding("minus", "screen.remove_tag", "Remove tag", show=False, id="preview.remove_tag"),
-        Binding("v", "screen.cycle_view", "View", id="preview.view"),
-        Binding("t", "screen.focus_tags", "Tags", id="preview.tags"),
+        *post_keys("preview", "edit", "external", "add_tag", "remove_tag", "view", "tags"),
         Binding("escape", "screen.focus_list", "Back to list", id="preview.back"),
-        Binding("slash", "screen.search", "Search", id="preview.search"),
+        *post_keys("preview", "search"),
         Binding("n", "next_match", "Next match", show=False, id="preview.next_match"),
         Binding("N", "previous_match", "Previous match", show=False, id="preview.previous_match"),
-        Binding(
-            "right_square_bracket", "screen.next_post", "Next post", show=False, id="preview.next"
-        ),
-        Binding(
-            "left_square_bracket",
-            "screen.previous_post",
-            "Previous post",
-            show=False,
-            id="preview.previous",
-        ),
+        *post_keys("preview", "next", "previous"),
         Binding("o", "screen.toggle_contents", "Contents", id="preview.contents"),
         Binding("w", "toggle_wide", "Wide", show=False, id="preview.wide"),
-        Binding("question_mark", "app.help", "Help", id="preview.help"),
+        *post_keys("preview", "help"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
