@@ -137,7 +137,7 @@ class PostList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._posts: list[Post] = []
-        self._rows: dict[Path, int] | None = {}
+        self._rows: dict[Path, int] | None = None
         # Row of each post, made when first asked for: while a large blog
         # loads, the list is shown again and again and seldom asked.
         self._unsaved: Path | None = None

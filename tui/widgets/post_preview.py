@@ -242,6 +242,8 @@ class PostPreview(VerticalScroll, can_focus=True):
 
     def mark(self, words: Sequence[str]) -> None:
         """Mark where the (folded) ``words`` are found; ``n`` and ``N`` go from one to the next."""
+        if tuple(words) == self._words:
+            return  # "tag:", a space...: the search changed, not its words; blocks stay as marked
         self._words = tuple(words)
         self._match = -1
         self._mark_within(self._body.children)
