@@ -79,7 +79,7 @@ class PostCache:
         if row is None or tuple(row[1:5]) != current:
             return None
         try:
-            return _post(path, relative, row[5:])
+            return post_from_record(path, relative, row[5:])
         except (TypeError, ValueError):
             return None
 
@@ -104,7 +104,7 @@ class PostCache:
             posts = self._kept
         data = {
             "version": VERSION,
-            "posts": [[post.relative, *current, *_record(post)] for post, current in posts],
+            "posts": [[post.relative, *current, *record_of(post)] for post, current in posts],
         }
         with contextlib.suppress(OSError):
             self.file.parent.mkdir(parents=True, exist_ok=True)
@@ -112,7 +112,8 @@ class PostCache:
             atomic_write(self.file, encoded, mode=0o600)
 
 
-def _record(post: Post) -> list[Any]:
+def record_of(post: Post) -> list[Any]:
+    """A post's fields as plain values (JSON's, and what worker processes send)."""
     return [
         post.title,
         post.date.isoformat() if post.date else None,
@@ -129,7 +130,8 @@ def _record(post: Post) -> list[Any]:
     ]
 
 
-def _post(path: Path, relative: str, record: list[Any]) -> Post:
+def post_from_record(path: Path, relative: str, record: list[Any]) -> Post:
+    """The post that :func:`record_of` gave ``record`` for."""
     # Fields are taken as written: the file is ours, private to the user and
     # versioned, and converting each one again would cost a fifth of a
     # second at 100,000 posts. Only the shape of the row is checked.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from tui.blog.encoding import Decoded, decode
 from tui.blog.errors import BlogError
 from tui.blog.files import atomic_write
 from tui.blog.index import BlogIndex
+from tui.blog.parallel import PARALLEL_FROM, ParallelReader, worker_count
 from tui.blog.post import POST_SUFFIXES, Post, read_head, read_post, too_large
 
 # Folders that hold a site's machinery or output, never its posts.
@@ -118,42 +119,85 @@ class Blog:
         for path in paths:
             yield read_post(path, self.root)
 
-    def read_batches(self, size: int = 500, cache: PostCache | None = None) -> Iterator[list[Post]]:
+    def read_batches(
+        self, size: int = 500, cache: PostCache | None = None, workers: int | None = None
+    ) -> Generator[list[Post], None, None]:
         """Read every post, a batch at a time, so a list can fill as it loads.
 
         With a ``cache``, a file whose size, times and inode are unchanged is
         not read again; what was read is handed to the cache, for the caller
         to :meth:`PostCache.save` when it suits (the app: after the list is shown).
+        When many files are to be read, up to ``workers`` processes parse them
+        (default: one a core; 0 or 1: all in this process).
         """
         if cache is not None:
             cache.load()
         self.unreadable.clear()  # said again by this scan if still so
+        stamps: dict[str, Stamp] = {}
         stamped: list[tuple[Post, Stamp]] = []
         batch: list[Post] = []
         read = 0
-        prefix = len(os.path.join(self.root, ""))
-        for child, folder_name, names in self._walk():
-            folder_name = os.path.join(folder_name, "")
-            for name in names:
-                # Paths are strings until a Post needs one: at 100,000 posts
-                # every Path built or printed is a tenth of a second.
-                full = folder_name + name
-                relative = full[prefix:].replace(os.sep, "/")
-                try:
-                    current = stamp(os.stat(full))
-                except OSError:
-                    current = None
-                path = child(name)
-                post = cache.get(path, relative, current) if cache and current else None
-                if post is None:
-                    post = read_post(path, self.root)
-                    read += 1
+
+        def take(posts: Iterable[Post], parsed: bool) -> None:
+            nonlocal read
+            for post in posts:
+                batch.append(post)
+                current = stamps.get(post.relative)
                 if current is not None:
                     stamped.append((post, current))
-                batch.append(post)
+                read += parsed
+
+        # Files to parse wait here until they are known to be many (then
+        # workers parse them) or the walk is over (then they are read here).
+        to_read: list[tuple[Path, str]] = []
+        parallel: ParallelReader | None = None
+        wanted = worker_count() if workers is None else workers
+        prefix = len(os.path.join(self.root, ""))
+        try:
+            for child, folder_name, names in self._walk():
+                folder_name = os.path.join(folder_name, "")
+                for name in names:
+                    # Paths are strings until a Post needs one: at 100,000 posts
+                    # every Path built or printed is a tenth of a second.
+                    full = folder_name + name
+                    relative = full[prefix:].replace(os.sep, "/")
+                    try:
+                        current = stamp(os.stat(full))
+                    except OSError:
+                        current = None
+                    path = child(name)
+                    if current is not None:
+                        stamps[relative] = current
+                    post = cache.get(path, relative, current) if cache and current else None
+                    if post is not None:
+                        take((post,), parsed=False)
+                    elif parallel is not None:
+                        parallel.add(path, relative)
+                        take(parallel.ready(), parsed=True)
+                    else:
+                        to_read.append((path, relative))
+                        if wanted > 1 and len(to_read) >= PARALLEL_FROM:
+                            parallel = ParallelReader(self.root, wanted)
+                            for item in to_read:
+                                parallel.add(*item)
+                            to_read = []
+                    if len(batch) >= size:
+                        yield batch
+                        batch = []
+            for path, _ in to_read:
+                take((read_post(path, self.root),), parsed=True)
                 if len(batch) >= size:
                     yield batch
                     batch = []
+            if parallel is not None:
+                for posts in parallel.rest():
+                    take(posts, parsed=True)
+                    if len(batch) >= size:
+                        yield batch
+                        batch = []
+        finally:
+            if parallel is not None:
+                parallel.close()  # also when the reading is given up half way
         if batch:
             yield batch
         if cache is not None:

@@ -1,0 +1,151 @@
+"""Posts parsed by worker processes: the same posts as read here, whatever the workers do."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tui.blog import Blog, Post
+from tui.blog.cache import PostCache
+from tui.blog.parallel import ParallelReader
+
+POSTS = 300
+
+
+def write_blog(folder: Path) -> Path:
+    """More posts than it takes to start workers, odd ones among them."""
+    folder.mkdir()
+    for number in range(POSTS):
+        (folder / f"2020-01-{1 + number % 28:02d}-post-{number}.md").write_text(
+            f'---\ntitle: "Post {number}"\ntags: [t{number % 7}, Été]\n'
+            f"draft: {'yes' if number % 10 == 0 else 'no'}\n---\n\nBody {number}.\n",
+            "utf-8",
+        )
+    (folder / "broken.md").write_text("---\ntitle: [unclosed\n---\nText\n", "utf-8")
+    (folder / "bom.md").write_bytes(b"\xef\xbb\xbf---\r\ntitle: BOM\r\n---\r\nText\r\n")
+    (folder / "latin1.md").write_bytes("---\ntitle: Caf\xe9\n---\n".encode("latin-1"))
+    (folder / "nested").mkdir()
+    (folder / "nested" / "index.md").write_text("# A heading as title\n", "utf-8")
+    return folder
+
+
+def described(post: Post) -> tuple[Any, ...]:
+    return (
+        post.path,
+        post.relative,
+        post.title,
+        post.date,
+        post.date_source,
+        post.tags,
+        post.draft,
+        post.categories,
+        post.problems,
+        post.read_only_reason,
+        post.mtime_ns,
+        post.size,
+        post.sort_key,
+        post.tag_keys,
+    )
+
+
+def read_all(blog: Blog, workers: int, cache: PostCache | None = None) -> list[tuple[Any, ...]]:
+    posts = [post for batch in blog.read_batches(cache=cache, workers=workers) for post in batch]
+    return sorted(described(post) for post in posts)
+
+
+@pytest.fixture
+def many(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Blog:
+    monkeypatch.setattr("tui.blog.store.PARALLEL_FROM", 50)
+    return Blog(write_blog(tmp_path / "posts"))
+
+
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[subprocess.Popen[bytes]]:
+    """The worker processes started, to check that none is left running."""
+    processes: list[subprocess.Popen[bytes]] = []
+    original = subprocess.Popen
+
+    def starting(*args: Any, **kwargs: Any) -> subprocess.Popen[bytes]:
+        process = original(*args, **kwargs)
+        processes.append(process)
+        return process
+
+    monkeypatch.setattr("tui.blog.parallel.subprocess.Popen", starting)
+    return processes
+
+
+def test_workers_read_the_same_posts_as_this_process(
+    many: Blog, started: list[subprocess.Popen[bytes]]
+) -> None:
+    alone = read_all(many, workers=0)
+    assert not started
+    assert read_all(many, workers=2) == alone
+    assert len(started) == 2
+    assert len(alone) == POSTS + 4
+    titles = {row[1]: row[2] for row in alone}
+    assert titles["bom.md"] == "BOM"
+    assert titles["latin1.md"].startswith("Caf")
+    assert titles["nested/index.md"] == "A heading as title"
+    broken = next(row for row in alone if row[1] == "broken.md")
+    assert broken[8]  # its problem is told, from a worker too
+    assert all(process.poll() is not None for process in started)
+
+
+def test_what_workers_read_goes_into_the_cache(many: Blog) -> None:
+    cache = PostCache(many.root)
+    first = read_all(many, workers=2, cache=cache)
+    cache.save()
+    again = PostCache(many.root)
+    assert read_all(many, workers=0, cache=again) == first
+    assert again.size == POSTS + 4
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["/nonexistent/python"],  # cannot start
+        [sys.executable, "-c", "pass"],  # ends at once
+        [sys.executable, "-c", "import sys; sys.stdin.buffer.read(9); sys.stdout.write('x' * 20)"],
+    ],
+    ids=["cannot-start", "ends", "answers-nonsense"],
+)
+def test_files_a_worker_did_not_answer_for_are_read_here(
+    many: Blog, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    alone = read_all(many, workers=0)
+    monkeypatch.setattr("tui.blog.parallel.worker_command", lambda: command)
+    assert read_all(many, workers=2) == alone
+
+
+def test_one_worker_dying_leaves_its_files_to_the_other(many: Blog) -> None:
+    alone = read_all(many, workers=0)
+    reader = ParallelReader(many.root, 2)
+    try:
+        reader._workers[0].process.kill()
+        for path in sorted(many.scan()):
+            reader.add(path, path.relative_to(many.root).as_posix())
+        posts = [post for chunk in reader.rest() for post in chunk]
+        assert reader.workers == 1
+    finally:
+        reader.close()
+    assert sorted(described(post) for post in posts) == alone
+
+
+def test_a_reading_given_up_stops_its_workers(
+    many: Blog, started: list[subprocess.Popen[bytes]]
+) -> None:
+    batches = many.read_batches(size=20, workers=2)
+    next(batches)
+    assert started
+    batches.close()
+    assert all(process.poll() is not None for process in started)
+
+
+def test_real_blogs_read_alike_by_workers(corpora: Path) -> None:
+    for name in ("jekyll-mademistakes", "hugo-ropensci", "fr-nhoizey", "messy"):
+        blog = Blog(corpora / name)
+        assert read_all(blog, workers=2) == read_all(blog, workers=0), name
