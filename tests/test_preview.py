@@ -3,12 +3,19 @@ and in the end always the same as one render."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.app import App, ComposeResult
-from textual.widgets import Markdown
+from textual.content import Content, Span
+from textual.widgets import Markdown, Static
 from textual.widgets.markdown import MarkdownBlock
 
+from tests.conftest import SAMPLE
+from tui.blog import read_post
 from tui.widgets.markdown_parser import preview_parser
 from tui.widgets.post_preview import PostPreview, first_piece
+
+STEVE = "2010-11-08-steve-jobs-stanford.md"
 
 LONG = "\n\n".join(
     [
@@ -39,14 +46,19 @@ class OneRender(App[None]):
         yield Markdown(id="whole", parser_factory=preview_parser)
 
 
-def blocks(markdown: Markdown) -> list[tuple[str, tuple[int, int], str]]:
-    return [
-        (type(block).__name__, block.source_range, str(getattr(block, "_content", "")))
-        for block in markdown.query_children(MarkdownBlock)
-    ]
+Shown = tuple[str, tuple[int, int], str, list[Span]]
 
 
-async def rendered(markdown: str) -> list[tuple[str, tuple[int, int], str]]:
+def blocks(markdown: Markdown) -> list[Shown]:
+    """Each block as shown: its kind, its lines, its text and the styles of its text."""
+    shown = []
+    for block in markdown.query_children(MarkdownBlock):
+        content: Content = getattr(block, "_content", Content())
+        shown.append((type(block).__name__, block.source_range, content.plain, list(content.spans)))
+    return shown
+
+
+async def rendered(markdown: str) -> list[Shown]:
     app = OneRender()
     async with app.run_test(size=(100, 50)):
         whole = app.query_one("#whole", Markdown)
@@ -72,6 +84,8 @@ async def test_the_piecewise_render_equals_a_full_render() -> None:
 
 EDITS = [
     ("Paragraphe 20 ", "Paragraphe vingt "),  # one word in a paragraph
+    ("Paragraphe 21 mot", "Paragraphe 21 *mot*"),  # the same text, emphasised
+    ("Paragraphe 22 ", "Paragraphe 22\n\n- une liste "),  # a paragraph that becomes two blocks
     ("Texte 3 ", "Texte 3\n\n## Nouvelle partie\n\nTexte "),  # a new heading
     ("- deux\n", "- deux\n- deux et demi\n"),  # an item
     ("# Titre", "```\n# Titre"),  # a fence that swallows the rest
@@ -99,3 +113,51 @@ async def test_an_edit_rebuilds_only_the_blocks_it_changed() -> None:
             if old != "# Titre":
                 kept = set(before) & set(after)
                 assert len(after) - len(kept) <= 3, (old, new)  # the others are the same widgets
+            if old.startswith("Paragraphe 2") and "\n" not in new:
+                assert after == before, (old, new)  # typing in a paragraph: the same widget
+
+
+async def test_typing_in_a_marked_paragraph_keeps_its_marks() -> None:
+    app = OneRender()
+    async with app.run_test(size=(100, 50)) as pilot:
+        preview = PostPreview()
+        await app.mount(preview)
+        body = preview.query_one("#preview-body", Markdown)
+        await preview.show_body(LONG)
+        await preview.show_rest(LONG)
+        preview.mark(["vingt"])
+        assert preview._matches() == []
+        edited = LONG.replace("Paragraphe 20 ", "Paragraphe vingt ", 1)
+        await preview.update_body(edited)
+        await pilot.pause()
+        (match,) = preview._matches()
+        assert match._content.plain.startswith("Paragraphe vingt")
+        assert any("reverse" in str(span.style) for span in match._content.spans)
+        await preview.update_body(edited.replace("Paragraphe vingt ", "Paragraphe 20 ", 1))
+        assert preview._matches() == []
+        assert blocks(body) == await rendered(LONG)  # the marks gone with the word
+
+
+async def test_the_header_is_drawn_again_only_when_it_changes() -> None:
+    app = OneRender()
+    async with app.run_test(size=(100, 50)) as pilot:
+        preview = PostPreview()
+        await app.mount(preview)
+        header = preview.query_one("#preview-header", Static)
+        drawn: list[object] = []
+        original = header.update
+
+        def drawing(content: object = "", **kwargs: object) -> None:
+            drawn.append(content)
+            original(content)  # type: ignore[arg-type]
+
+        header.update = drawing  # type: ignore[method-assign]
+        post = read_post(SAMPLE / STEVE, SAMPLE)
+        preview.show_post(post)
+        preview.show_post(post)  # each pause in typing, in the split view
+        await preview.show_body("Un mot.")
+        await preview.update_body("Un mot.")
+        await pilot.pause()
+        assert len(drawn) == 2  # the post, then its length once known
+        preview.show_post(replace(post, title="Autre"))
+        assert len(drawn) == 3

@@ -50,6 +50,11 @@ def first_piece(markdown: str, at_least: int) -> str:
 WORDS_A_MINUTE = 230
 
 
+def same_content(one: Content, other: Content) -> bool:
+    """Whether two contents show alike (Content's == looks at the text alone)."""
+    return one.plain == other.plain and one.spans == other.spans
+
+
 def header_content(post: Post, words: int | None = None) -> Content:
     """Title, date, tags, length and problems of ``post``, shown as plain text."""
     parts: list[str | tuple[str, str]] = [(printable(post.title), "bold $text-primary")]
@@ -112,6 +117,7 @@ class PostPreview(VerticalScroll, can_focus=True):
         self._unmarked: WeakKeyDictionary[MarkdownBlock, Content] = WeakKeyDictionary()
         self._match = -1
         self._wide = False
+        self._header = Content()
 
     def watch_has_focus(self, has_focus: bool) -> None:
         # Only the preview's own border follows its focus. Textual would apply
@@ -138,8 +144,12 @@ class PostPreview(VerticalScroll, can_focus=True):
 
     def _show_header(self) -> None:
         post = self._post
-        header = self.query_one("#preview-header", Static)
-        header.update(header_content(post, self._word_count) if post else "")
+        content = header_content(post, self._word_count) if post else Content()
+        if not same_content(content, self._header):
+            # Only when it changed: an update lays out the whole post again,
+            # and the split view asks for the header at every pause in typing.
+            self._header = content
+            self.query_one("#preview-header", Static).update(content)
 
     async def show_body(self, markdown: str) -> None:
         """Show the first screenful of ``markdown`` at once; :meth:`show_rest` follows.
@@ -218,10 +228,15 @@ class PostPreview(VerticalScroll, can_focus=True):
         # the next one leaves it true to what is mounted.
         self._blocks = blocks[:same_start] + blocks[new_end:]
         self._widgets = self._widgets[:same_start] + kept_after
-        if stale:
-            await body.remove_children(stale)
-        at = same_start
         fresh = blocks[same_start:new_end]
+        if len(stale) == 1 and len(fresh) == 1 and self._edit_in_place(stale[0], fresh[0]):
+            self._blocks[same_start:same_start] = fresh
+            self._widgets[same_start:same_start] = [stale]
+            return
+        # Removed without waiting, so that the removal and the first mount
+        # below are laid out once, not once each.
+        removed = body.remove_children(stale) if stale else None
+        at = same_start
         first, size = 0, BATCH
         while first < len(fresh):
             # Each mount lays out the whole body again: batches grow, so a
@@ -237,6 +252,30 @@ class PostPreview(VerticalScroll, can_focus=True):
                 await body.mount_all(widgets, before=anchor)
                 if self._words:
                     self._mark_within(widgets)
+        if removed is not None:
+            await removed
+
+    def _edit_in_place(self, widget: Widget, block: Block) -> bool:
+        """Give ``widget``, a paragraph on screen, the text of ``block`` if that is
+        a paragraph too (typing inside one): one widget changed, none mounted."""
+        paragraph = self._body.get_block_class("paragraph_open")
+        if type(widget) is not paragraph or widget.children:
+            return False
+        built = list(self._body._parse_markdown(block.tokens))
+        if len(built) != 1 or type(built[0]) is not paragraph or built[0]._blocks:
+            return False
+        fresh = built[0]
+        assert isinstance(widget, MarkdownBlock)
+        original = self._unmarked.pop(widget, None) or widget._content
+        widget._token, widget._inline_token = fresh._token, fresh._inline_token
+        widget.source_range = fresh.source_range
+        if not same_content(fresh._content, original):
+            widget.set_content(fresh._content)
+        elif original is not widget._content:
+            widget.set_content(original)  # the marks go; they come again below if still found
+        if self._words:
+            self._mark(widget)
+        return True
 
     # Searched words
 
