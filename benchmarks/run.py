@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import compileall
 import datetime as dt
 import os
 import platform
@@ -305,6 +306,10 @@ def main() -> None:
     arguments = parser.parse_args()
     posts, runs = arguments.posts, arguments.runs
 
+    # The app as installed: pip compiles a package's modules when it installs
+    # it. An editable install run with PYTHONDONTWRITEBYTECODE set (as on some
+    # CI machines) would otherwise compile all of ours at every start.
+    compileall.compile_dir(PROJECT / "tui", quiet=1)
     work = Path(tempfile.mkdtemp(prefix="blog-bench-"))
     # The app run inside this process keeps its cache and state here, not in
     # the user's folders.

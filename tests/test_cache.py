@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tui.blog import Blog, Post, read_post
-from tui.blog.cache import PostCache
+from tui.blog.cache import SLICE, PostCache
 
 STEVE = "2010-11-08-steve-jobs-stanford.md"
 
@@ -123,3 +123,30 @@ def test_posts_in_subfolders_come_back_from_the_cache_as_they_were(tmp_path: Pat
             read_post_.sort_key,
         )
         assert cached.tag_keys == read_post_.tag_keys
+
+
+def test_a_cache_larger_than_one_slice_reads_back_whole(tmp_path: Path) -> None:
+    posts = [
+        (
+            Post(
+                tmp_path / f"{number}.md",
+                f"{number}.md",
+                f'Post "{number}", été',
+                None,
+                "modified",
+                ("a", "b"),
+                number % 2 == 0,
+                size=number,
+            ),
+            (number, number, number, number),
+        )
+        for number in range(2 * SLICE + 7)
+    ]
+    PostCache(tmp_path).save(posts)
+    again = PostCache(tmp_path)
+    again.load()
+    assert again.size == len(posts)
+    for post, current in (posts[0], posts[SLICE], posts[-1]):
+        cached = again.get(post.path, post.relative, current)
+        assert cached is not None
+        assert (cached.title, cached.draft, cached.size) == (post.title, post.draft, post.size)

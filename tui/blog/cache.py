@@ -27,6 +27,9 @@ APP_NAME = "blog-tui"
 VERSION = 2
 """Bumped whenever what a post holds changes, so old caches are ignored."""
 
+SLICE = 1_000
+"""Rows encoded at a time when saving."""
+
 Stamp = tuple[int, int, int, int]
 # A row: the post's path from the blog's folder, its stamp, then its fields.
 # Rows are lists, not objects with names: at 100,000 posts JSON reads them
@@ -102,14 +105,18 @@ class PostCache:
             if not self._changed:
                 return  # as read: writing 100,000 rows again would cost a second
             posts = self._kept
-        data = {
-            "version": VERSION,
-            "posts": [[post.relative, *current, *record_of(post)] for post, current in posts],
-        }
+        rows = [[post.relative, *current, *record_of(post)] for post, current in posts]
+        # Encoded a slice at a time: one call to the encoder holds the
+        # interpreter until it is done (a second at 100,000 posts), and the
+        # app saves while its screen is being drawn.
+        slices = (
+            json.dumps(rows[start : start + SLICE], ensure_ascii=False)[1:-1]
+            for start in range(0, len(rows), SLICE)
+        )
+        text = f'{{"version": {VERSION}, "posts": [{", ".join(slices)}]}}'
         with contextlib.suppress(OSError):
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            encoded = json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogateescape")
-            atomic_write(self.file, encoded, mode=0o600)
+            atomic_write(self.file, text.encode("utf-8", "surrogateescape"), mode=0o600)
 
 
 def record_of(post: Post) -> list[Any]:
