@@ -11,7 +11,7 @@ import pytest
 
 from tui.blog import Blog, Post
 from tui.blog.cache import PostCache
-from tui.blog.parallel import ParallelReader
+from tui.blog.parallel import ParallelReader, worker_count
 
 POSTS = 300
 
@@ -149,3 +149,9 @@ def test_real_blogs_read_alike_by_workers(corpora: Path) -> None:
     for name in ("jekyll-mademistakes", "hugo-ropensci", "fr-nhoizey", "messy"):
         blog = Blog(corpora / name)
         assert read_all(blog, workers=2) == read_all(blog, workers=0), name
+
+
+def test_a_bundled_app_reads_in_its_own_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert worker_count() >= 1
+    monkeypatch.setattr("sys.frozen", True, raising=False)
+    assert worker_count() == 0

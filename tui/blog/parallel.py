@@ -50,6 +50,8 @@ Item = tuple[Path, str]
 
 def worker_count() -> int:
     """Workers for this machine: one a core the process may use, up to MOST_WORKERS."""
+    if getattr(sys, "frozen", False) or not sys.executable:
+        return 0  # a bundled app: no Python to start workers with
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not on Linux
