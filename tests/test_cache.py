@@ -16,9 +16,9 @@ STEVE = "2010-11-08-steve-jobs-stanford.md"
 def load(blog_dir: Path, reads: list[Path], monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     """Titles by file, counting the files actually read."""
 
-    def counting(path: Path, root: Path) -> Post:
+    def counting(path: Path, root: Path, relative: str | None = None) -> Post:
         reads.append(path)
-        return read_post(path, root)
+        return read_post(path, root, relative)
 
     with monkeypatch.context() as patch:
         patch.setattr("tui.blog.store.read_post", counting)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tui.blog import Blog, Post
+from tui.blog import Blog, Post, read_post
 from tui.blog.cache import PostCache
 from tui.blog.parallel import ParallelReader, worker_count
 
@@ -83,6 +83,8 @@ def test_workers_read_the_same_posts_as_this_process(
 ) -> None:
     alone = read_all(many, workers=0)
     assert not started
+    # The walk gives each file's relative path: the same as read_post works out.
+    assert alone == sorted(described(read_post(path, many.root)) for path in many.scan())
     assert read_all(many, workers=2) == alone
     assert len(started) == 2
     assert len(alone) == POSTS + 4

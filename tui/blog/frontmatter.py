@@ -146,9 +146,9 @@ def _parse(source: str, fmt: str) -> tuple[dict[str, Any], tuple[str, ...]]:
         return {}, ()
     if not isinstance(data, dict):
         return {}, ("the front matter is not a list of `key: value` lines",)
-    if _expanded_size(data) > MAX_VALUES:
-        # YAML aliases can make a few lines stand for a billion values ("billion
-        # laughs"): anything that walked them would never finish.
+    if "*" in source and _expanded_size(data) > MAX_VALUES:
+        # YAML aliases (written *name) can make a few lines stand for a billion
+        # values ("billion laughs"): anything that walked them would never finish.
         return {}, (
             f"the front matter holds more than {MAX_VALUES:,} values once its aliases "
             "are expanded; not read",

@@ -83,7 +83,7 @@ class _Worker:
     def give(self, root: Path, items: list[Item]) -> None:
         assert self.process.stdin is not None
         self.given.append(items)
-        _write(self.process.stdin, (str(root), [str(path) for path, _ in items]))
+        _write(self.process.stdin, (str(root), [(str(path), relative) for path, relative in items]))
 
     def answer(self) -> tuple[list[Item], list[list[Any]]]:
         """The oldest chunk given, and the records of its files in their order;
@@ -165,7 +165,7 @@ class ParallelReader:
             self._hand_out(everything=True)
             if not self.workers:
                 # No worker left: what is left is read in this process.
-                self._done += [read_post(path, self.root) for path, _ in self._waiting]
+                self._done += [read_post(path, self.root, rel) for path, rel in self._waiting]
                 self._waiting = []
             else:
                 self._collect(timeout=None)
@@ -205,7 +205,7 @@ class ParallelReader:
                 try:
                     self._done.append(post_from_record(path, relative, record))
                 except (TypeError, ValueError):  # cannot happen with our own worker
-                    self._done.append(read_post(path, self.root))
+                    self._done.append(read_post(path, self.root, relative))
 
     def _drop(self, worker: _Worker) -> None:
         """Stop ``worker``; the files it had not answered for are read otherwise."""
@@ -250,8 +250,9 @@ def serve() -> None:
     source, sink = sys.stdin.buffer, sys.stdout.buffer
     while True:
         try:
-            root, paths = _read(source)
+            root, items = _read(source)
         except EOFError:
             return
         folder = Path(root)
-        _write(sink, [record_of(read_post(Path(path), folder)) for path in paths])
+        posts = (read_post(Path(path), folder, relative) for path, relative in items)
+        _write(sink, [record_of(post) for post in posts])

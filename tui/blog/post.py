@@ -103,9 +103,14 @@ class Post:
         return self.date.date().isoformat() if self.date else "no date"
 
 
-def read_post(path: Path, root: Path) -> Post:
-    """Read one post. Never raises: what goes wrong is kept in ``problems``."""
-    relative = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+def read_post(path: Path, root: Path, relative: str | None = None) -> Post:
+    """Read one post. Never raises: what goes wrong is kept in ``problems``.
+
+    ``relative``, its path from ``root`` with forward slashes, when the
+    caller knows it (working it out is a sixth of the time a post takes).
+    """
+    if relative is None:
+        relative = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     try:
         stat = os.stat(path)
         raw = read_head(path, stat.st_size)

@@ -184,8 +184,8 @@ class Blog:
                     if len(batch) >= size:
                         yield batch
                         batch = []
-            for path, _ in to_read:
-                take((read_post(path, self.root),), parsed=True)
+            for path, relative in to_read:
+                take((read_post(path, self.root, relative),), parsed=True)
                 if len(batch) >= size:
                     yield batch
                     batch = []
