@@ -190,6 +190,10 @@ def in_app(folder: Path, runs: int, only_filter: bool = False) -> dict[str, floa
                 row = editor.document.line_count // 2
                 editor.insert(str(number), (row, 0))
                 await pilot.pause()
+                # The pause is this loop's own: the preview the typing asked
+                # for would otherwise come in the middle of a later run.
+                if screen._preview_timer is not None:
+                    screen._preview_timer.stop()
                 screen.previewed.clear()
                 start = time.perf_counter()
                 screen._preview_editor_text()

@@ -121,8 +121,8 @@ class ParallelReader:
     """Files parsed by worker processes, their posts collected as they come.
 
     Used from one thread. Files are taken with :meth:`add` as a folder walk
-    finds them; :meth:`ready` gives what is parsed so far, :meth:`rest`
-    everything once the walk is over, and :meth:`close` stops the workers.
+    finds them, which gives what is parsed so far; :meth:`rest` gives the
+    rest once the walk is over, and :meth:`close` stops the workers.
     """
 
     def __init__(self, root: Path, workers: int, command: list[str] | None = None) -> None:
@@ -148,14 +148,17 @@ class ParallelReader:
     def _busy(self) -> bool:
         return any(worker.given for worker in self._workers)
 
-    def add(self, path: Path, relative: str) -> None:
-        self._waiting.append((path, relative))
-        if len(self._waiting) >= CHUNK:
-            self._hand_out()
+    def add(self, path: Path, relative: str) -> list[Post]:
+        """Take a file to parse; give the posts parsed by now, if any.
 
-    def ready(self) -> list[Post]:
-        """The posts parsed by now, without waiting."""
+        Workers are looked at once a chunk: each look lets the interpreter go
+        to the app's thread, which may then keep it a while.
+        """
+        self._waiting.append((path, relative))
+        if len(self._waiting) < CHUNK:
+            return []
         self._collect(timeout=0)
+        self._hand_out()
         done, self._done = self._done, []
         return done
 

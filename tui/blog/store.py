@@ -172,14 +172,13 @@ class Blog:
                     if post is not None:
                         take((post,), parsed=False)
                     elif parallel is not None:
-                        parallel.add(path, relative)
-                        take(parallel.ready(), parsed=True)
+                        take(parallel.add(path, relative), parsed=True)
                     else:
                         to_read.append((path, relative))
                         if wanted > 1 and len(to_read) >= PARALLEL_FROM:
                             parallel = ParallelReader(self.root, wanted)
                             for item in to_read:
-                                parallel.add(*item)
+                                take(parallel.add(*item), parsed=True)
                             to_read = []
                     if len(batch) >= size:
                         yield batch

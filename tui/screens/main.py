@@ -504,7 +504,9 @@ class MainScreen(Screen[None]):
             elif (post := self.blog.index.get(document.path)) and post.problems:
                 parts.append((f"  ⚠ {printable(post.problems[0])}", "$text-error"))
             status = Content.assemble(*parts)
-        self.query_one("#status", Static).update(status)
+        # One line whatever it says: no layout, which would take the whole
+        # open post along (seconds' worth of blocks in a long one).
+        self.query_one("#status", Static).update(status, layout=False)
 
     def _relative(self, path: Path) -> str:
         if path.is_relative_to(self.blog.root):
