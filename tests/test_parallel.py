@@ -9,9 +9,11 @@ from typing import Any
 
 import pytest
 
+from tests import helpers
+from tui.app import BlogApp
 from tui.blog import Blog, Post, read_post
 from tui.blog.cache import PostCache
-from tui.blog.parallel import ParallelReader, worker_count
+from tui.blog.parallel import ParallelReader, looks_large, worker_count
 
 POSTS = 300
 
@@ -157,3 +159,41 @@ def test_a_bundled_app_reads_in_its_own_process(monkeypatch: pytest.MonkeyPatch)
     assert worker_count() >= 1
     monkeypatch.setattr("sys.frozen", True, raising=False)
     assert worker_count() == 0
+
+
+def test_a_large_folder_is_told_from_a_small_one(tmp_path: Path, blog_dir: Path) -> None:
+    assert looks_large(write_blog(tmp_path / "large"))
+    assert not looks_large(blog_dir)
+    assert not looks_large(tmp_path / "missing")
+
+
+def test_workers_started_before_the_reading_are_used_or_stopped(
+    tmp_path: Path, blog_dir: Path, started: list[subprocess.Popen[bytes]]
+) -> None:
+    large = Blog(write_blog(tmp_path / "large"))
+    early = ParallelReader(large.root, 2)
+    posts = [post for batch in large.read_batches(started=early) for post in batch]
+    assert len(posts) == POSTS + 4
+    assert len(started) == 2  # those, and no others
+    small = Blog(blog_dir)
+    early = ParallelReader(small.root, 2)
+    assert len([post for batch in small.read_batches(started=early) for post in batch]) == 4
+    assert len(started) == 4
+    assert all(process.poll() is not None for process in started)  # stopped, used or not
+
+
+async def test_a_first_start_of_a_large_blog_starts_its_workers_at_once(
+    tmp_path: Path, blog_dir: Path
+) -> None:
+    for folder, large in ((write_blog(tmp_path / "large"), True), (blog_dir, False)):
+        for first in (True, False):
+            app = BlogApp(folder)
+            async with app.run_test() as pilot:
+                screen = await helpers.started(pilot)
+                early = screen._workers_started.result()
+                assert (early is not None) == (large and first), (folder, first)
+                assert len(screen.blog.index) == (POSTS + 4 if large else 4)
+                if early is not None:
+                    assert early.workers == 0  # stopped once the blog was read
+                for worker in [w for w in screen.workers if w.group == "load"]:
+                    await worker.wait()  # the cache written, for the next start

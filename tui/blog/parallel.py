@@ -25,6 +25,7 @@ import subprocess
 import sys
 from collections import deque
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
@@ -40,6 +41,8 @@ AHEAD = 2
 """Chunks a worker holds at once, so that it never waits for this process to
 hand it the next one (this process shares its time with the terminal app)."""
 MOST_WORKERS = 4
+NICENESS = 10
+"""How much lower than the app's a worker's priority is."""
 MOST_BYTES = 1 << 30
 """More than any message says: a length over it is not from a worker."""
 
@@ -57,6 +60,16 @@ def worker_count() -> int:
     except (AttributeError, OSError):  # not on Linux
         cores = os.cpu_count() or 1
     return min(cores, MOST_WORKERS)
+
+
+def looks_large(folder: Path) -> bool:
+    """Whether ``folder`` holds PARALLEL_FROM entries or more (files or folders:
+    a Hugo blog keeps each post in a folder of its own). Never raises."""
+    try:
+        with os.scandir(folder) as entries:
+            return sum(1 for _ in islice(entries, PARALLEL_FROM)) >= PARALLEL_FROM
+    except OSError:
+        return False
 
 
 def worker_command() -> list[str]:
@@ -250,6 +263,10 @@ def _read(stream: IO[bytes]) -> Any:
 def serve() -> None:
     """A worker's loop: parse the files given on standard input, answer on standard output."""
     gc.disable()  # short-lived, and it makes no cycles worth collecting
+    with contextlib.suppress(AttributeError, OSError):
+        # Below the app: its window and keys come first, the cores' spare
+        # time goes to parsing.
+        os.nice(NICENESS)
     source, sink = sys.stdin.buffer, sys.stdout.buffer
     while True:
         try:

@@ -120,7 +120,11 @@ class Blog:
             yield read_post(path, self.root)
 
     def read_batches(
-        self, size: int = 500, cache: PostCache | None = None, workers: int | None = None
+        self,
+        size: int = 500,
+        cache: PostCache | None = None,
+        workers: int | None = None,
+        started: ParallelReader | None = None,
     ) -> Generator[list[Post], None, None]:
         """Read every post, a batch at a time, so a list can fill as it loads.
 
@@ -128,7 +132,9 @@ class Blog:
         not read again; what was read is handed to the cache, for the caller
         to :meth:`PostCache.save` when it suits (the app: after the list is shown).
         When many files are to be read, up to ``workers`` processes parse them
-        (default: one a core; 0 or 1: all in this process).
+        (default: one a core; 0 or 1: all in this process), or those already
+        ``started`` (the app starts them while it draws its window when no
+        cache is there); these are stopped when the reading ends either way.
         """
         if cache is not None:
             cache.load()
@@ -175,8 +181,8 @@ class Blog:
                         take(parallel.add(path, relative), parsed=True)
                     else:
                         to_read.append((path, relative))
-                        if wanted > 1 and len(to_read) >= PARALLEL_FROM:
-                            parallel = ParallelReader(self.root, wanted)
+                        if (started or wanted > 1) and len(to_read) >= PARALLEL_FROM:
+                            parallel = started or ParallelReader(self.root, wanted)
                             for item in to_read:
                                 take(parallel.add(*item), parsed=True)
                             to_read = []
@@ -194,9 +200,11 @@ class Blog:
                     if len(batch) >= size:
                         yield batch
                         batch = []
-        finally:
+        finally:  # also when the reading is given up half way
             if parallel is not None:
-                parallel.close()  # also when the reading is given up half way
+                parallel.close()
+            if started is not None and started is not parallel:
+                started.close()  # not needed: few files to parse
         if batch:
             yield batch
         if cache is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import time
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, Literal
 
@@ -33,6 +34,7 @@ from tui.blog.editor import editor_command
 from tui.blog.encoding import decode
 from tui.blog.index import BlogIndex, TagCount
 from tui.blog.links import is_foreign_link, is_web_link, resolve_link
+from tui.blog.parallel import ParallelReader, looks_large, worker_count
 from tui.blog.post import parse_post
 from tui.blog.recovery import Recovery
 from tui.blog.search import ORDER_NAMES, ORDERS, Order, Query, Searcher, parse_query
@@ -149,6 +151,10 @@ class MainScreen(Screen[None]):
         """How many batches of changes from the folder have been applied."""
         self.asked = asyncio.Event()
         """Set when the user is asked what to do about a post changed on disk."""
+        self._workers_started: Future[ParallelReader | None] = Future()
+        # The workers that a first start starts early, for the reading thread.
+        # Should the app end before the reading begins, they end with it: their
+        # input closes.
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -211,9 +217,24 @@ class MainScreen(Screen[None]):
         self.post_list.focus()
         self.post_list.show([], READING)
         self._update_status()
+        self._start_workers()
         # After the first paint: the reading thread would otherwise hold the
         # interpreter while the window is being drawn.
         self.call_after_refresh(self._start_reading)
+
+    @work(thread=True, group="workers", exit_on_error=False)
+    def _start_workers(self) -> None:
+        """On a first start of a large blog (no cache yet, many entries in its
+        folder), the processes that will parse its posts start now, on the other
+        cores, while the window is drawn."""
+        started = None
+        try:
+            workers = worker_count()
+            root = self.blog.root
+            if workers > 1 and not PostCache(root).file.exists() and looks_large(root):
+                started = ParallelReader(root, workers)
+        finally:
+            self._workers_started.set_result(started)
 
     def _start_reading(self) -> None:
         if self._watch:
@@ -248,11 +269,12 @@ class MainScreen(Screen[None]):
         """
         worker = get_current_worker()
         cache = PostCache(self.blog.root)
+        started = self._workers_started.result()
         part = BlogIndex()
         interval = FIRST_HANDOVER
         handover = time.monotonic() + interval
         with held_off():
-            for batch in self.blog.read_batches(cache=cache):
+            for batch in self.blog.read_batches(cache=cache, started=started):
                 if worker.is_cancelled:
                     return
                 for post in batch:
