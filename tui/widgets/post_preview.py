@@ -16,7 +16,6 @@ from textual.widgets import Markdown, Static
 from textual.widgets.markdown import MarkdownBlock
 
 from tui.blog import Post
-from tui.blog.collector import paused
 from tui.blog.display import printable
 from tui.blog.search import folded_spans
 from tui.widgets.blocks import Block, agreement, parse_blocks, reparsed
@@ -210,12 +209,6 @@ class PostPreview(VerticalScroll, can_focus=True):
     async def _rebuild(self, blocks: list[Block]) -> None:
         """Make the blocks on screen ``blocks``: keep those whose source is the same
         at the start and at the end, build and mount the others."""
-        # A long post's thousand widgets, made or dropped: the cycle collector
-        # would walk everything the app holds again and again meanwhile.
-        with paused():
-            await self._replace_blocks(blocks)
-
-    async def _replace_blocks(self, blocks: list[Block]) -> None:
         body = self._body
         old = self._blocks
         same_start, same_end = agreement(
