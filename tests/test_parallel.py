@@ -155,9 +155,14 @@ def test_real_blogs_read_alike_by_workers(corpora: Path) -> None:
         assert read_all(blog, workers=2) == read_all(blog, workers=0), name
 
 
-def test_a_bundled_app_reads_in_its_own_process(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bundled_app_and_windows_read_in_their_own_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     assert worker_count() >= 1
     monkeypatch.setattr("sys.frozen", True, raising=False)
+    assert worker_count() == 0
+    monkeypatch.setattr("sys.frozen", False)
+    monkeypatch.setattr("tui.blog.parallel.os.name", "nt")
     assert worker_count() == 0
 
 

@@ -55,6 +55,8 @@ def worker_count() -> int:
     """Workers for this machine: one a core the process may use, up to MOST_WORKERS."""
     if getattr(sys, "frozen", False) or not sys.executable:
         return 0  # a bundled app: no Python to start workers with
+    if os.name == "nt":
+        return 0  # selectors there wait on sockets only, not on a worker's pipe
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not on Linux
