@@ -72,6 +72,9 @@ LONGEST_HANDOVER = 2.0
 """Seconds between parts at most, so that a first start of a large blog,
 which takes a while, still shows its progress."""
 
+WORKERS_WAIT = 5.0
+"""Seconds the reading waits for the workers started early (they take a tenth)."""
+
 EMPTY_BLOG = "No posts yet.\nPress ctrl+n to write your first post."
 READING = "Reading posts…"
 EMPTY_FILTER = "No post has all the selected tags.\nPress c to clear the filter."
@@ -269,7 +272,10 @@ class MainScreen(Screen[None]):
         """
         worker = get_current_worker()
         cache = PostCache(self.blog.root)
-        started = self._workers_started.result()
+        try:
+            started = self._workers_started.result(timeout=WORKERS_WAIT)
+        except TimeoutError:
+            started = None  # they start when needed, then
         part = BlogIndex()
         interval = FIRST_HANDOVER
         handover = time.monotonic() + interval
