@@ -298,3 +298,32 @@ async def test_a_failing_save_leaves_the_file_and_the_text(
         assert len(list(blog_dir.iterdir())) == 4  # no temporary file left behind
         messages = [str(n.message) for n in app._notifications]
         assert f"Cannot save {STEVE}: {message}" in messages
+
+
+async def test_typing_lays_the_screen_out_only_when_a_scrollbar_comes(blog_dir: Path) -> None:
+    # In the split view a layout takes every block of the preview along: a
+    # long post's thousand. The editor's growing text only moves its scrollbar.
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("v", "v", "e")
+        await until_open(pilot, screen, blog_dir / STEVE)
+        editor = screen.editor
+        await pilot.press(*["down"] * 20, "end")  # to the end of the post
+        await pilot.pause()
+        assert editor.virtual_size.height < editor.size.height  # no scrollbar yet
+        layouts: list[object] = []
+        lay_out = screen._refresh_layout
+
+        def counting(*args: object, **kwargs: object) -> None:
+            layouts.append(args)
+            lay_out(*args, **kwargs)  # type: ignore[arg-type]
+
+        screen._refresh_layout = counting  # type: ignore[method-assign]
+        await pilot.press(*["enter"] * 45, *"fin")
+        await pilot.pause()
+        assert len(layouts) <= 2  # the scrollbar appearing; not one a key
+        row, _ = editor.cursor_location
+        assert editor.text.endswith("en anglais.\n" + "\n" * 45 + "fin")
+        assert editor.scroll_y <= row < editor.scroll_y + editor.scrollable_content_region.height
+        assert editor.vertical_scrollbar.window_virtual_size == editor.virtual_size.height

@@ -161,3 +161,39 @@ async def test_the_header_is_drawn_again_only_when_it_changes() -> None:
         assert len(drawn) == 2  # the post, then its length once known
         preview.show_post(replace(post, title="Autre"))
         assert len(drawn) == 3
+
+
+async def test_typing_in_a_paragraph_lays_out_only_when_it_grows() -> None:
+    # A layout takes every block of the post along; most keys leave the
+    # paragraph's lines as they are.
+    app = OneRender()
+    async with app.run_test(size=(100, 50)) as pilot:
+        preview = PostPreview()
+        await app.mount(preview)
+        body = preview.query_one("#preview-body", Markdown)
+        await preview.show_body(LONG)
+        await preview.show_rest(LONG)
+        await pilot.pause()
+        screen = app.screen
+        layouts: list[object] = []
+        lay_out = screen._refresh_layout
+
+        def counting(*args: object, **kwargs: object) -> None:
+            layouts.append(args)
+            lay_out(*args, **kwargs)  # type: ignore[arg-type]
+
+        screen._refresh_layout = counting  # type: ignore[method-assign]
+        shown = body.query_children(MarkdownBlock)
+        paragraph = next(b for b in shown if "Paragraphe 20 " in b._content.plain)
+        height = paragraph.size.height
+        same = LONG.replace("Paragraphe 20 ", "Paragraphe 2O ", 1)
+        await preview.update_body(same)
+        await pilot.pause()
+        assert layouts == []
+        assert "Paragraphe 2O" in paragraph._content.plain
+        longer = same.replace("Paragraphe 2O ", "Paragraphe 2O " + "encore " * 30, 1)
+        await preview.update_body(longer)
+        await pilot.pause()
+        assert layouts
+        assert paragraph.size.height > height
+        assert blocks(body) == await rendered(longer)
