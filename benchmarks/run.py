@@ -66,6 +66,7 @@ def median(runs: int, measure: Callable[[], float]) -> float:
 def on_screen(command: str, needle: str, timeout: float = 120) -> tuple[float, int]:
     """Seconds from starting ``command`` in tmux until ``needle`` is on screen; its RSS in KB."""
     session = f"bench{os.getpid()}{time.monotonic_ns()}"
+    pid = ""
     start = time.perf_counter()
     subprocess.run(
         ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command],
@@ -89,6 +90,20 @@ def on_screen(command: str, needle: str, timeout: float = 120) -> tuple[float, i
         return elapsed, rss
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        if pid.isdigit():
+            _wait_for_exit(int(pid))
+
+
+def _wait_for_exit(pid: int, timeout: float = 10) -> None:
+    """Until the app killed with its terminal has ended: it may still write its
+    cache, and the next run, a first start, would find one."""
+    end = time.perf_counter() + timeout
+    while time.perf_counter() < end:
+        try:
+            os.kill(pid, 0)
+        except (ProcessLookupError, PermissionError):
+            return
+        time.sleep(0.02)
 
 
 def _rss_kb(pid: int) -> int:
