@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from pathlib import Path
+from typing import Any
 
 from textual.command import CommandList
 from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.worker import WorkerCancelled
 
@@ -78,3 +80,17 @@ def screen_text(pilot: Pilot[None]) -> str:
     """Everything on the screen, as a person reads it, line by line."""
     strips = pilot.app.screen._compositor.render_strips()
     return "\n".join(strip.text.rstrip() for strip in strips)
+
+
+def count_layouts(screen: Screen[Any]) -> list[object]:
+    """The layouts of ``screen`` from now on, one item each (a long post's blocks
+    are all laid out again by each: what typing must not cause)."""
+    layouts: list[object] = []
+    lay_out = screen._refresh_layout
+
+    def counting(*args: Any, **kwargs: Any) -> None:
+        layouts.append(args)
+        lay_out(*args, **kwargs)
+
+    screen._refresh_layout = counting  # type: ignore[method-assign]
+    return layouts

@@ -15,7 +15,7 @@ import pytest
 from textual.widgets import Markdown
 from textual.widgets.markdown import MarkdownBlock
 
-from tests.helpers import TIMEOUT, settle, started, text_of, until_open
+from tests.helpers import TIMEOUT, count_layouts, settle, started, text_of, until_open
 from tui.app import BlogApp
 from tui.dialogs import ConfirmScreen, NewPostScreen, UnsavedScreen
 from tui.widgets import PostEditor, PostList
@@ -312,14 +312,7 @@ async def test_typing_lays_the_screen_out_only_when_a_scrollbar_comes(blog_dir: 
         await pilot.press(*["down"] * 20, "end")  # to the end of the post
         await pilot.pause()
         assert editor.virtual_size.height < editor.size.height  # no scrollbar yet
-        layouts: list[object] = []
-        lay_out = screen._refresh_layout
-
-        def counting(*args: object, **kwargs: object) -> None:
-            layouts.append(args)
-            lay_out(*args, **kwargs)  # type: ignore[arg-type]
-
-        screen._refresh_layout = counting  # type: ignore[method-assign]
+        layouts = count_layouts(screen)
         await pilot.press(*["enter"] * 45, *"fin")
         await pilot.pause()
         assert len(layouts) <= 2  # the scrollbar appearing; not one a key

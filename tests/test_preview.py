@@ -4,6 +4,7 @@ and in the end always the same as one render."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.content import Content, Span
@@ -82,6 +83,15 @@ async def test_the_piecewise_render_equals_a_full_render() -> None:
         assert blocks(body) == expected
 
 
+async def long_post_shown(app: App[None]) -> tuple[PostPreview, Markdown]:
+    """A preview in ``app`` showing the whole of LONG, and its Markdown body."""
+    preview = PostPreview()
+    await app.mount(preview)
+    await preview.show_body(LONG)
+    await preview.show_rest(LONG)
+    return preview, preview.query_one("#preview-body", Markdown)
+
+
 EDITS = [
     ("Paragraphe 20 ", "Paragraphe vingt "),  # one word in a paragraph
     ("Paragraphe 21 mot", "Paragraphe 21 *mot*"),  # the same text, emphasised
@@ -97,11 +107,7 @@ EDITS = [
 async def test_an_edit_rebuilds_only_the_blocks_it_changed() -> None:
     app = OneRender()
     async with app.run_test(size=(100, 50)) as pilot:
-        preview = PostPreview()
-        await app.mount(preview)
-        body = preview.query_one("#preview-body", Markdown)
-        await preview.show_body(LONG)
-        await preview.show_rest(LONG)
+        preview, body = await long_post_shown(app)
         text = LONG
         for old, new in EDITS:
             before = list(body.query_children(MarkdownBlock))
@@ -120,11 +126,7 @@ async def test_an_edit_rebuilds_only_the_blocks_it_changed() -> None:
 async def test_typing_in_a_marked_paragraph_keeps_its_marks() -> None:
     app = OneRender()
     async with app.run_test(size=(100, 50)) as pilot:
-        preview = PostPreview()
-        await app.mount(preview)
-        body = preview.query_one("#preview-body", Markdown)
-        await preview.show_body(LONG)
-        await preview.show_rest(LONG)
+        preview, body = await long_post_shown(app)
         preview.mark(["vingt"])
         assert preview._matches() == []
         edited = LONG.replace("Paragraphe 20 ", "Paragraphe vingt ", 1)
@@ -168,32 +170,27 @@ async def test_typing_in_a_paragraph_lays_out_only_when_it_grows() -> None:
     # paragraph's lines as they are.
     app = OneRender()
     async with app.run_test(size=(100, 50)) as pilot:
-        preview = PostPreview()
-        await app.mount(preview)
-        body = preview.query_one("#preview-body", Markdown)
-        await preview.show_body(LONG)
-        await preview.show_rest(LONG)
+        preview, body = await long_post_shown(app)
         await pilot.pause()
-        screen = app.screen
-        layouts: list[object] = []
-        lay_out = screen._refresh_layout
-
-        def counting(*args: object, **kwargs: object) -> None:
-            layouts.append(args)
-            lay_out(*args, **kwargs)  # type: ignore[arg-type]
-
-        screen._refresh_layout = counting  # type: ignore[method-assign]
         shown = body.query_children(MarkdownBlock)
         paragraph = next(b for b in shown if "Paragraphe 20 " in b._content.plain)
         height = paragraph.size.height
+        asked: list[bool] = []  # whether each update of the paragraph asked for a layout
+        update = paragraph.update
+
+        def updating(content: Any = "", *, layout: bool = True) -> None:
+            asked.append(layout)
+            update(content, layout=layout)
+
+        paragraph.update = updating  # type: ignore[method-assign]
         same = LONG.replace("Paragraphe 20 ", "Paragraphe 2O ", 1)
         await preview.update_body(same)
         await pilot.pause()
-        assert layouts == []
+        assert asked == [False]
         assert "Paragraphe 2O" in paragraph._content.plain
         longer = same.replace("Paragraphe 2O ", "Paragraphe 2O " + "encore " * 30, 1)
         await preview.update_body(longer)
         await pilot.pause()
-        assert layouts
+        assert asked == [False, True]
         assert paragraph.size.height > height
         assert blocks(body) == await rendered(longer)
