@@ -194,3 +194,29 @@ async def test_typing_in_a_paragraph_lays_out_only_when_it_grows() -> None:
         assert asked == [False, True]
         assert paragraph.size.height > height
         assert blocks(body) == await rendered(longer)
+
+
+async def test_marking_words_paints_blocks_without_a_layout() -> None:
+    # Each key typed in the search marks the open post again: a layout each
+    # time would take every block of a long post along.
+    app = OneRender()
+    async with app.run_test(size=(100, 50)) as pilot:
+        preview, body = await long_post_shown(app)
+        await pilot.pause()
+        shown = body.query_children(MarkdownBlock)
+        paragraph = next(b for b in shown if "Paragraphe 20 " in b._content.plain)
+        asked: list[bool] = []
+        update = paragraph.update
+
+        def updating(content: Any = "", *, layout: bool = True) -> None:
+            asked.append(layout)
+            update(content, layout=layout)
+
+        paragraph.update = updating  # type: ignore[method-assign]
+        preview.mark(["paragraphe"])
+        preview.mark(["print"])  # in the code block, which shows it in a label of its own
+        await pilot.pause()
+        assert asked == [False, False]  # marked, then unmarked
+        (fence,) = preview._matches()
+        assert type(fence).__name__ == "MarkdownFence"
+        assert any("reverse" in str(span.style) for span in fence._content.spans)

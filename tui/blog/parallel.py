@@ -140,7 +140,7 @@ class ParallelReader:
     rest once the walk is over, and :meth:`close` stops the workers.
     """
 
-    def __init__(self, root: Path, workers: int, command: list[str] | None = None) -> None:
+    def __init__(self, root: Path, workers: int) -> None:
         self.root = root
         self._waiting: list[Item] = []
         self._selector = selectors.DefaultSelector()
@@ -148,7 +148,7 @@ class ParallelReader:
         self._done: list[Post] = []
         for _ in range(workers):
             try:
-                worker = _Worker(command or worker_command())
+                worker = _Worker(worker_command())
             except OSError:
                 break  # no process to be had: the rest is read here
             assert worker.process.stdout is not None
@@ -178,7 +178,7 @@ class ParallelReader:
         return done
 
     def rest(self) -> Iterator[list[Post]]:
-        """Every post not yet given by :meth:`ready`, a chunk at a time, as they come."""
+        """Every post :meth:`add` has not given yet, a chunk at a time, as they come."""
         while self._waiting or self._busy:
             self._hand_out(everything=True)
             if not self.workers:

@@ -88,8 +88,12 @@ def _set_text(block: MarkdownBlock, content: Content) -> None:
     """Show ``content`` in ``block``, laying the screen out again only if its height changes.
 
     A layout takes every block of the post along (0.05 to 0.15 s in a long
-    one); a character typed in a paragraph seldom adds a line to it.
+    one); a character typed in a paragraph seldom adds a line to it, and
+    marking searched words never does.
     """
+    if type(block).set_content is not MarkdownBlock.set_content:
+        block.set_content(content)  # a code block shows its text in a label of its own
+        return
     # Heights measured as Widget.get_content_height does, with the styles as rules.
     width, rules = block.content_size.width, cast("RulesMap", block.styles)
     same_height = width > 0 and (
@@ -284,15 +288,9 @@ class PostPreview(VerticalScroll, can_focus=True):
             return False
         fresh = built[0]
         assert isinstance(widget, MarkdownBlock)
-        original = self._unmarked.pop(widget, None) or widget._content
         widget._token, widget._inline_token = fresh._token, fresh._inline_token
         widget.source_range = fresh.source_range
-        if not same_content(fresh._content, original):
-            _set_text(widget, fresh._content)
-        elif original is not widget._content:
-            _set_text(widget, original)  # the marks go; they come again below if still found
-        if self._words:
-            self._mark(widget)
+        self._show(widget, fresh._content)
         return True
 
     # Searched words
@@ -314,15 +312,20 @@ class PostPreview(VerticalScroll, can_focus=True):
 
     def _mark(self, block: MarkdownBlock) -> None:
         """Show ``block`` with the searched words marked (or none, when none are)."""
-        original = self._unmarked.pop(block, None) or block._content
-        spans = folded_spans(original.plain, self._words)
-        content = original
+        self._show(block, self._unmarked.get(block) or block._content)
+
+    def _show(self, block: MarkdownBlock, text: Content) -> None:
+        """Show ``text`` in ``block``, the searched words marked in it."""
+        spans = folded_spans(text.plain, self._words) if self._words else []
+        content = text
         for start, end in spans:
             content = content.stylize("reverse bold", start, end)
         if spans:
-            self._unmarked[block] = original
-        if content is not block._content:
-            block.set_content(content)
+            self._unmarked[block] = text  # what the block says, unmarked
+        else:
+            self._unmarked.pop(block, None)
+        if not same_content(content, block._content):
+            _set_text(block, content)
 
     def _matches(self) -> list[MarkdownBlock]:
         return [block for block in self._body.query(MarkdownBlock) if block in self._unmarked]
