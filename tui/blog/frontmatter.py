@@ -15,14 +15,6 @@ import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-from frontmatter.default_handlers import YAMLHandler
-
-try:  # The C loader is ten times faster; fall back where libyaml is missing.
-    from yaml import CSafeLoader as _BaseLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
-
 _FENCES = {"---": ("yaml", ("---", "...")), "+++": ("toml", ("+++",))}
 
 
@@ -44,20 +36,6 @@ class FrontMatter:
 
 class InvalidDate(str):
     """A date the YAML spells like a date but that does not exist (2018-02-31)."""
-
-
-class _Loader(_BaseLoader):
-    """The safe YAML loader, with impossible dates kept as text, not raised."""
-
-
-def _construct_timestamp(loader: _Loader, node: yaml.Node) -> Any:
-    try:
-        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
-    except ValueError:
-        return InvalidDate(loader.construct_scalar(node))  # type: ignore[arg-type]
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def split(text: str) -> FrontMatter:
@@ -131,17 +109,14 @@ def _split_json(text: str) -> FrontMatter:
 
 
 def _parse(source: str, fmt: str) -> tuple[dict[str, Any], tuple[str, ...]]:
-    try:
-        if fmt == "toml":
-            data: Any = tomllib.loads(source)
-        else:
-            data = YAMLHandler().load(source, Loader=_Loader)
-    except tomllib.TOMLDecodeError as error:
-        return {}, (f"the front matter is not valid TOML: {error}",)
-    except yaml.YAMLError as error:
-        return {}, (f"the front matter is not valid YAML: {_yaml_message(error)}",)
-    except (ValueError, TypeError, RecursionError) as error:
-        return {}, (f"the front matter cannot be read: {error}",)
+    if fmt == "toml":
+        data, problem = _load_toml(source)
+    else:
+        from tui.blog import yaml_matter  # on first use: see its docstring
+
+        data, problem = yaml_matter.load(source)
+    if problem:
+        return {}, (problem,)
     if data is None:
         return {}, ()
     if not isinstance(data, dict):
@@ -161,6 +136,15 @@ def _parse(source: str, fmt: str) -> tuple[dict[str, Any], tuple[str, ...]]:
     return {str(key): value for key, value in data.items()}, problems
 
 
+def _load_toml(source: str) -> tuple[Any, str | None]:
+    try:
+        return tomllib.loads(source), None
+    except tomllib.TOMLDecodeError as error:
+        return None, f"the front matter is not valid TOML: {error}"
+    except (ValueError, TypeError, RecursionError) as error:
+        return None, f"the front matter cannot be read: {error}"
+
+
 MAX_VALUES = 100_000
 """Values a front matter may hold, its YAML aliases expanded."""
 
@@ -177,15 +161,6 @@ def _expanded_size(data: Any) -> int:
         elif isinstance(value, list | tuple):
             stack.extend(value)
     return count
-
-
-def _yaml_message(error: yaml.YAMLError) -> str:
-    mark = getattr(error, "problem_mark", None)
-    problem = getattr(error, "problem", None) or str(error)
-    if mark is not None:
-        # +2: the mark counts from 0 inside the block, which starts on line 2.
-        return f"{problem} (line {mark.line + 2}, column {mark.column + 1})"
-    return str(problem)
 
 
 def as_date(value: object) -> dt.datetime | None:

@@ -1,0 +1,53 @@
+"""YAML front matter, parsed safely.
+
+Imported by `frontmatter` when it first meets YAML, not with it: PyYAML
+takes 20 to 30 ms to import (its reader compiles a regex of every character
+it refuses), which the app's window would otherwise wait for at every start.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from tui.blog.frontmatter import InvalidDate
+
+try:  # The C loader is ten times faster; fall back where libyaml is missing.
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class _Loader(_BaseLoader):
+    """The safe YAML loader, with impossible dates kept as text, not raised."""
+
+
+def _construct_timestamp(loader: _Loader, node: yaml.Node) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+    except ValueError:
+        return InvalidDate(loader.construct_scalar(node))  # type: ignore[arg-type]
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def load(source: str) -> tuple[Any, str | None]:
+    """The value ``source`` holds, or None and why it cannot be read."""
+    try:
+        return YAMLHandler().load(source, Loader=_Loader), None
+    except yaml.YAMLError as error:
+        return None, f"the front matter is not valid YAML: {_message(error)}"
+    except (ValueError, TypeError, RecursionError) as error:
+        return None, f"the front matter cannot be read: {error}"
+
+
+def _message(error: yaml.YAMLError) -> str:
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    if mark is not None:
+        # +2: the mark counts from 0 inside the block, which starts on line 2.
+        return f"{problem} (line {mark.line + 2}, column {mark.column + 1})"
+    return str(problem)
