@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.worker import WorkerCancelled
 
 from tui.app import BlogApp
-from tui.screens import MainScreen
+from tui.screens.main import MainScreen
 
 TIMEOUT = 10
 

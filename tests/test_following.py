@@ -19,7 +19,8 @@ from tui.app import BlogApp
 from tui.blog import Post
 from tui.blog.watch import PostFilter
 from tui.dialogs import ConflictScreen
-from tui.screens import MainScreen, following
+from tui.screens import following
+from tui.screens.main import MainScreen
 
 
 async def until(pilot: Pilot[None], screen: MainScreen, condition: Callable[[], bool]) -> None:

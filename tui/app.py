@@ -1,4 +1,7 @@
-"""The Textual app: one main screen over one blog, and the keys that work anywhere."""
+"""The Textual app: one main screen over one blog, and the keys that work anywhere.
+
+A start screen stands in for the main screen while that is imported and made.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +15,11 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -25,9 +29,12 @@ from tui.blog import Blog
 from tui.blog.display import printable_text
 from tui.commands import TagCommands
 from tui.config import Config, ConfigError, remember_theme
-from tui.dialogs import HelpScreen
-from tui.screens import MainScreen
-from tui.widgets import Contents, PostEditor, PostList, PostPreview, SearchField, TagSidebar
+from tui.screens.start import StartScreen
+
+# The main screen and what only it uses are imported once the start screen
+# is drawn (see `_open_main`): they take longer to import than Textual does.
+if TYPE_CHECKING:
+    from tui.screens.main import MainScreen
 
 EXIT_GRACE = 3.0
 """Seconds a signal leaves Textual to restore the terminal before the app ends anyway."""
@@ -79,16 +86,48 @@ class BlogApp(App[None]):
         self.blog = Blog(root)
         self.config = config or Config()
         self._watch = watch
+        self._main: MainScreen | None = None
+        self._early_keys: list[events.Key] | None = []
+        """Keys pressed before the main screen is there, for it; None after."""
 
     def on_mount(self) -> None:
-        self._apply_settings()
+        self._apply_theme()
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.push_screen(MainScreen(self.blog, watch=self._watch, config=self.config))
+        self.push_screen(StartScreen(str(self.blog.root)))
+        self.call_after_refresh(self._open_main)
         if not self.is_headless:
             loop = asyncio.get_running_loop()
             for number in (signal.SIGTERM, signal.SIGHUP):
                 with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                     loop.add_signal_handler(number, self._stopped_by_signal, number)
+
+    def _open_main(self) -> None:
+        """Import and show the main screen, in place of the start screen."""
+        if self._exit:  # already quitting (a signal): Textual would never finish mounting it
+            return
+        from tui.screens.main import MainScreen
+
+        self._apply_keys()
+        self._main = MainScreen(self.blog, watch=self._watch, config=self.config)
+        self._hand_over_keys(self.switch_screen(self._main))
+
+    @work(group="start", exit_on_error=False)
+    async def _hand_over_keys(self, switched: AwaitComplete) -> None:
+        """Once the main screen is there, the keys pressed until then, in order."""
+        await switched
+        early, self._early_keys = self._early_keys or [], None
+        for key in early:
+            self.post_message(events.Key(key.key, key.character))
+
+    async def on_event(self, event: events.Event) -> None:
+        if self._early_keys is not None and isinstance(event, events.Key):
+            # Kept for the main screen, in order: a key pressed while the app
+            # starts is meant for the app that is starting, and the start
+            # screen has nowhere to send it. Even ctrl+q waits for the main
+            # screen (a few tenths of a second), then quits as it always does.
+            self._early_keys.append(event)
+            return
+        await super().on_event(event)
 
     def _stopped_by_signal(self, number: int) -> None:
         """SIGTERM, or the terminal closed (SIGHUP): keep the unsaved text, restore the terminal."""
@@ -102,8 +141,8 @@ class BlogApp(App[None]):
         # now, so the app ends anyway once the grace period is over.
         threading.Thread(target=_end_after_grace, args=(128 + number,), daemon=True).start()
 
-    def _apply_settings(self) -> None:
-        """The theme and the keys of the settings file; mistakes are told, not fatal."""
+    def _apply_theme(self) -> None:
+        """The theme of the settings file; a mistake is told, not fatal."""
         config = self.config
         where = f"{config.path}: " if config.path else ""
         if config.theme:
@@ -117,6 +156,11 @@ class BlogApp(App[None]):
                     markup=False,
                     timeout=15,
                 )
+
+    def _apply_keys(self) -> None:
+        """The keys of the settings file; mistakes are told, not fatal."""
+        config = self.config
+        where = f"{config.path}: " if config.path else ""
         if config.keys:
             known = {b.id for _, bindings in self.key_sections() for b in bindings if b.id}
             unknown = sorted(set(config.keys) - known)
@@ -167,7 +211,8 @@ class BlogApp(App[None]):
 
     @property
     def main_screen(self) -> MainScreen | None:
-        return MainScreen.find(self)
+        """The main screen, once it has replaced the start screen."""
+        return self._main if self._main in self.screen_stack else None
 
     async def action_quit(self) -> None:
         """Quit, after asking what to do with unsaved changes."""
@@ -181,12 +226,16 @@ class BlogApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key."""
+        from tui.dialogs import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.key_sections(), remapped=self.config.keys))
 
     def key_sections(self) -> list[tuple[str, list[Binding]]]:
         """Every binding, pane by pane: for the help and for checking the settings' keys."""
+        from tui.widgets import Contents, PostEditor, PostList, PostPreview, SearchField, TagSidebar
+
         sections: list[tuple[str, list[BindingType]]] = [
             ("post list", list(PostList.BINDINGS)),
             ("tag sidebar", list(TagSidebar.BINDINGS)),

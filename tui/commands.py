@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import Hit, Hits, Provider
 from textual.content import Content
 
 from tui.blog.display import printable
-from tui.screens import MainScreen
+
+if TYPE_CHECKING:
+    from tui.app import BlogApp
 
 
 class TagCommands(Provider):
     """ "Tag: name" for every tag, so a blog with hundreds of them stays usable."""
 
     async def search(self, query: str) -> Hits:
-        screen = MainScreen.find(self.app)
+        app = cast("BlogApp", self.app)
+        screen = app.main_screen
         if screen is None:
             return
         matcher = self.matcher(query)

@@ -1,7 +1,1 @@
-"""The app's screens."""
-
-from __future__ import annotations
-
-from tui.screens.main import MainScreen
-
-__all__ = ["MainScreen"]
+"""The app's screens: the start screen, then the main screen."""

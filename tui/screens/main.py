@@ -12,16 +12,16 @@ import subprocess
 import time
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from textual import on, work
-from textual.app import App, ComposeResult, SuspendNotSupported
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Markdown, Static, TextArea
+from textual.widgets import Header, Input, Markdown, Static, TextArea
 from textual.widgets.text_area import Document
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -50,8 +50,10 @@ from tui.dialogs import (
 )
 from tui.screens import following, metadata_flows
 from tui.screens.keeper import RecoveryKeeper
+from tui.screens.start import NO_POST, READING
 from tui.widgets import Contents, PostEditor, PostList, PostPreview, SearchField, TagSidebar
 from tui.widgets.blocks import agreement
+from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.post_editor import odd_line_break
 
 View = Literal["read", "split", "edit"]
@@ -76,7 +78,6 @@ WORKERS_WAIT = 5.0
 """Seconds the reading waits for the workers started early (they take a tenth)."""
 
 EMPTY_BLOG = "No posts yet.\nPress ctrl+n to write your first post."
-READING = "Reading posts…"
 EMPTY_FILTER = "No post has all the selected tags.\nPress c to clear the filter."
 NO_MATCH = "No post matches the search.\nPress escape to clear it."
 
@@ -171,15 +172,7 @@ class MainScreen(Screen[None]):
                 yield PostPreview(id="preview")
                 yield PostEditor(id="editor")
         yield Static(id="status")
-        yield Footer()
-
-    @staticmethod
-    def find(app: App[Any]) -> MainScreen | None:
-        """The app's main screen, wherever it is in the stack of screens."""
-        for screen in app.screen_stack:
-            if isinstance(screen, MainScreen):
-                return screen
-        return None
+        yield KeysFooter()
 
     @property
     def post_list(self) -> PostList:
@@ -518,7 +511,7 @@ class MainScreen(Screen[None]):
     def _update_status(self) -> None:
         document = self.document
         if document is None:
-            status = Content.styled("No post open", "$text-muted")
+            status = NO_POST
         else:
             parts: list[str | tuple[str, str]] = [
                 (printable(self._relative(document.path)), "bold")

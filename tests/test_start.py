@@ -1,0 +1,145 @@
+"""The start: a frame drawn at once, then the main screen in its place, with
+nothing the user pressed meanwhile lost."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Footer
+
+from tests.helpers import TIMEOUT, screen_text, started
+from tui.app import BlogApp
+from tui.screens.main import MainScreen
+from tui.screens.start import StartScreen
+from tui.widgets import PostList, PostPreview
+
+OPEN_MAIN = BlogApp._open_main
+
+SLOW_TO_IMPORT = (
+    "tui.screens.main",
+    "textual.widgets._markdown",
+    "textual.widgets._text_area",
+    "markdown_it",
+    "yaml",
+    "watchfiles",
+)
+
+
+def test_the_window_is_drawn_before_the_slow_imports() -> None:
+    """What the start screen needs leaves out what takes longer to import
+    than Textual itself: the main screen, its widgets, YAML, the watcher."""
+    code = (
+        "import sys, tui.cli, tui.app\n"
+        f"print(' '.join(m for m in {SLOW_TO_IMPORT!r} if m in sys.modules))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == []
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> list[BlogApp]:
+    """Apps whose main screen waits to be opened by the test (`OPEN_MAIN(app)`)."""
+    apps: list[BlogApp] = []
+
+    def hold(app: BlogApp) -> None:
+        apps.append(app)
+
+    monkeypatch.setattr(BlogApp, "_open_main", hold)
+    return apps
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
+    async with asyncio.timeout(TIMEOUT):
+        while not condition():
+            await pilot.pause()
+
+
+async def test_the_start_screen_is_the_main_screens_frame(
+    blog_dir: Path, held: list[BlogApp]
+) -> None:
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await until(pilot, lambda: bool(held))
+        assert isinstance(app.screen, StartScreen)
+        assert app.main_screen is None
+        shown = screen_text(pilot)
+        assert "Tags" in shown and "Posts" in shown and "Preview" in shown
+        assert "Reading posts…" in shown
+        assert f"blog — {blog_dir}" in shown
+        panes = ("tags", "posts", "preview", "status")
+        frame = {id: app.screen.get_widget_by_id(id).region for id in panes}
+
+        OPEN_MAIN(app)
+        screen = await started(pilot)
+        assert screen.is_current
+        # Nothing moves when the main screen takes over.
+        assert {id: screen.get_widget_by_id(id).region for id in panes} == frame
+
+
+async def test_keys_pressed_while_starting_reach_the_main_screen(
+    blog_dir: Path, held: list[BlogApp]
+) -> None:
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await until(pilot, lambda: bool(held))
+        await pilot.press("v", "v")  # read, split, edit
+        assert isinstance(app.screen, StartScreen)
+
+        OPEN_MAIN(app)
+        screen = await started(pilot)
+        views = [screen.view]
+        assert app._early_keys is None  # later keys go straight to the main screen
+        await pilot.press("v")
+        views.append(screen.view)
+        assert views == ["edit", "read"]
+
+
+async def test_quitting_before_the_main_screen_ends_the_app(
+    blog_dir: Path, held: list[BlogApp]
+) -> None:
+    """As a signal does: the main screen is then never opened, and the app ends."""
+    app = BlogApp(blog_dir, watch=False)
+    async with asyncio.timeout(TIMEOUT):
+        async with app.run_test() as pilot:
+            await until(pilot, lambda: bool(held))
+            app.exit(return_code=3)
+            OPEN_MAIN(app)
+            assert app.main_screen is None
+    assert app.return_code == 3
+    assert not any(isinstance(screen, MainScreen) for screen in app.screen_stack)
+
+
+async def test_the_footer_is_rebuilt_once_when_the_focus_moves(
+    blog_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual rebuilds its footer at each change of the bindings; moving the
+    focus makes two. The footer still ends up with the focused pane's keys."""
+    rebuilds: list[Footer] = []
+    rebuild = Footer.recompose
+
+    async def counted(footer: Footer) -> None:
+        rebuilds.append(footer)
+        await rebuild(footer)
+
+    monkeypatch.setattr(Footer, "recompose", counted)
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        app.app_focus = True  # Textual leaves the footer alone while the terminal has no focus
+        await started(pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.focused, PostPreview))
+        rebuilds.clear()
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.focused, PostList))
+        await until(pilot, lambda: bool(rebuilds))
+        for _ in range(5):  # a rebuild still scheduled would come within two refreshes
+            await pilot.pause()
+        assert len(rebuilds) == 1
+        footer = screen_text(pilot).splitlines()[-1]
+        assert "Clear filter" in footer and "Edit" in footer
