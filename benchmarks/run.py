@@ -277,6 +277,10 @@ def warm_cache(folder: Path, cache: Path) -> None:
     posts.save()
 
 
+USABLE = "⏎ Read"
+"""In the footer once the main screen, its post list focused, is there."""
+
+
 def empty_app_command() -> str:
     code = (
         "from textual.app import App\nfrom textual.widgets import Static\n"
@@ -357,17 +361,21 @@ def main() -> None:
         subprocess.run(["tmux", "new-session", "-d", "-s", keeper, "sleep 86400"], check=True)
         empty = median(runs, lambda: on_screen(empty_app_command(), "ready")[0])
 
-        def first_start() -> tuple[float, float, int]:
+        def first_start() -> tuple[float, float, float, int]:
             shutil.rmtree(work / "cache", ignore_errors=True)
             painted = on_screen(blog, "Posts")[0]
             shutil.rmtree(work / "cache", ignore_errors=True)
+            # The start screen paints the panes; the main screen shows its keys.
+            usable = on_screen(blog, USABLE)[0]
+            shutil.rmtree(work / "cache", ignore_errors=True)
             listed, rss = on_screen(blog, every_post)
-            return painted, listed, rss
+            return painted, usable, listed, rss
 
         firsts = [first_start() for _ in range(runs)]
         paint = statistics.median(f[0] for f in firsts)
-        listed = statistics.median(f[1] for f in firsts)
-        rss = statistics.median(f[2] for f in firsts) / 1024
+        usable = statistics.median(f[1] for f in firsts)
+        listed = statistics.median(f[2] for f in firsts)
+        rss = statistics.median(f[3] for f in firsts) / 1024
         warm_cache(folder, work / "cache")
         again = median(runs, lambda: on_screen(blog, every_post)[0])
         rows += [
@@ -378,6 +386,14 @@ def main() -> None:
                 "empty Textual app",
                 "≤ 1.2x",
                 paint <= 1.2 * empty,
+            ),
+            Row(
+                f"main screen, its keys in the footer, {posts:,} posts, first start",
+                usable,
+                empty,
+                "empty Textual app",
+                "-",
+                None,
             ),
             Row(
                 f"{posts:,} posts fully listed, first start",
