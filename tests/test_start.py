@@ -143,3 +143,16 @@ async def test_the_footer_is_rebuilt_once_when_the_focus_moves(
         assert len(rebuilds) == 1
         footer = screen_text(pilot).splitlines()[-1]
         assert "Clear filter" in footer and "Edit" in footer
+
+
+async def test_the_start_screen_shows_the_folders_name_as_text(
+    tmp_path: Path, held: list[BlogApp]
+) -> None:
+    folder = tmp_path / "[bold]blog\x1b[2J"
+    folder.mkdir()
+    app = BlogApp(folder, watch=False)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await until(pilot, lambda: bool(held))
+        shown = screen_text(pilot)
+        assert "\x1b" not in shown
+        assert "[bold]blog␛[2J" in shown
