@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import watchfiles
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 from watchfiles import Change
@@ -19,7 +20,6 @@ from tui.app import BlogApp
 from tui.blog import Post
 from tui.blog.watch import PostFilter
 from tui.dialogs import ConflictScreen
-from tui.screens import following
 from tui.screens.main import MainScreen
 
 
@@ -228,14 +228,14 @@ async def test_a_vim_style_save_is_a_change_not_a_delete(blog_dir: Path) -> None
 async def test_when_the_folder_cannot_be_watched_it_is_polled(
     blog_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = following.awatch  # type: ignore[attr-defined]
+    real = watchfiles.awatch  # which `follow` imports when it starts
 
     def failing(*args: Any, **kwargs: Any) -> Any:
         if not kwargs.get("force_polling"):
             raise OSError(28, "inotify watch limit reached")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(following, "awatch", failing)
+    monkeypatch.setattr(watchfiles, "awatch", failing)
     app = BlogApp(blog_dir)
     async with app.run_test(size=(160, 40)) as pilot:
         screen = await started(pilot)

@@ -42,6 +42,17 @@ def test_the_window_is_drawn_before_the_slow_imports() -> None:
     assert run.stdout.split() == []
 
 
+def test_the_main_screen_is_drawn_before_yaml_and_the_watcher() -> None:
+    """Both are imported when first used: the first YAML front matter parsed
+    (in the reading thread), the watcher started (after the main screen)."""
+    code = (
+        "import sys, tui.cli, tui.app, tui.screens.main\n"
+        "print(' '.join(m for m in ('yaml', 'watchfiles') if m in sys.modules))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == []
+
+
 @pytest.fixture
 def held(monkeypatch: pytest.MonkeyPatch) -> list[BlogApp]:
     """Apps whose main screen waits to be opened by the test (`OPEN_MAIN(app)`)."""

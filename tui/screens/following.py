@@ -9,10 +9,7 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from watchfiles import awatch
-
 from tui.blog.display import printable
-from tui.blog.watch import PostFilter
 
 if TYPE_CHECKING:
     from tui.screens.main import MainScreen
@@ -25,6 +22,12 @@ POLL_MS = 1000
 
 async def follow(screen: MainScreen, stop: asyncio.Event) -> None:
     """Apply every change made to the folder by other programs, until ``stop``."""
+    # Imported here, once the main screen is drawn: watchfiles (and anyio,
+    # which it brings) takes 10 to 20 ms to import.
+    from watchfiles import awatch
+
+    from tui.blog.watch import PostFilter
+
     root = screen.blog.root
     polling = False
     while not stop.is_set():
