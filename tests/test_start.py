@@ -105,7 +105,7 @@ async def test_keys_pressed_while_starting_reach_the_main_screen(
         OPEN_MAIN(app)
         screen = await started(pilot)
         views = [screen.view]
-        assert app._early_keys is None  # later keys go straight to the main screen
+        assert not app._keys_held  # later keys go straight to the main screen
         await pilot.press("v")
         views.append(screen.view)
         assert views == ["edit", "read"]

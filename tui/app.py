@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import events, work
+from textual import work
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
@@ -29,6 +29,7 @@ from tui.blog import Blog
 from tui.blog.display import printable_text
 from tui.commands import TagCommands
 from tui.config import Config, ConfigError, remember_theme
+from tui.keys_in_turn import KeysInTurn
 from tui.screens.start import StartScreen
 
 # The main screen and what only it uses are imported once the start screen
@@ -64,7 +65,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-class BlogApp(App[None]):
+class BlogApp(KeysInTurn):
     """Read, write and filter a folder of Markdown posts."""
 
     CSS_PATH = "app.tcss"
@@ -87,8 +88,6 @@ class BlogApp(App[None]):
         self.config = config or Config()
         self._watch = watch
         self._main: MainScreen | None = None
-        self._early_keys: list[events.Key] | None = []
-        """Keys pressed before the main screen is there, for it; None after."""
 
     def on_mount(self) -> None:
         self._apply_theme()
@@ -113,21 +112,15 @@ class BlogApp(App[None]):
 
     @work(group="start", exit_on_error=False)
     async def _hand_over_keys(self, switched: AwaitComplete) -> None:
-        """Once the main screen is there, the keys pressed until then, in order."""
-        await switched
-        early, self._early_keys = self._early_keys or [], None
-        for key in early:
-            self.post_message(events.Key(key.key, key.character))
+        """Once the main screen is there, the keys pressed until then, in order.
 
-    async def on_event(self, event: events.Event) -> None:
-        if self._early_keys is not None and isinstance(event, events.Key):
-            # Kept for the main screen, in order: a key pressed while the app
-            # starts is meant for the app that is starting, and the start
-            # screen has nowhere to send it. Even ctrl+q waits for the main
-            # screen (a few tenths of a second), then quits as it always does.
-            self._early_keys.append(event)
-            return
-        await super().on_event(event)
+        A key pressed while the app starts is meant for the app that is
+        starting, and the start screen has nowhere to send it. Even ctrl+q
+        waits for the main screen (a few tenths of a second), then quits as
+        it always does.
+        """
+        await switched
+        self.release_keys()
 
     def _stopped_by_signal(self, number: int) -> None:
         """SIGTERM, or the terminal closed (SIGHUP): keep the unsaved text, restore the terminal."""
