@@ -6,18 +6,21 @@ import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.pilot import Pilot
 
 from tests.helpers import TIMEOUT, settle, started
 from tui.app import BlogApp
+from tui.dialogs import NewPostScreen
+from tui.keys_in_turn import KeyDone
 from tui.widgets import PostList, SearchField
 
 
 def burst(app: BlogApp, keys: str) -> None:
     """As a fast typist or a paste gives them: all arrive before the first is handled."""
     for character in keys:
-        key = "slash" if character == "/" else character
+        key = {"/": "slash", "\x1b": "escape"}.get(character, character)
         app.post_message(events.Key(key, character))
 
 
@@ -50,3 +53,31 @@ async def test_keys_after_one_that_moves_the_focus_reach_the_new_pane(blog_dir: 
         burst(app, "tj")
         await until(pilot, lambda: screen.tag_sidebar.highlighted == 1)
         assert screen.query_one(PostList).highlighted == 0
+
+
+async def test_a_key_that_closes_a_dialog_lets_the_next_one_through(blog_dir: Path) -> None:
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: isinstance(app.screen, NewPostScreen))
+        # Escape closes the dialog; the j typed right after it moves the list behind.
+        burst(app, "\x1bj")
+        await until(pilot, lambda: screen.query_one(PostList).highlighted == 1)
+        assert app.screen is screen
+
+
+async def test_a_key_whose_handling_is_never_confirmed_holds_the_next_one_briefly(
+    blog_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As when the widget a key went to is removed with what was sent to it."""
+
+    def swallow(list_: PostList, message: KeyDone) -> None:
+        message.stop()
+
+    monkeypatch.setattr(PostList, "on_key_done", swallow, raising=False)
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        burst(app, "jj")
+        await until(pilot, lambda: screen.query_one(PostList).highlighted == 2)

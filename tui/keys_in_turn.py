@@ -58,17 +58,19 @@ class KeysInTurn(App[None]):
             if not self._keys_held and self._key_in_flight is None:
                 await self._send_next_key()
             elif self._key_in_flight is not None and self._key_timer is None:
-                self._key_timer = self.set_timer(KEY_WAIT, self._key_handled)
+                waited_for = self._key_in_flight
+                self._key_timer = self.set_timer(KEY_WAIT, lambda: self._key_handled(waited_for))
             return
         await super().on_event(event)
 
     def on_key_done(self, message: KeyDone) -> None:
-        if message.number == self._key_in_flight:
-            # After what the key's handling asked of the app: Widget.focus()
-            # moves the focus in a callback of the app's, queued before this.
-            self.call_later(self._key_handled)
+        # After what the key's handling asked of the app: Widget.focus()
+        # moves the focus in a callback of the app's, queued before this.
+        self.call_later(self._key_handled, message.number)
 
-    async def _key_handled(self) -> None:
+    async def _key_handled(self, number: int) -> None:
+        if number != self._key_in_flight:
+            return  # late: the key was given up on after KEY_WAIT
         if self._key_timer is not None:
             self._key_timer.stop()
             self._key_timer = None
