@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +21,18 @@ from tui.screens.main import MainScreen
 TIMEOUT = 10
 
 
+async def until(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
+    """Let the app run until ``condition`` holds (a test failure after TIMEOUT)."""
+    async with asyncio.timeout(TIMEOUT):
+        while not condition():
+            await pilot.pause()
+
+
 async def started(pilot: Pilot[None]) -> MainScreen:
     """Wait until every post is listed; the main screen."""
-    await pilot.pause()
     app = pilot.app
     assert isinstance(app, BlogApp)
+    await until(pilot, lambda: app.main_screen is not None)  # the start screen comes first
     screen = app.main_screen
     assert screen is not None
     await asyncio.wait_for(screen.loaded.wait(), TIMEOUT)

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from textual import events
-from textual.pilot import Pilot
 
-from tests.helpers import TIMEOUT, settle, started
+from tests.helpers import settle, started, until
 from tui.app import BlogApp
 from tui.dialogs import NewPostScreen
 from tui.keys_in_turn import KeyDone
@@ -22,12 +19,6 @@ def burst(app: BlogApp, keys: str) -> None:
     for character in keys:
         key = {"/": "slash", "\x1b": "escape"}.get(character, character)
         app.post_message(events.Key(key, character))
-
-
-async def until(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
-    async with asyncio.timeout(TIMEOUT):
-        while not condition():
-            await pilot.pause()
 
 
 async def test_a_search_typed_fast_goes_into_the_search_field(blog_dir: Path) -> None:

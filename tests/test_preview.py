@@ -165,6 +165,22 @@ async def test_the_header_is_drawn_again_only_when_it_changes() -> None:
         assert len(drawn) == 3
 
 
+def paragraph_20(body: Markdown) -> tuple[MarkdownBlock, list[bool]]:
+    """The long post's 20th paragraph, and whether each of its updates from
+    now on asks for a layout."""
+    shown = body.query_children(MarkdownBlock)
+    paragraph = next(b for b in shown if "Paragraphe 20 " in b._content.plain)
+    asked: list[bool] = []
+    update = paragraph.update
+
+    def updating(content: Any = "", *, layout: bool = True) -> None:
+        asked.append(layout)
+        update(content, layout=layout)
+
+    paragraph.update = updating  # type: ignore[method-assign]
+    return paragraph, asked
+
+
 async def test_typing_in_a_paragraph_lays_out_only_when_it_grows() -> None:
     # A layout takes every block of the post along; most keys leave the
     # paragraph's lines as they are.
@@ -172,17 +188,8 @@ async def test_typing_in_a_paragraph_lays_out_only_when_it_grows() -> None:
     async with app.run_test(size=(100, 50)) as pilot:
         preview, body = await long_post_shown(app)
         await pilot.pause()
-        shown = body.query_children(MarkdownBlock)
-        paragraph = next(b for b in shown if "Paragraphe 20 " in b._content.plain)
+        paragraph, asked = paragraph_20(body)
         height = paragraph.size.height
-        asked: list[bool] = []  # whether each update of the paragraph asked for a layout
-        update = paragraph.update
-
-        def updating(content: Any = "", *, layout: bool = True) -> None:
-            asked.append(layout)
-            update(content, layout=layout)
-
-        paragraph.update = updating  # type: ignore[method-assign]
         same = LONG.replace("Paragraphe 20 ", "Paragraphe 2O ", 1)
         await preview.update_body(same)
         await pilot.pause()
@@ -203,16 +210,7 @@ async def test_marking_words_paints_blocks_without_a_layout() -> None:
     async with app.run_test(size=(100, 50)) as pilot:
         preview, body = await long_post_shown(app)
         await pilot.pause()
-        shown = body.query_children(MarkdownBlock)
-        paragraph = next(b for b in shown if "Paragraphe 20 " in b._content.plain)
-        asked: list[bool] = []
-        update = paragraph.update
-
-        def updating(content: Any = "", *, layout: bool = True) -> None:
-            asked.append(layout)
-            update(content, layout=layout)
-
-        paragraph.update = updating  # type: ignore[method-assign]
+        _, asked = paragraph_20(body)
         preview.mark(["paragraphe"])
         preview.mark(["print"])  # in the code block, which shows it in a label of its own
         await pilot.pause()

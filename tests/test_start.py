@@ -6,14 +6,12 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Footer
 
-from tests.helpers import TIMEOUT, screen_text, started
+from tests.helpers import TIMEOUT, screen_text, started, until
 from tui.app import BlogApp
 from tui.screens.main import MainScreen
 from tui.screens.start import StartScreen
@@ -63,12 +61,6 @@ def held(monkeypatch: pytest.MonkeyPatch) -> list[BlogApp]:
 
     monkeypatch.setattr(BlogApp, "_open_main", hold)
     return apps
-
-
-async def until(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
-    async with asyncio.timeout(TIMEOUT):
-        while not condition():
-            await pilot.pause()
 
 
 async def test_the_start_screen_is_the_main_screens_frame(
