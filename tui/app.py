@@ -108,10 +108,10 @@ class BlogApp(KeysInTurn):
 
         self._apply_keys()
         self._main = MainScreen(self.blog, watch=self._watch, config=self.config)
-        self._hand_over_keys(self.switch_screen(self._main))
+        self._release_keys_when_shown(self.switch_screen(self._main))
 
     @work(group="start", exit_on_error=False)
-    async def _hand_over_keys(self, switched: AwaitComplete) -> None:
+    async def _release_keys_when_shown(self, switched: AwaitComplete) -> None:
         """Once the main screen is there, the keys pressed until then, in order.
 
         A key pressed while the app starts is meant for the app that is
@@ -134,10 +134,14 @@ class BlogApp(KeysInTurn):
         # now, so the app ends anyway once the grace period is over.
         threading.Thread(target=_end_after_grace, args=(128 + number,), daemon=True).start()
 
+    @property
+    def _settings_where(self) -> str:
+        """What a message about the settings file starts with."""
+        return f"{self.config.path}: " if self.config.path else ""
+
     def _apply_theme(self) -> None:
         """The theme of the settings file; a mistake is told, not fatal."""
-        config = self.config
-        where = f"{config.path}: " if config.path else ""
+        config, where = self.config, self._settings_where
         if config.theme:
             if config.theme in self.available_themes:
                 self.theme = config.theme
@@ -152,8 +156,7 @@ class BlogApp(KeysInTurn):
 
     def _apply_keys(self) -> None:
         """The keys of the settings file; mistakes are told, not fatal."""
-        config = self.config
-        where = f"{config.path}: " if config.path else ""
+        config, where = self.config, self._settings_where
         if config.keys:
             known = {b.id for _, bindings in self.key_sections() for b in bindings if b.id}
             unknown = sorted(set(config.keys) - known)

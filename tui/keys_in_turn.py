@@ -13,16 +13,28 @@ goes on at once.
 from __future__ import annotations
 
 from collections import deque
+from functools import cache
 
 from textual import events
 from textual.app import App
 from textual.message import Message
 from textual.timer import Timer
+from textual.widget import Widget
 
 KEY_WAIT = 0.1
 """Seconds a key waits at most for the one before it. The sign that a key
 was handled is lost when its widget goes away with it (a dialog closed by
 the key), and the next one must not wait for it."""
+
+
+@cache
+def _text_widgets() -> tuple[type[Widget], ...]:
+    """The widgets printable keys type into. Imported at the first key, not
+    with this module, which the app imports before its first paint
+    (TextArea brings tree-sitter: 12 ms)."""
+    from textual.widgets import Input, TextArea
+
+    return (Input, TextArea)
 
 
 class KeyDone(Message):
@@ -78,15 +90,12 @@ class KeysInTurn(App[None]):
         await self._send_next_key()
 
     async def _send_next_key(self) -> None:
-        # Imported here: this module is imported before the first paint, and
-        # these are by then (the main screen has them).
-        from textual.widgets import Input, TextArea
-
+        takes_text = _text_widgets()
         while not self._keys_held and self._key_in_flight is None and self._waiting_keys:
             key = self._waiting_keys.popleft()
             target = self.focused or self.screen  # where Textual sends it
             await super().on_event(key)
-            if key.is_printable and isinstance(target, Input | TextArea):
+            if key.is_printable and isinstance(target, takes_text):
                 # Text typed into a field moves no focus: the next key follows
                 # at once. Waiting here made a burst of typing five times slower.
                 continue
