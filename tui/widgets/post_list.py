@@ -13,20 +13,19 @@ from itertools import count
 from operator import attrgetter
 from pathlib import Path
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import set_cell_size
 from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.blog import Post
 from tui.blog.display import printable
 from tui.blog.search import folded_spans
+from tui.widgets.drawn_lines import DrawnLines
 from tui.widgets.post_keys import post_keys
 
 UNSAVED_MARK = "●"
@@ -81,7 +80,7 @@ def row_parts(
     return first, second
 
 
-class PostList(ScrollView, can_focus=True):
+class PostList(DrawnLines, can_focus=True):
     """The posts of the blog (or of the tag filter), newest first."""
 
     COMPONENT_CLASSES = {
@@ -165,7 +164,7 @@ class PostList(ScrollView, can_focus=True):
         self._posts = list(posts)
         self._rows = None
         self._empty_message = empty_message
-        self.virtual_size = Size(self.size.width, max(1, len(self._posts)) * ROW_HEIGHT)
+        self.set_line_count(max(1, len(self._posts)) * ROW_HEIGHT)
         row = self.row_of(current) if current is not None else None
         with self.prevent(self.Highlighted):
             self.highlighted = row if row is not None else (0 if self._posts else None)
@@ -250,13 +249,15 @@ class PostList(ScrollView, can_focus=True):
             self.post_message(self.Opened(self, path))
 
     def on_click(self, event: events.Click) -> None:
-        row = (event.y + round(self.scroll_offset.y)) // ROW_HEIGHT
+        # From the content's top, not the border's: counted from the border,
+        # a click on a post's second line opened the next post.
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = (offset.y + round(self.scroll_offset.y)) // ROW_HEIGHT
         if 0 <= row < len(self._posts):
             self.highlighted = row
             self.action_select()
-
-    def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, max(1, len(self._posts)) * ROW_HEIGHT)
 
     # Drawing
 
@@ -264,7 +265,7 @@ class PostList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         line = y + round(self.scroll_offset.y)
         row, part = divmod(line, ROW_HEIGHT)
-        base = self.rich_style
+        base = self.line_style
         if not self._posts:
             lines = self._empty_message.splitlines()
             text = lines[line] if line < len(lines) else ""
@@ -276,36 +277,4 @@ class PostList(ScrollView, can_focus=True):
         pieces = row_parts(post, post.path == self._unsaved, self._words)[part]
         if row == self.highlighted:
             base = base + self.get_component_rich_style("post-list--cursor")
-        return Strip(self._segments(pieces, base, width), width)
-
-    def _component_style(self, component: str) -> Style:
-        """A component's own style, laid over the row's (the cursor's background stays).
-
-        Textual's partial style loses a colour's transparency ("$text-muted"
-        became white on the light theme); the full style blends it right.
-        """
-        partial = self.get_component_rich_style(component, partial=True)
-        full = self.get_component_rich_style(component)
-        return partial + Style(
-            color=full.color if partial.color else None,
-            bgcolor=full.bgcolor if partial.bgcolor else None,
-        )
-
-    def _segments(self, pieces: list[tuple[str, str]], base: Style, width: int) -> list[Segment]:
-        """The pieces in their styles, cut to ``width`` with an ellipsis."""
-        segments = [Segment(" ", base)]
-        used = 1
-        for text, components in pieces:
-            style = base
-            for component in components.split():
-                style += self._component_style(component)
-            room = width - used
-            if room <= 0:
-                break
-            if cell_len(text) > room:
-                text = set_cell_size(text, room - 1) + "…"
-            segments.append(Segment(text, style))
-            used += cell_len(text)
-        if used < width:
-            segments.append(Segment(" " * (width - used), base))
-        return segments
+        return Strip(self._segments(pieces, base, width, lead=" "), width)

@@ -1,29 +1,106 @@
-"""The tag sidebar: "All posts", then every tag with its count."""
+"""The tag sidebar: "All posts", then every tag with its count, then the categories.
+
+Drawn a visible line at a time, like the post list: a filter changes the
+count of every tag, and rebuilding an option (and its rendering) for each of
+a blog's few hundred tags took a third of the filter's time.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from textual import events
 from textual.binding import Binding
-from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.reactive import reactive
+from textual.strip import Strip
 
 from tui.blog.display import printable
 from tui.blog.index import TagCount
+from tui.widgets.drawn_lines import DrawnLines, Pieces
 
-ALL_POSTS = "all"
-_TAG_PREFIX = "tag:"
+ALL_POSTS = "All posts"
+CATEGORIES = "Categories"
+MIN_NAME = 4
+"""Cells a name keeps before its count is cut instead (a very narrow sidebar)."""
 
 
-class TagSidebar(OptionList):
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A line of the sidebar. Only "All posts" and tags can take the cursor."""
+
+    kind: str
+    """"all" (clears the filter), "tag", "rule" or "heading"."""
+    key: str | None = None
+    name: str = ""
+    count: int = 0
+    on: bool = False
+
+    @property
+    def selectable(self) -> bool:
+        return self.kind in ("all", "tag")
+
+
+def sidebar_rows(total: int, tags: Sequence[TagCount], selected: Collection[str]) -> list[Row]:
+    """The lines for ``tags`` among ``total`` posts, the ``selected`` ones marked."""
+    rows = [Row("all", None, ALL_POSTS, total, not selected)]
+    rows.extend(
+        Row("tag", t.key, t.name, t.count, t.key in selected) for t in tags if not t.is_category
+    )
+    categories = [tag for tag in tags if tag.is_category]
+    if categories:
+        # A section of their own, so a category is never mistaken for a tag.
+        rows += [Row("rule"), Row("heading", name=CATEGORIES)]
+        rows.extend(Row("tag", t.key, t.name, t.count, t.key in selected) for t in categories)
+    return rows
+
+
+def row_pieces(row: Row, width: int, cursor: bool = False) -> Pieces:
+    """A row as (text, component) pieces in ``width`` cells. Names are never markup.
+
+    A long name is cut rather than its count, which is what the sidebar is
+    read for. On the cursor the count takes the cursor's colour: muted on
+    the cursor's background it could hardly be read.
+    """
+    if row.kind == "heading":
+        return [(row.name, "tag-sidebar--heading")]
+    mark = "✓ " if row.on else "  "
+    name = printable(row.name)
+    count = f"  {row.count}"
+    room = width - len(mark) - len(count)
+    if cell_len(name) > room >= MIN_NAME:
+        name = set_cell_size(name, room - 1) + "…"
+    return [
+        (mark, "tag-sidebar--mark"),
+        (name, "tag-sidebar--on" if row.on or row.kind == "all" else ""),
+        (count, "" if cursor else "tag-sidebar--count"),
+    ]
+
+
+class TagSidebar(DrawnLines, can_focus=True):
     """Tags to filter by; selecting several shows the posts that have them all."""
+
+    COMPONENT_CLASSES = {
+        "tag-sidebar--mark",
+        "tag-sidebar--on",
+        "tag-sidebar--count",
+        "tag-sidebar--heading",
+        "tag-sidebar--rule",
+        "tag-sidebar--cursor",
+        "tag-sidebar--hover",
+    }
 
     BINDINGS = [
         Binding("down,j", "cursor_down", "Move down", show=False, id="tags.down"),
         Binding("up,k", "cursor_up", "Move up", show=False, id="tags.up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="tags.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="tags.page_up"),
+        Binding("home", "first", "First tag", show=False, id="tags.first"),
+        Binding("end", "last", "Last tag", show=False, id="tags.last"),
         Binding("space,enter", "select", "Toggle tag", id="tags.toggle"),
         Binding("c", "screen.clear_tags", "Clear filter", id="tags.clear"),
         Binding("r", "screen.rename_tag", "Rename/merge", id="tags.rename"),
@@ -32,6 +109,9 @@ class TagSidebar(OptionList):
         Binding("question_mark", "app.help", "Help", id="tags.help"),
     ]
 
+    highlighted: reactive[int | None] = reactive(None)
+    """The line under the cursor: always one that can take it, or None."""
+
     @dataclass
     class Toggled(Message):
         """A tag was toggled; ``key`` is None for "All posts" (clear)."""
@@ -39,50 +119,122 @@ class TagSidebar(OptionList):
         sidebar: TagSidebar
         key: str | None
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows: list[Row] = [Row("all", None, ALL_POSTS)]
+        self._hover: int | None = None
+
     def show(self, total: int, tags: Sequence[TagCount], selected: Collection[str]) -> None:
         """Show the tags left in the filtered posts, keeping the cursor on its tag."""
-        current = self.highlighted_option.id if self.highlighted_option else None
-        options: list[Option | None] = [
-            Option(self._line("All posts", total, not selected, all_posts=True), id=ALL_POSTS)
-        ]
-        options.extend(self._option(tag, selected) for tag in tags if not tag.is_category)
-        categories = [tag for tag in tags if tag.is_category]
-        if categories:
-            # A second section, so a category is never mistaken for a tag.
-            options.append(None)
-            options.append(Option(Content.styled("Categories", "bold $text-muted"), disabled=True))
-            options.extend(self._option(tag, selected) for tag in categories)
-        with self.prevent(OptionList.OptionHighlighted):
-            self.set_options(options)
-        ids = [option.id for option in options if option is not None]
-        self.highlighted = ids.index(current) if current is not None and current in ids else 0
+        current = self.highlighted_row
+        self._rows = sidebar_rows(total, tags, selected)
+        self.set_line_count(len(self._rows))
+        line = 0
+        if current is not None and current.kind == "tag":
+            line = next((at for at, row in enumerate(self._rows) if row.key == current.key), 0)
+        self.highlighted = line
+        self.refresh()
+
+    @property
+    def highlighted_row(self) -> Row | None:
+        line = self.highlighted
+        return self._rows[line] if line is not None and line < len(self._rows) else None
 
     @property
     def highlighted_key(self) -> str | None:
         """The key of the tag under the cursor (None on "All posts")."""
-        option = self.highlighted_option
-        return _key_of(option.id) if option else None
+        row = self.highlighted_row
+        return row.key if row else None
 
-    def _option(self, tag: TagCount, selected: Collection[str]) -> Option:
-        return Option(
-            self._line(tag.name, tag.count, tag.key in selected), id=_TAG_PREFIX + tag.key
-        )
+    # The cursor
 
-    @staticmethod
-    def _line(name: str, count: int, on: bool, all_posts: bool = False) -> Content:
-        return Content.assemble(
-            ("✓ " if on else "  ", "bold $success"),
-            (printable(name), "bold" if all_posts or on else ""),
-            (f"  {count}", "$text-muted"),
-        )
+    def validate_highlighted(self, line: int | None) -> int | None:
+        if line is None:
+            return None
+        return max(0, min(line, len(self._rows) - 1))
 
-    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.post_message(self.Toggled(self, _key_of(event.option.id)))
+    def watch_highlighted(self, line: int | None) -> None:
+        if line is not None:
+            self.scroll_to_region(Region(0, line, 1, 1), animate=False, force=True)
+        self.refresh()
 
+    def _move(self, line: int, step: int) -> None:
+        """To ``line``, or the nearest line past it, going by ``step``, that takes the cursor."""
+        line = max(0, min(line, len(self._rows) - 1))
+        while 0 <= line < len(self._rows) and not self._rows[line].selectable:
+            line += step
+        if 0 <= line < len(self._rows):
+            self.highlighted = line
 
-def _key_of(option_id: str | None) -> str | None:
-    """The tag key an option stands for (None for "All posts")."""
-    if option_id is None or option_id == ALL_POSTS:
-        return None
-    return option_id.removeprefix(_TAG_PREFIX)
+    def action_cursor_down(self) -> None:
+        self._move((self.highlighted or 0) + 1, 1)
+
+    def action_cursor_up(self) -> None:
+        self._move((self.highlighted or 0) - 1, -1)
+
+    def action_page_down(self) -> None:
+        self._move((self.highlighted or 0) + self._page(), 1)
+
+    def action_page_up(self) -> None:
+        self._move((self.highlighted or 0) - self._page(), -1)
+
+    def action_first(self) -> None:
+        self._move(0, 1)
+
+    def action_last(self) -> None:
+        self._move(len(self._rows) - 1, -1)
+
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def action_select(self) -> None:
+        row = self.highlighted_row
+        if row is not None and row.selectable:
+            self.post_message(self.Toggled(self, row.key))
+
+    # The mouse
+
+    def _line_at(self, event: events.MouseEvent) -> int | None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return None
+        line = offset.y + round(self.scroll_offset.y)
+        return line if 0 <= line < len(self._rows) else None
+
+    def on_click(self, event: events.Click) -> None:
+        line = self._line_at(event)
+        if line is not None and self._rows[line].selectable:
+            self.highlighted = line
+            self.action_select()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._set_hover(self._line_at(event))
+
+    def on_leave(self) -> None:
+        self._set_hover(None)
+
+    def _set_hover(self, line: int | None) -> None:
+        if line is not None and not self._rows[line].selectable:
+            line = None
+        if line != self._hover:
+            self._hover = line
+            self.refresh()
+
+    # Drawing
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = y + round(self.scroll_offset.y)
+        base = self.line_style
+        if line >= len(self._rows):
+            return Strip.blank(width, base)
+        row = self._rows[line]
+        if row.kind == "rule":
+            style = base + self._component_style("tag-sidebar--rule")
+            return Strip([Segment("─" * width, style)], width)
+        cursor = line == self.highlighted
+        if cursor:
+            base = base + self.get_component_rich_style("tag-sidebar--cursor")
+        elif line == self._hover:
+            base = base + self.get_component_rich_style("tag-sidebar--hover")
+        return Strip(self._segments(row_pieces(row, width, cursor), base, width), width)

@@ -1,0 +1,94 @@
+"""What the post list and the tag sidebar share: they draw their lines themselves.
+
+Textual's Line API draws only the lines in view, so a widget of 100,000 rows
+costs what one screenful costs, and showing new rows is a list assignment.
+Rows are given as (text, components) pieces; text is never read as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+Pieces = Sequence[tuple[str, str]]
+"""A line as (text, space-separated component classes) pieces."""
+
+
+class DrawnLines(ScrollView):
+    """A scrolling widget whose lines are built from styled pieces."""
+
+    _styles_now: dict[str, Style] | None = None
+    """The styles worked out for the lines being drawn, while they are."""
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Styles are worked out once for all the lines drawn together: the
+        # widget's own walks up the DOM, and was half the cost of a line.
+        self._styles_now = {}
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._styles_now = None
+
+    def set_line_count(self, lines: int) -> None:
+        """How many lines there are to scroll through.
+
+        No width: lines are cut to the room there is, so nothing scrolls
+        sideways. (The widget's width, once a vertical scrollbar took a cell
+        of it, showed a horizontal scrollbar for that one cell.)
+        """
+        self.virtual_size = Size(0, lines)
+
+    @property
+    def line_style(self) -> Style:
+        """The widget's style, which each line starts from."""
+        styles = self._styles_now
+        if styles is None:
+            return self.rich_style
+        style = styles.get("")
+        if style is None:
+            style = styles[""] = self.rich_style
+        return style
+
+    def _component_style(self, component: str) -> Style:
+        """A component's own style, laid over the row's (the cursor's background stays).
+
+        Textual's partial style loses a colour's transparency ("$text-muted"
+        became white on the light theme); the full style blends it right.
+        """
+        styles = self._styles_now
+        style = styles.get(component) if styles is not None else None
+        if style is None:
+            partial = self.get_component_rich_style(component, partial=True)
+            full = self.get_component_rich_style(component)
+            style = partial + Style(
+                color=full.color if partial.color else None,
+                bgcolor=full.bgcolor if partial.bgcolor else None,
+            )
+            if styles is not None:
+                styles[component] = style
+        return style
+
+    def _segments(self, pieces: Pieces, base: Style, width: int, lead: str = "") -> list[Segment]:
+        """``lead``, then the pieces in their styles, cut to ``width`` with an ellipsis."""
+        segments = [Segment(lead, base)] if lead else []
+        used = cell_len(lead)
+        for text, components in pieces:
+            style = base
+            for component in components.split():
+                style += self._component_style(component)
+            room = width - used
+            if room <= 0:
+                break
+            if cell_len(text) > room:
+                text = set_cell_size(text, room - 1) + "…"
+            segments.append(Segment(text, style))
+            used += cell_len(text)
+        if used < width:
+            segments.append(Segment(" " * (width - used), base))
+        return segments
