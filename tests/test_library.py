@@ -355,6 +355,31 @@ def test_retag_writes_each_file_and_reports(blog_dir: Path) -> None:
     assert skipped.failed == [(posts[0].path, "it has unsaved changes in the editor")]
 
 
+def test_posts_are_ordered_by_date_then_path_newest_first(tmp_path: Path) -> None:
+    """The order (datetime, path) gives, whatever the dates' shapes: a second
+    with and without its fraction, a time zone, the same date on two paths,
+    no date at all."""
+    dates = {
+        "a.md": "2020-01-01T10:00:00",
+        "b.md": "2020-01-01T10:00:00.5",
+        "c.md": "2020-01-01T10:00:00",
+        "d.md": "2020-01-01T11:30:00+02:00",  # 09:30 UTC
+        "e.md": "0999-12-31",
+        "f.md": "2020-01-01",
+        "z/a.md": "2020-01-01T10:00:00",
+    }
+    for name, date in dates.items():
+        write(tmp_path, name, f"---\ndate: {date}\n---\n")
+    write(tmp_path, "g.md", "---\ntitle: No date\n---\n")
+    os.utime(tmp_path / "g.md", (0, 0))  # its date is then the file's, 1970
+    posts = list(Blog(tmp_path).read(Blog(tmp_path).scan()))
+    expected = sorted(posts, key=lambda post: (post.date, post.relative), reverse=True)
+    assert [post.relative for post in expected] == [
+        "b.md", "z/a.md", "c.md", "a.md", "d.md", "f.md", "g.md", "e.md"
+    ]  # fmt: skip
+    assert BlogIndex(posts).posts() == expected
+
+
 def test_absorbing_parts_read_elsewhere_equals_adding_each_post(tmp_path: Path) -> None:
     for number in range(30):
         tags = ", ".join(f"T{tag}" if number % 2 else f"t{tag}" for tag in range(number % 4))

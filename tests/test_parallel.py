@@ -18,6 +18,11 @@ from tui.blog.parallel import ParallelReader, looks_large, worker_count
 POSTS = 300
 
 
+def ended(processes: list[subprocess.Popen[bytes]]) -> bool:
+    """Whether the workers end (they are stopped without being waited for)."""
+    return all(process.wait(timeout=helpers.TIMEOUT) is not None for process in processes)
+
+
 def write_blog(folder: Path) -> Path:
     """More posts than it takes to start workers, odd ones among them."""
     folder.mkdir()
@@ -96,7 +101,7 @@ def test_workers_read_the_same_posts_as_this_process(
     assert titles["nested/index.md"] == "A heading as title"
     broken = next(row for row in alone if row[1] == "broken.md")
     assert broken[8]  # its problem is told, from a worker too
-    assert all(process.poll() is not None for process in started)
+    assert ended(started)
 
 
 def test_what_workers_read_goes_into_the_cache(many: Blog) -> None:
@@ -146,7 +151,7 @@ def test_a_reading_given_up_stops_its_workers(
     next(batches)
     assert started
     batches.close()
-    assert all(process.poll() is not None for process in started)
+    assert ended(started)
 
 
 def test_real_blogs_read_alike_by_workers(corpora: Path) -> None:
@@ -184,7 +189,7 @@ def test_workers_started_before_the_reading_are_used_or_stopped(
     early = ParallelReader(small.root, 2)
     assert len([post for batch in small.read_batches(started=early) for post in batch]) == 4
     assert len(started) == 4
-    assert all(process.poll() is not None for process in started)  # stopped, used or not
+    assert ended(started)  # stopped, used or not
 
 
 async def test_a_first_start_of_a_large_blog_starts_its_workers_at_once(

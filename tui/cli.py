@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -240,7 +241,10 @@ def folder_problem(folder: Path) -> str | None:
             return f"no such folder: {shown}"
         if not folder.is_dir():
             return f"not a folder: {shown}"
-        next(folder.iterdir(), None)
+        # Opened, not listed: Path.iterdir lists the whole folder before its
+        # first name, a tenth of a second before the window at 100,000 posts.
+        with os.scandir(folder) as entries:
+            next(entries, None)
     except PermissionError:
         return f"cannot read the folder (permission denied): {shown}"
     except OSError as error:
