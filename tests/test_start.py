@@ -20,6 +20,8 @@ OPEN_MAIN = BlogApp._open_main
 
 SLOW_TO_IMPORT = (
     "tui.screens.main",
+    "tui.blog.store",  # reading and indexing: the main screen's
+    "tui.blog.index",
     "textual.widgets._markdown",
     "textual.widgets._text_area",
     "markdown_it",

@@ -25,7 +25,6 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
-from tui.blog import Blog
 from tui.blog.display import printable_text
 from tui.commands import TagCommands
 from tui.config import Config, ConfigError, remember_theme
@@ -84,7 +83,7 @@ class BlogApp(KeysInTurn):
 
     def __init__(self, root: Path, *, watch: bool = True, config: Config | None = None) -> None:
         super().__init__()
-        self.blog = Blog(root)
+        self.folder = root  # the Blog is made with the main screen, after the first frame
         self.config = config or Config()
         self._watch = watch
         self._main: MainScreen | None = None
@@ -92,7 +91,7 @@ class BlogApp(KeysInTurn):
     def on_mount(self) -> None:
         self._apply_theme()
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.push_screen(StartScreen(str(self.blog.root)))
+        self.push_screen(StartScreen(str(self.folder)))
         self.call_after_refresh(self._open_main)
         if not self.is_headless:
             loop = asyncio.get_running_loop()
@@ -104,10 +103,11 @@ class BlogApp(KeysInTurn):
         """Import and show the main screen, in place of the start screen."""
         if self._exit:  # already quitting (a signal): Textual would never finish mounting it
             return
+        from tui.blog import Blog
         from tui.screens.main import MainScreen
 
         self._apply_keys()
-        self._main = MainScreen(self.blog, watch=self._watch, config=self.config)
+        self._main = MainScreen(Blog(self.folder), watch=self._watch, config=self.config)
         self._release_keys_when_shown(self.switch_screen(self._main))
 
     @work(group="start", exit_on_error=False)

@@ -14,17 +14,18 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len, set_cell_size
 
-from tui.blog import Blog, BlogError, Post
-from tui.blog.conventions import detect
 from tui.blog.display import printable
-from tui.blog.post import category_key, tag_key
+from tui.blog.errors import BlogError
 from tui.config import Config, ConfigError
 from tui.config import default_path as default_config_path
 from tui.config import load as load_config
+
+if TYPE_CHECKING:
+    from tui.blog import Blog, Post
 
 DEFAULT_FOLDER = Path("posts")
 COMMANDS = ("list", "tags", "new")
@@ -134,6 +135,11 @@ def command_parser() -> argparse.ArgumentParser:
 
 
 def run_command(args: list[str]) -> int:
+    # Imported here: the app's start does not need them before its first frame.
+    from tui.blog import Blog
+    from tui.blog.conventions import detect
+    from tui.blog.post import category_key, tag_key
+
     options = command_parser().parse_args(args)
     opened = open_settings_and_folder(options.config, options.dir)
     if opened is None:
