@@ -133,6 +133,9 @@ class TagSidebar(DrawnLines, can_focus=True):
         if current is not None and current.kind == "tag":
             line = next((at for at, row in enumerate(self._rows) if row.key == current.key), 0)
         self.highlighted = line
+        hover = self._hover
+        if hover is not None and (hover >= len(self._rows) or not self._rows[hover].selectable):
+            self._hover = None  # the mouse is now over a rule, a heading or nothing
         self.refresh()
 
     @property
