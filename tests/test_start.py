@@ -9,10 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from textual.color import Color
+from textual.css.stylesheet import Stylesheet
 from textual.widgets import Footer
 
 from tests.helpers import TIMEOUT, screen_text, started, until
 from tui.app import BlogApp
+from tui.config import Config
 from tui.screens.main import MainScreen
 from tui.screens.start import StartScreen
 
@@ -84,6 +87,30 @@ async def test_the_start_screen_is_the_main_screens_frame(
         assert screen.is_current
         # Nothing moves when the main screen takes over.
         assert {id: screen.get_widget_by_id(id).region for id in panes} == frame
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "nord"])
+async def test_the_settings_theme_is_there_from_the_first_frame_without_parsing_twice(
+    blog_dir: Path, held: list[BlogApp], monkeypatch: pytest.MonkeyPatch, theme: str
+) -> None:
+    """Textual makes its stylesheet with the theme; a theme set once the app
+    runs has every rule parsed again before the first frame."""
+    parsed_again: list[Stylesheet] = []
+    reparse = Stylesheet.reparse
+
+    def counted(stylesheet: Stylesheet) -> None:
+        parsed_again.append(stylesheet)
+        reparse(stylesheet)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counted)
+    app = BlogApp(blog_dir, watch=False, config=Config(theme=theme))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await until(pilot, lambda: bool(held))
+        assert app.theme == theme
+        background = app.current_theme.background
+        assert background is not None
+        assert app.screen.styles.background == Color.parse(background)
+        assert parsed_again == []
 
 
 async def test_keys_pressed_while_starting_reach_the_main_screen(

@@ -23,7 +23,7 @@ from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.theme import Theme
+from textual.theme import BUILTIN_THEMES, Theme
 
 from tui.blog.display import printable_text
 from tui.commands import TagCommands
@@ -82,9 +82,16 @@ class BlogApp(KeysInTurn):
     PALETTE_BINDING = Binding("ctrl+p", "command_palette", "Command palette: every action")
 
     def __init__(self, root: Path, *, watch: bool = True, config: Config | None = None) -> None:
+        config = config or Config()
+        if config.theme in BUILTIN_THEMES:
+            # The theme the app starts in: Textual makes its stylesheet from
+            # the theme in App.__init__. Set afterwards, as a reactive, the
+            # theme has every rule parsed again, 30 ms before the first frame.
+            # (Should Textual keep the value elsewhere, _apply_theme sets it.)
+            self._reactive_theme = config.theme
         super().__init__()
         self.folder = root  # the Blog is made with the main screen, after the first frame
-        self.config = config or Config()
+        self.config = config
         self._watch = watch
         self._main: MainScreen | None = None
 
@@ -144,7 +151,8 @@ class BlogApp(KeysInTurn):
         config, where = self.config, self._settings_where
         if config.theme:
             if config.theme in self.available_themes:
-                self.theme = config.theme
+                if self.theme != config.theme:
+                    self.theme = config.theme
             else:
                 themes = ", ".join(sorted(self.available_themes))
                 self.notify(
