@@ -320,3 +320,31 @@ async def test_typing_lays_the_screen_out_only_when_a_scrollbar_comes(blog_dir: 
         assert editor.text.endswith("en anglais.\n" + "\n" * 45 + "fin")
         assert editor.scroll_y <= row < editor.scroll_y + editor.scrollable_content_region.height
         assert editor.vertical_scrollbar.window_virtual_size == editor.virtual_size.height
+
+
+async def test_the_post_being_written_stays_when_a_save_takes_it_out_of_the_filter(
+    blog_dir: Path,
+) -> None:
+    """The list then moves to another post; what is typed next must not go into it."""
+    written = blog_dir / "2010-06-02-les-deux-types-de-community-managers.md"
+    other = blog_dir / "2010-03-18-confidentialite-cache-sexe-des-peureux.md"
+    before = other.read_bytes()
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("t", "j", "j", "space")  # the tag "entreprise": two posts
+        await settle(pilot)
+        assert screen.selected_tags == frozenset({"entreprise"})
+        await pilot.press("escape", "enter", "e")
+        await until_open(pilot, screen, written)
+        # A word before the front matter: the post has no tags left once saved.
+        await pilot.press("x", "ctrl+s")
+        await settle(pilot)
+        assert written.read_text("utf-8").startswith("x---\n")
+        listed = [screen.post_list.post_at(row) for row in range(screen.post_list.option_count)]
+        assert [post.path for post in listed if post] == [other]  # the list moved on
+        await pilot.press("y", "ctrl+s")
+        await settle(pilot)
+        assert screen.document is not None and screen.document.path == written
+        assert written.read_text("utf-8").startswith("xy---\n")
+        assert other.read_bytes() == before

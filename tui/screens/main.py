@@ -561,6 +561,11 @@ class MainScreen(Screen[None]):
             return
         if self.modified:
             return  # the unsaved post stays open until the user chooses
+        if isinstance(self.focused, PostEditor) and self.document is not None:
+            # The list moved under the writer (a save took the post out of
+            # the filter, another program changed the folder): the post being
+            # written stays, or what is typed next would go into another.
+            return
         if not self.loaded.is_set() and self.document is None:
             return  # while newer posts keep arriving on top; opened once all are read
         if self._open_timer is not None:
