@@ -109,12 +109,15 @@ def _split_json(text: str) -> FrontMatter:
 
 
 def _parse(source: str, fmt: str) -> tuple[dict[str, Any], tuple[str, ...]]:
-    if fmt == "toml":
-        data, problem = _load_toml(source)
-    else:
-        from tui.blog import yaml_matter  # on first use: see its docstring
+    try:
+        if fmt == "toml":
+            data, problem = _load_toml(source)
+        else:
+            from tui.blog import yaml_matter  # on first use: see its docstring
 
-        data, problem = yaml_matter.load(source)
+            data, problem = yaml_matter.load(source)
+    except (ValueError, TypeError, RecursionError) as error:  # odd values, deep nesting
+        return {}, (f"the front matter cannot be read: {error}",)
     if problem:
         return {}, (problem,)
     if data is None:
@@ -137,12 +140,11 @@ def _parse(source: str, fmt: str) -> tuple[dict[str, Any], tuple[str, ...]]:
 
 
 def _load_toml(source: str) -> tuple[Any, str | None]:
+    """The value ``source`` holds, or None and why it is not TOML."""
     try:
         return tomllib.loads(source), None
     except tomllib.TOMLDecodeError as error:
         return None, f"the front matter is not valid TOML: {error}"
-    except (ValueError, TypeError, RecursionError) as error:
-        return None, f"the front matter cannot be read: {error}"
 
 
 MAX_VALUES = 100_000

@@ -35,13 +35,11 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def load(source: str) -> tuple[Any, str | None]:
-    """The value ``source`` holds, or None and why it cannot be read."""
+    """The value ``source`` holds, or None and why it is not YAML."""
     try:
         return YAMLHandler().load(source, Loader=_Loader), None
     except yaml.YAMLError as error:
         return None, f"the front matter is not valid YAML: {_message(error)}"
-    except (ValueError, TypeError, RecursionError) as error:
-        return None, f"the front matter cannot be read: {error}"
 
 
 def _message(error: yaml.YAMLError) -> str:
