@@ -151,8 +151,7 @@ class BlogApp(KeysInTurn):
         config, where = self.config, self._settings_where
         if config.theme:
             if config.theme in self.available_themes:
-                if self.theme != config.theme:
-                    self.theme = config.theme
+                self.theme = config.theme  # no change, no reparse: usually given in __init__
             else:
                 themes = ", ".join(sorted(self.available_themes))
                 self.notify(

@@ -24,7 +24,9 @@ class DrawnLines(ScrollView):
     """A scrolling widget whose lines are built from styled pieces."""
 
     _styles_now: dict[str, Style] | None = None
-    """The styles worked out for the lines being drawn, while they are."""
+    """The components' styles worked out for the lines being drawn, while they are."""
+    _line_style_now: Style | None = None
+    """The widget's style, likewise."""
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # Styles are worked out once for all the lines drawn together: the
@@ -33,7 +35,7 @@ class DrawnLines(ScrollView):
         try:
             return super().render_lines(crop)
         finally:
-            self._styles_now = None
+            self._styles_now = self._line_style_now = None
 
     def set_line_count(self, lines: int) -> None:
         """How many lines there are to scroll through.
@@ -47,12 +49,11 @@ class DrawnLines(ScrollView):
     @property
     def line_style(self) -> Style:
         """The widget's style, which each line starts from."""
-        styles = self._styles_now
-        if styles is None:
-            return self.rich_style
-        style = styles.get("")
+        style = self._line_style_now
         if style is None:
-            style = styles[""] = self.rich_style
+            style = self.rich_style
+            if self._styles_now is not None:  # drawing: kept for the other lines
+                self._line_style_now = style
         return style
 
     def _component_style(self, component: str) -> Style:
