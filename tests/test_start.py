@@ -4,13 +4,16 @@ nothing the user pressed meanwhile lost."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import subprocess
 import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 from textual.color import Color
 from textual.css.stylesheet import Stylesheet
+from textual.pilot import Pilot
 from textual.widgets import Footer
 
 from tests.helpers import TIMEOUT, screen_text, started, until
@@ -67,12 +70,21 @@ def held(monkeypatch: pytest.MonkeyPatch) -> list[BlogApp]:
     return apps
 
 
+@contextlib.asynccontextmanager
+async def start_screen(
+    app: BlogApp, held: list[BlogApp], size: tuple[int, int] = (120, 30)
+) -> AsyncIterator[Pilot[None]]:
+    """``app`` run until its start screen is drawn, its main screen held (see `held`)."""
+    async with app.run_test(size=size) as pilot:
+        await until(pilot, lambda: app in held)
+        yield pilot
+
+
 async def test_the_start_screen_is_the_main_screens_frame(
     blog_dir: Path, held: list[BlogApp]
 ) -> None:
     app = BlogApp(blog_dir, watch=False)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await until(pilot, lambda: bool(held))
+    async with start_screen(app, held) as pilot:
         assert isinstance(app.screen, StartScreen)
         assert app.main_screen is None
         shown = screen_text(pilot)
@@ -104,8 +116,7 @@ async def test_the_settings_theme_is_there_from_the_first_frame_without_parsing_
 
     monkeypatch.setattr(Stylesheet, "reparse", counted)
     app = BlogApp(blog_dir, watch=False, config=Config(theme=theme))
-    async with app.run_test(size=(120, 30)) as pilot:
-        await until(pilot, lambda: bool(held))
+    async with start_screen(app, held):
         assert app.theme == theme
         background = app.current_theme.background
         assert background is not None
@@ -117,8 +128,7 @@ async def test_keys_pressed_while_starting_reach_the_main_screen(
     blog_dir: Path, held: list[BlogApp]
 ) -> None:
     app = BlogApp(blog_dir, watch=False)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await until(pilot, lambda: bool(held))
+    async with start_screen(app, held) as pilot:
         await pilot.press("v", "v")  # read, split, edit
         assert isinstance(app.screen, StartScreen)
 
@@ -137,8 +147,7 @@ async def test_quitting_before_the_main_screen_ends_the_app(
     """As a signal does: the main screen is then never opened, and the app ends."""
     app = BlogApp(blog_dir, watch=False)
     async with asyncio.timeout(TIMEOUT):
-        async with app.run_test() as pilot:
-            await until(pilot, lambda: bool(held))
+        async with start_screen(app, held, size=(80, 24)):
             app.exit(return_code=3)
             OPEN_MAIN(app)
             assert app.main_screen is None
@@ -190,8 +199,7 @@ async def test_the_start_screen_shows_the_folders_name_as_text(
     folder = tmp_path / "[bold]blog\x1b[2J"
     folder.mkdir()
     app = BlogApp(folder, watch=False)
-    async with app.run_test(size=(160, 30)) as pilot:
-        await until(pilot, lambda: bool(held))
+    async with start_screen(app, held, size=(160, 30)) as pilot:
         shown = screen_text(pilot)
         assert "\x1b" not in shown
         assert "[bold]blog␛[2J" in shown
