@@ -9,11 +9,20 @@ import pytest
 
 from tui.blog import Blog, Post, read_post
 from tui.blog.cache import SLICE, PostCache
+from tui.blog.survey import Survey
 
 STEVE = "2010-11-08-steve-jobs-stanford.md"
 
 
-def load(blog_dir: Path, reads: list[Path], monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+@pytest.fixture(params=["listed here", "surveyed"])
+def surveyed(request: pytest.FixtureRequest) -> bool:
+    """Files listed by this process, or by a child (as the app's next starts do)."""
+    return bool(request.param == "surveyed")
+
+
+def load(
+    blog_dir: Path, reads: list[Path], monkeypatch: pytest.MonkeyPatch, surveyed: bool = False
+) -> dict[str, str]:
     """Titles by file, counting the files actually read."""
 
     def counting(path: Path, root: Path, relative: str | None = None) -> Post:
@@ -24,30 +33,32 @@ def load(blog_dir: Path, reads: list[Path], monkeypatch: pytest.MonkeyPatch) -> 
         patch.setattr("tui.blog.store.read_post", counting)
         blog = Blog(blog_dir)
         cache = PostCache(blog.root)
-        posts = [post for batch in blog.read_batches(cache=cache) for post in batch]
+        survey = Survey(blog.root) if surveyed else None
+        posts = [post for batch in blog.read_batches(cache=cache, survey=survey) for post in batch]
         cache.save()
+    assert len({post.relative for post in posts}) == len(posts)  # each once
     return {post.relative: post.title for post in posts}
 
 
 def test_the_next_start_reads_only_what_changed(
-    blog_dir: Path, monkeypatch: pytest.MonkeyPatch
+    blog_dir: Path, monkeypatch: pytest.MonkeyPatch, surveyed: bool
 ) -> None:
     first: list[Path] = []
     titles = load(blog_dir, first, monkeypatch)
     assert len(first) == 4
     again: list[Path] = []
-    assert load(blog_dir, again, monkeypatch) == titles
+    assert load(blog_dir, again, monkeypatch, surveyed) == titles
     assert again == []  # every post from the cache
 
     post = blog_dir / STEVE
     post.write_text(post.read_text("utf-8").replace("Steve Jobs @", "Jobs à"), "utf-8")
     edited: list[Path] = []
-    assert load(blog_dir, edited, monkeypatch)[STEVE] == "Jobs à Stanford"
+    assert load(blog_dir, edited, monkeypatch, surveyed)[STEVE] == "Jobs à Stanford"
     assert edited == [post]
 
 
 def test_rename_delete_and_a_same_mtime_rewrite_are_seen(
-    blog_dir: Path, monkeypatch: pytest.MonkeyPatch
+    blog_dir: Path, monkeypatch: pytest.MonkeyPatch, surveyed: bool
 ) -> None:
     load(blog_dir, [], monkeypatch)
     post = blog_dir / STEVE
@@ -56,12 +67,12 @@ def test_rename_delete_and_a_same_mtime_rewrite_are_seen(
     post.write_text(post.read_text("utf-8").replace("Stanford", "Stanford!"), "utf-8")
     os.utime(post, ns=(before.st_atime_ns, before.st_mtime_ns))
     reads: list[Path] = []
-    assert load(blog_dir, reads, monkeypatch)[STEVE] == "Steve Jobs @ Stanford!"
+    assert load(blog_dir, reads, monkeypatch, surveyed)[STEVE] == "Steve Jobs @ Stanford!"
     assert reads == [post]
     os.rename(post, blog_dir / "renamed.md")
     (blog_dir / "2010-10-25-la-revolution-mobile.md").unlink()
     reads = []
-    titles = load(blog_dir, reads, monkeypatch)
+    titles = load(blog_dir, reads, monkeypatch, surveyed)
     assert reads == [blog_dir / "renamed.md"]
     assert sorted(titles) == [
         "2010-03-18-confidentialite-cache-sexe-des-peureux.md",
@@ -95,7 +106,9 @@ def test_an_unchanged_blog_leaves_the_cache_file_alone(
     assert reads == []
 
 
-def test_posts_in_subfolders_come_back_from_the_cache_as_they_were(tmp_path: Path) -> None:
+def test_posts_in_subfolders_come_back_from_the_cache_as_they_were(
+    tmp_path: Path, surveyed: bool
+) -> None:
     for name in ("a.md", "2019/05/b.md", "deep/er/c.markdown"):
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -104,8 +117,9 @@ def test_posts_in_subfolders_come_back_from_the_cache_as_they_were(tmp_path: Pat
     def read() -> list[Post]:
         blog = Blog(tmp_path)
         cache = PostCache(blog.root)
+        survey = Survey(blog.root) if surveyed else None
         posts = sorted(
-            (post for batch in blog.read_batches(cache=cache) for post in batch),
+            (post for batch in blog.read_batches(cache=cache, survey=survey) for post in batch),
             key=lambda post: post.relative,
         )
         cache.save()

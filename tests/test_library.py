@@ -163,7 +163,7 @@ def test_index_filters_by_all_tags_and_counts_what_is_left(tmp_path: Path) -> No
     assert [(tag.key, tag.count) for tag in left] == [("rust", 1), ("été", 1)]
     index.remove(tmp_path / "c.md")
     assert "rust" not in {tag.key for tag in index.tag_counts()}
-    assert len(BlogIndex(index.posts())) == 2
+    assert len(BlogIndex(tmp_path, index.posts())) == 2
 
 
 def test_scan_finds_posts_in_subfolders_and_skips_machinery(tmp_path: Path) -> None:
@@ -377,7 +377,7 @@ def test_posts_are_ordered_by_date_then_path_newest_first(tmp_path: Path) -> Non
     assert [post.relative for post in expected] == [
         "b.md", "z/a.md", "c.md", "a.md", "d.md", "f.md", "g.md", "e.md"
     ]  # fmt: skip
-    assert BlogIndex(posts).posts() == expected
+    assert BlogIndex(tmp_path, posts).posts() == expected
 
 
 def test_absorbing_parts_read_elsewhere_equals_adding_each_post(tmp_path: Path) -> None:
@@ -386,11 +386,11 @@ def test_absorbing_parts_read_elsewhere_equals_adding_each_post(tmp_path: Path) 
         write(tmp_path, f"sub{number % 3}/p{number}.md", f"---\ntags: [{tags}]\n---\n")
         os.utime(tmp_path / f"sub{number % 3}/p{number}.md", (number * 86400, number * 86400))
     posts = list(Blog(tmp_path).read(Blog(tmp_path).scan()))
-    whole = BlogIndex(posts)
+    whole = BlogIndex(tmp_path, posts)
 
-    merged = BlogIndex()
+    merged = BlogIndex(tmp_path)
     for start in (0, 7, 19):  # parts as a reading thread hands them over, each sorted
-        part = BlogIndex(posts[start : {0: 7, 7: 19, 19: 30}[start]])
+        part = BlogIndex(tmp_path, posts[start : {0: 7, 7: 19, 19: 30}[start]])
         part.posts()
         merged.absorb(part)
     assert merged.posts() == whole.posts()
@@ -405,8 +405,8 @@ def test_absorbing_keeps_newer_readings_and_what_was_deleted_meanwhile(tmp_path:
     old = {post.relative: post for post in blog.read(blog.scan())}
     write(tmp_path, "a.md", "---\ntags: [new]\n---\n")
     os.utime(tmp_path / "a.md", ns=(0, old["a.md"].mtime_ns + 1_000_000_000))
-    index = BlogIndex([read_post(tmp_path / "a.md", tmp_path)])  # the watcher was quicker
-    index.absorb(BlogIndex(old.values()), unless_gone={tmp_path / "c.md"})
+    index = BlogIndex(tmp_path, [read_post(tmp_path / "a.md", tmp_path)])  # the watcher was quicker
+    index.absorb(BlogIndex(tmp_path, old.values()), unless_gone={tmp_path / "c.md"})
     assert sorted(post.relative for post in index.posts()) == ["a.md", "b.md"]
     assert index.get(tmp_path / "a.md").tags == ("new",)  # type: ignore[union-attr]
     assert {tag.name: tag.count for tag in index.tag_counts()} == {"new": 1, "old": 1}

@@ -81,7 +81,7 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[subprocess.Popen[bytes]]:
         processes.append(process)
         return process
 
-    monkeypatch.setattr("tui.blog.parallel.subprocess.Popen", starting)
+    monkeypatch.setattr("tui.blog.pipes.subprocess.Popen", starting)
     return processes
 
 

@@ -13,7 +13,6 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ import platformdirs
 
 from tui.blog.files import atomic_write
 from tui.blog.post import Post
+from tui.blog.walk import Stamp
 
 APP_NAME = "blog-tui"
 VERSION = 2
@@ -30,7 +30,6 @@ VERSION = 2
 SLICE = 1_000
 """Rows encoded at a time when saving."""
 
-Stamp = tuple[int, int, int, int]
 # A row: the post's path from the blog's folder, its stamp, then its fields.
 # Rows are lists, not objects with names: at 100,000 posts JSON reads them
 # in half the time.
@@ -48,11 +47,6 @@ FIELDS = (
     "mtime_ns",
     "size",
 )
-
-
-def stamp(stat: os.stat_result) -> Stamp:
-    """What must not have changed for a cached entry to be used."""
-    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
 
 class PostCache:

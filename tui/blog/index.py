@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
 
-from tui.blog.post import CATEGORY_PREFIX, Post
+from tui.blog.post import CATEGORY_PREFIX, Post, relative_path
 
 SORT_KEY = attrgetter("sort_key")
 
@@ -27,12 +27,14 @@ class TagCount:
 
 
 class BlogIndex:
-    """Every post of the blog, by path and by tag. Plain Python, no I/O."""
+    """Every post of the blog at ``root``, by path and by tag. Plain Python, no I/O."""
 
-    def __init__(self, posts: Iterable[Post] = ()) -> None:
-        self._posts: dict[Path, Post] = {}
-        # Sets of posts, not of paths: a Post hashes by identity, a Path by
-        # hashing its parts again at every lookup (a second at 100,000 posts).
+    def __init__(self, root: Path, posts: Iterable[Post] = ()) -> None:
+        self.root = root
+        # By the path from the root, a string: a Path hashes its parts the
+        # first time it is hashed (a quarter of a second at 100,000 posts).
+        self._posts: dict[str, Post] = {}
+        # Sets of posts, not of paths: a Post hashes by identity.
         self._by_tag: dict[str, set[Post]] = {}
         self._spellings: dict[str, Counter[str]] = {}
         self._ordered: list[Post] | None = None
@@ -43,16 +45,16 @@ class BlogIndex:
         return len(self._posts)
 
     def __contains__(self, path: object) -> bool:
-        return path in self._posts
+        return isinstance(path, Path) and relative_path(path, self.root) in self._posts
 
     def get(self, path: Path) -> Post | None:
-        return self._posts.get(path)
+        return self._posts.get(relative_path(path, self.root))
 
     def add(self, post: Post) -> None:
         """Add a post, or replace the one at the same path."""
-        if post.path in self._posts:
-            self.remove(post.path)
-        self._posts[post.path] = post
+        if post.relative in self._posts:
+            self._remove(post.relative)
+        self._posts[post.relative] = post
         by_tag, spellings = self._by_tag, self._spellings
         for key, tag in post.labels:
             if key in by_tag:
@@ -75,7 +77,7 @@ class BlogIndex:
             for post in part._posts.values():
                 if post.path in unless_gone:
                     continue
-                known = self._posts.get(post.path)
+                known = self._posts.get(post.relative)
                 if known is None or known.mtime_ns <= post.mtime_ns:
                     self.add(post)
             return
@@ -97,7 +99,10 @@ class BlogIndex:
             self._ordered = None
 
     def remove(self, path: Path) -> Post | None:
-        post = self._posts.pop(path, None)
+        return self._remove(relative_path(path, self.root))
+
+    def _remove(self, relative: str) -> Post | None:
+        post = self._posts.pop(relative, None)
         if post is None:
             return None
         for key, tag in post.labels:

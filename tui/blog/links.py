@@ -8,7 +8,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from tui.blog.index import BlogIndex
-from tui.blog.post import POST_SUFFIXES, Post, split_language
+from tui.blog.post import Post, split_language
+from tui.blog.walk import POST_SUFFIXES
 
 WEB_SCHEMES = ("http", "https", "mailto")
 """The only links handed to the browser: never file:, javascript: or a program's own."""

@@ -6,31 +6,25 @@ would share that core. A first start of a large blog hands its files to a
 few worker processes instead, which parse them on the other cores while
 the terminal app stays responsive.
 
-Workers are plain child processes talking over pipes: no shared memory, no
-fork of a process that has threads, nothing on the terminal (their error
-output goes nowhere). They end when their input closes, so they cannot
-outlive the app. A worker that cannot start or dies leaves its files to
-be read here: a post is never lost to a worker.
+Workers are child processes (see `tui.blog.pipes`). A worker that cannot
+start or dies leaves its files to be read here: a post is never lost to a
+worker.
 """
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
 import pickle
 import selectors
-import struct
-import subprocess
 import sys
-import threading
 from collections import deque
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-import tui
+from tui.blog import pipes
 from tui.blog.cache import post_from_record, record_of
 from tui.blog.post import Post, read_post
 
@@ -42,12 +36,6 @@ AHEAD = 2
 """Chunks a worker holds at once, so that it never waits for this process to
 hand it the next one (this process shares its time with the terminal app)."""
 MOST_WORKERS = 4
-NICENESS = 10
-"""How much lower than the app's a worker's priority is."""
-MOST_BYTES = 1 << 30
-"""More than any message says: a length over it is not from a worker."""
-
-_LENGTH = struct.Struct("<Q")
 Item = tuple[Path, str]
 """A file to parse: its path, and its path from the blog's folder."""
 
@@ -76,36 +64,28 @@ def looks_large(folder: Path) -> bool:
 
 
 def worker_command() -> list[str]:
-    """How a worker is started: this Python, finding this copy of the package."""
-    home = str(Path(tui.__file__).resolve().parent.parent)
-    code = f"import sys; sys.path.insert(0, {home!r}); from tui.blog.parallel import serve; serve()"
-    return [sys.executable, "-c", code]
+    """How a worker is started."""
+    return pipes.command(__name__)
 
 
 class _Worker:
     def __init__(self, command: list[str]) -> None:
-        self.process = subprocess.Popen(
-            command,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,  # never on the app's screen
-            # Unbuffered: an answer read ahead into a buffer would be one the
-            # selector no longer sees coming.
-            bufsize=0,
-        )
+        self.process = pipes.start(command)
         self.given: deque[list[Item]] = deque()
         """The chunks it was given and has not answered for, oldest first."""
 
     def give(self, root: Path, items: list[Item]) -> None:
         assert self.process.stdin is not None
         self.given.append(items)
-        _write(self.process.stdin, (str(root), [(str(path), relative) for path, relative in items]))
+        pipes.write(
+            self.process.stdin, (str(root), [(str(path), relative) for path, relative in items])
+        )
 
     def answer(self) -> tuple[list[Item], list[list[Any]]]:
         """The oldest chunk given, and the records of its files in their order;
         EOFError if the worker died."""
         assert self.process.stdout is not None
-        records = _read(self.process.stdout)
+        records = pipes.read(self.process.stdout)
         items = self.given.popleft()
         if not isinstance(records, list) or len(records) != len(items):
             raise EOFError("a worker answered for other files")
@@ -117,28 +97,8 @@ class _Worker:
         return items
 
     def stop(self) -> None:
-        """End the worker: at once when it has work left (the reading was given
-        up), else by closing its input, which it ends at.
-
-        Not waited for here: a Python process takes 20 to 30 ms to end, and
-        the last posts of a reading would wait for each worker in turn. A
-        thread of its own waits for it, so that no process is left unreaped.
-        """
-        with contextlib.suppress(OSError):
-            if self.process.stdin:
-                self.process.stdin.close()
-        if self.given:
-            self.process.kill()
-        threading.Thread(target=self._reap, name="worker-reaper", daemon=True).start()
-
-    def _reap(self) -> None:
-        try:
-            self.process.wait(timeout=2)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        if self.process.stdout:
-            self.process.stdout.close()
+        """End the worker; at once when it has work left (the reading was given up)."""
+        pipes.stop(self.process, at_once=bool(self.given))
 
 
 class ParallelReader:
@@ -243,47 +203,16 @@ class ParallelReader:
         worker.stop()
 
 
-def _write(stream: IO[bytes], message: object) -> None:
-    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    view = memoryview(_LENGTH.pack(len(data)) + data)
-    while view:
-        written = stream.write(view)
-        view = view[written or 0 :]
-    stream.flush()
-
-
-def _read_exactly(stream: IO[bytes], size: int) -> bytes:
-    parts = []
-    while size:
-        part = stream.read(size)
-        if not part:
-            raise EOFError
-        parts.append(part)
-        size -= len(part)
-    return b"".join(parts)
-
-
-def _read(stream: IO[bytes]) -> Any:
-    # Only ever from our own worker, or to it from the app that started it.
-    (size,) = _LENGTH.unpack(_read_exactly(stream, _LENGTH.size))
-    if size > MOST_BYTES:
-        raise EOFError("not an answer from a worker")
-    return pickle.loads(_read_exactly(stream, size))
-
-
 def serve() -> None:
     """A worker's loop: parse the files given on standard input, answer on standard output."""
     gc.disable()  # short-lived, and it makes no cycles worth collecting
-    with contextlib.suppress(AttributeError, OSError):
-        # Below the app: its window and keys come first, the cores' spare
-        # time goes to parsing.
-        os.nice(NICENESS)
+    pipes.lower_priority()
     source, sink = sys.stdin.buffer, sys.stdout.buffer
     while True:
         try:
-            root, items = _read(source)
+            root, items = pipes.read(source)
         except EOFError:
             return
         folder = Path(root)
         posts = (read_post(Path(path), folder, relative) for path, relative in items)
-        _write(sink, [record_of(post) for post in posts])
+        pipes.write(sink, [record_of(post) for post in posts])

@@ -14,8 +14,6 @@ from typing import Any
 from tui.blog import frontmatter
 from tui.blog.encoding import decode
 
-POST_SUFFIXES = (".md", ".markdown")
-
 _NAME_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:-|$)")
 _PATH_DATE = re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})(?:/|$)")
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
@@ -94,10 +92,11 @@ class Post:
 
     def __post_init__(self) -> None:
         # Computed once: the index asks for them of every post at every start.
-        self.labels = [(tag_key(tag), tag) for tag in self.tags] + [
-            (category_key(category), category) for category in self.categories
-        ]
-        self.tag_keys = frozenset(key for key, _ in self.labels)
+        labels = [(tag_key(tag), tag) for tag in self.tags]
+        if self.categories:  # most posts have none: no second list to make
+            labels += [(category_key(category), category) for category in self.categories]
+        self.labels = labels
+        self.tag_keys = frozenset([key for key, _ in labels])  # a list: faster than a generator
         # Dates are naive (front matter's are made UTC), so their ISO forms
         # sort as they do; "\0" ends the date below any character, so that
         # 10:00:00 sorts before 10:00:00.5 whatever the paths.
@@ -110,6 +109,11 @@ class Post:
         return self.date.date().isoformat() if self.date else "no date"
 
 
+def relative_path(path: Path, root: Path) -> str:
+    """What :attr:`Post.relative` is for ``path`` in the blog at ``root``."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
 def read_post(path: Path, root: Path, relative: str | None = None) -> Post:
     """Read one post. Never raises: what goes wrong is kept in ``problems``.
 
@@ -117,7 +121,7 @@ def read_post(path: Path, root: Path, relative: str | None = None) -> Post:
     caller knows it (working it out is a sixth of the time a post takes).
     """
     if relative is None:
-        relative = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        relative = relative_path(path, root)
     try:
         stat = os.stat(path)
         raw = read_head(path, stat.st_size)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tui.blog.cache import PostCache, Stamp, stamp
+from tui.blog.cache import PostCache
 from tui.blog.collector import held_off
 from tui.blog.conventions import DEFAULT, Convention
 from tui.blog.encoding import Decoded, decode
@@ -16,21 +16,9 @@ from tui.blog.errors import BlogError
 from tui.blog.files import atomic_write
 from tui.blog.index import BlogIndex
 from tui.blog.parallel import PARALLEL_FROM, ParallelReader, worker_count
-from tui.blog.post import POST_SUFFIXES, Post, read_head, read_post, too_large
-
-# Folders that hold a site's machinery or output, never its posts.
-SKIPPED_FOLDERS = frozenset(
-    {"node_modules", "_site", "public", "_includes", "_layouts", "themes", "__pycache__"}
-)
-
-
-def _is_post_name(name: str) -> bool:
-    """Markdown files, but not hidden ones nor Hugo's section pages (_index.md)."""
-    return (
-        name.lower().endswith(POST_SUFFIXES)
-        and not name.startswith(".")
-        and not name.startswith("_index.")
-    )
+from tui.blog.post import Post, read_head, read_post, too_large
+from tui.blog.survey import Survey, SurveyLost
+from tui.blog.walk import Listed, Stamp, is_post_name, is_skipped_folder, listed, post_folders
 
 
 @dataclass(frozen=True)
@@ -54,6 +42,26 @@ class PostText:
         return self.decoded.encode(text)
 
 
+def _path_maker(root: Path) -> Callable[[str], Path]:
+    """What makes the path of a post from its path from ``root``.
+
+    A folder's Path is made once, and its files' paths from it without
+    parsing the name again where pathlib allows (at 100,000 posts, parsing
+    every path takes a second).
+    """
+    folders: dict[str, Callable[[str], Path]] = {}
+
+    def path_of(relative: str) -> Path:
+        folder, _, name = relative.rpartition("/")
+        child = folders.get(folder)
+        if child is None:
+            base = root / folder if folder else root
+            child = folders[folder] = getattr(base, "_make_child_relpath", base.joinpath)
+        return child(name)
+
+    return path_of
+
+
 class NeedsConfirmation(BlogError):
     """A save that the user must agree to first; the message is the question."""
 
@@ -63,13 +71,13 @@ class Blog:
 
     def __init__(self, root: Path) -> None:
         self.root = Path(os.path.abspath(root))  # normalised, symlinks kept
-        self.index = BlogIndex()
+        self.index = BlogIndex(self.root)
         self.unreadable: list[str] = []
         """Folders the last full read (and the refreshes since) could not read, and why."""
 
     def is_post_path(self, path: Path) -> bool:
         """Whether ``path`` is where a post would be (by name, not by content)."""
-        if not _is_post_name(path.name):
+        if not is_post_name(path.name):
             return False
         return self.is_content_folder(path.parent)
 
@@ -79,7 +87,7 @@ class Blog:
             parts = folder.relative_to(self.root).parts
         except ValueError:
             return False
-        return not any(part.startswith(".") or part in SKIPPED_FOLDERS for part in parts)
+        return not any(is_skipped_folder(part) for part in parts)
 
     def scan(self, folder: Path | None = None) -> Iterator[Path]:
         """Every post file under the blog (or one of its folders), in no order.
@@ -87,32 +95,13 @@ class Blog:
         Folders that cannot be read are skipped and named in ``unreadable``.
         Links to folders are not followed, so a loop of links cannot hang it.
         """
-        for child, _folder_name, names in self._walk(folder):
+        for folder_name, names in post_folders(str(folder or self.root), self.unreadable):
+            # A folder's Path is made once; its files' paths are made from it
+            # without parsing the name again where pathlib allows.
+            base = Path(folder_name)
+            child = getattr(base, "_make_child_relpath", base.joinpath)
             for name in names:
                 yield child(name)
-
-    def _walk(
-        self, folder: Path | None = None
-    ) -> Iterator[tuple[Callable[[str], Path], str, list[str]]]:
-        """Each folder that holds posts: what makes its files' paths from their
-        names, the folder as a string, and its posts' names."""
-
-        def skipped(error: OSError) -> None:
-            self.unreadable.append(f"{error.filename}: {error.strerror}")
-
-        for folder_name, subfolders, files in os.walk(folder or self.root, onerror=skipped):
-            subfolders[:] = [
-                name
-                for name in subfolders
-                if not name.startswith(".") and name not in SKIPPED_FOLDERS
-            ]
-            names = [name for name in files if _is_post_name(name)]
-            if names:
-                # A folder's Path is made once; its files' paths are made from
-                # it without parsing the name again where pathlib allows (at
-                # 100,000 posts, parsing takes a second).
-                base = Path(folder_name)
-                yield getattr(base, "_make_child_relpath", base.joinpath), folder_name, names
 
     def read(self, paths: Iterable[Path]) -> Iterator[Post]:
         """Read posts without touching the index (safe in a worker thread)."""
@@ -125,6 +114,7 @@ class Blog:
         cache: PostCache | None = None,
         workers: int | None = None,
         started: ParallelReader | None = None,
+        survey: Survey | None = None,
     ) -> Generator[list[Post], None, None]:
         """Read every post, a batch at a time, so a list can fill as it loads.
 
@@ -134,81 +124,114 @@ class Blog:
         When many files are to be read, up to ``workers`` processes parse them
         (default: one a core; 0 or 1: all in this process), or those already
         ``started`` (the app starts them while it draws its window when no
-        cache is there); these are stopped when the reading ends either way.
+        cache is there). A ``survey`` started by the caller lists the files
+        (the app's next starts); else they are listed here. All of these are
+        stopped when the reading ends either way.
         """
-        if cache is not None:
-            cache.load()
-        self.unreadable.clear()  # said again by this scan if still so
+        try:
+            if cache is not None:
+                cache.load()
+            self.unreadable.clear()  # said again by this scan if still so
+            yield from self._read_listed(size, cache, workers, started, survey)
+        finally:  # also when the reading is given up half way
+            if survey is not None:
+                survey.close()
+            if started is not None:
+                started.close()  # a second close does nothing
+
+    def _read_listed(
+        self,
+        size: int,
+        cache: PostCache | None,
+        workers: int | None,
+        started: ParallelReader | None,
+        survey: Survey | None,
+    ) -> Generator[list[Post], None, None]:
         stamps: dict[str, Stamp] = {}
+        """Stamps of the files being parsed, for when their posts come back."""
         stamped: list[tuple[Post, Stamp]] = []
         batch: list[Post] = []
         read = 0
 
-        def take(posts: Iterable[Post], parsed: bool) -> None:
+        def take(posts: Iterable[Post]) -> None:
             nonlocal read
             for post in posts:
                 batch.append(post)
-                current = stamps.get(post.relative)
+                current = stamps.pop(post.relative, None)
                 if current is not None:
                     stamped.append((post, current))
-                read += parsed
+                read += 1
 
         # Files to parse wait here until they are known to be many (then
-        # workers parse them) or the walk is over (then they are read here).
+        # workers parse them) or the listing is over (then they are read here).
         to_read: list[tuple[Path, str]] = []
         parallel: ParallelReader | None = None
         wanted = worker_count() if workers is None else workers
-        prefix = len(os.path.join(self.root, ""))
+        path_of = _path_maker(self.root)
         try:
-            for child, folder_name, names in self._walk():
-                folder_name = os.path.join(folder_name, "")
-                for name in names:
-                    # Paths are strings until a Post needs one: at 100,000 posts
-                    # every Path built or printed is a tenth of a second.
-                    full = folder_name + name
-                    relative = full[prefix:].replace(os.sep, "/")
-                    try:
-                        current = stamp(os.stat(full))
-                    except OSError:
-                        current = None
-                    path = child(name)
-                    if current is not None:
-                        stamps[relative] = current
-                    post = cache.get(path, relative, current) if cache and current else None
-                    if post is not None:
-                        take((post,), parsed=False)
-                    elif parallel is not None:
-                        take(parallel.add(path, relative), parsed=True)
+            for files in self._listed(survey):
+                for relative, current in files:
+                    path = path_of(relative)
+                    if (
+                        cache is not None
+                        and current is not None
+                        and (post := cache.get(path, relative, current)) is not None
+                    ):
+                        batch.append(post)
+                        stamped.append((post, current))
                     else:
-                        to_read.append((path, relative))
-                        if (started or wanted > 1) and len(to_read) >= PARALLEL_FROM:
-                            parallel = started or ParallelReader(self.root, wanted)
-                            for item in to_read:
-                                take(parallel.add(*item), parsed=True)
-                            to_read = []
+                        if current is not None:
+                            stamps[relative] = current
+                        if parallel is not None:
+                            take(parallel.add(path, relative))
+                        else:
+                            to_read.append((path, relative))
+                            if (started or wanted > 1) and len(to_read) >= PARALLEL_FROM:
+                                parallel = started or ParallelReader(self.root, wanted)
+                                for item in to_read:
+                                    take(parallel.add(*item))
+                                to_read = []
                     if len(batch) >= size:
                         yield batch
                         batch = []
             for path, relative in to_read:
-                take((read_post(path, self.root, relative),), parsed=True)
+                take((read_post(path, self.root, relative),))
                 if len(batch) >= size:
                     yield batch
                     batch = []
             if parallel is not None:
                 for posts in parallel.rest():
-                    take(posts, parsed=True)
+                    take(posts)
                     if len(batch) >= size:
                         yield batch
                         batch = []
-        finally:  # also when the reading is given up half way
+        finally:
             if parallel is not None:
                 parallel.close()
-            if started is not None and started is not parallel:
-                started.close()  # not needed: few files to parse
         if batch:
             yield batch
         if cache is not None:
             cache.keep(stamped, changed=read > 0 or len(stamped) != cache.size)
+
+    def _listed(self, survey: Survey | None) -> Iterator[list[Listed]]:
+        """Every post file with its stamp: from the ``survey``, else listed here."""
+        root = str(self.root)
+        if survey is None:
+            yield from listed(root, self.unreadable)
+            return
+        seen: set[str] = set()
+        try:
+            for files in survey.files():
+                seen.update(relative for relative, _ in files)
+                yield files
+            self.unreadable += survey.unreadable
+            return
+        except SurveyLost:
+            pass  # what it had not listed yet is listed here
+        for files in listed(root, self.unreadable):
+            rest = [file for file in files if file[0] not in seen]
+            if rest:
+                yield rest
 
     def load(self) -> BlogIndex:
         """Read every post into the index (for scripts; the app streams)."""

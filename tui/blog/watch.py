@@ -6,7 +6,7 @@ from pathlib import Path
 
 from watchfiles import Change, DefaultFilter
 
-from tui.blog.post import POST_SUFFIXES
+from tui.blog.walk import POST_SUFFIXES
 
 
 class PostFilter(DefaultFilter):

@@ -40,6 +40,7 @@ from tui.blog.recovery import Recovery
 from tui.blog.search import ORDER_NAMES, ORDERS, Order, Query, Searcher, parse_query
 from tui.blog.session import Session
 from tui.blog.store import NeedsConfirmation, PostText
+from tui.blog.survey import Survey
 from tui.config import Config
 from tui.dialogs import (
     ConfirmScreen,
@@ -166,7 +167,7 @@ class MainScreen(Screen[None]):
             yield TagSidebar(id="tags")
             with Vertical(id="list-pane"):
                 yield SearchField(id="search")
-                yield PostList(id="posts")
+                yield PostList(self.blog.root, id="posts")
             with Horizontal(id="post"):
                 yield Contents(id="contents")
                 yield PostPreview(id="preview")
@@ -265,15 +266,16 @@ class MainScreen(Screen[None]):
         """
         worker = get_current_worker()
         cache = PostCache(self.blog.root)
+        survey = self._start_survey(cache)
         try:
             started = self._workers_started.result(timeout=WORKERS_WAIT)
         except TimeoutError:
             started = None  # they start when needed, then
-        part = BlogIndex()
+        part = BlogIndex(self.blog.root)
         interval = FIRST_HANDOVER
         handover = time.monotonic() + interval
         with held_off():
-            for batch in self.blog.read_batches(cache=cache, started=started):
+            for batch in self.blog.read_batches(cache=cache, started=started, survey=survey):
                 if worker.is_cancelled:
                     return
                 for post in batch:
@@ -284,12 +286,27 @@ class MainScreen(Screen[None]):
                     # call_from_thread would): reading goes on while the list fills.
                     # The loop runs the parts, then _loading_done, in this order.
                     loop.call_soon_threadsafe(self._add_posts, part)
-                    part = BlogIndex()
+                    part = BlogIndex(self.blog.root)
                     interval = min(interval * HANDOVER_GROWTH, LONGEST_HANDOVER)
                     handover = time.monotonic() + interval
             part.posts()
         self.app.call_from_thread(self._loading_done, part)
         cache.save()  # after the list is complete on screen
+
+    def _start_survey(self, cache: PostCache) -> Survey | None:
+        """At a next start, a child process lists and stats the files while
+        this one reads the cache, when there is another core for it.
+
+        Started here, once the folder is watched, not while the window is
+        drawn: a file changed between its stat and the watch would stay
+        listed as the cache has it.
+        """
+        if worker_count() < 2 or not cache.file.exists():
+            return None
+        try:
+            return Survey(self.blog.root)
+        except OSError:
+            return None  # listed in this process, then
 
     def _add_posts(self, part: BlogIndex) -> None:
         if not self.is_attached:

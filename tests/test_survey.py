@@ -1,0 +1,179 @@
+"""Files listed by a child process: the same files and stamps as listed here, whatever it does."""
+
+from __future__ import annotations
+
+import gc
+import io
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests import helpers
+from tui.app import BlogApp
+from tui.blog import Blog, pipes
+from tui.blog import survey as survey_module
+from tui.blog.cache import PostCache
+from tui.blog.survey import CHUNK, Survey, SurveyLost
+from tui.blog.walk import Listed, listed
+
+
+def everything(files: Iterator[list[Listed]]) -> list[Listed]:
+    return sorted(file for part in files for file in part)
+
+
+def surveyed(root: Path) -> tuple[list[Listed], list[str]]:
+    survey = Survey(root)
+    try:
+        return everything(survey.files()), survey.unreadable
+    finally:
+        survey.close()
+
+
+def test_a_survey_lists_what_this_process_lists(blog_dir: Path) -> None:
+    assert surveyed(blog_dir) == (everything(listed(str(blog_dir), [])), [])
+    assert len(surveyed(blog_dir)[0]) == 4
+
+
+def test_a_survey_of_the_real_blogs_lists_what_this_process_lists(corpora: Path) -> None:
+    for root in sorted(path for path in corpora.iterdir() if path.is_dir()):
+        unreadable: list[str] = []
+        assert surveyed(root) == (everything(listed(str(root), unreadable)), unreadable), root
+
+
+def test_a_folder_of_many_posts_comes_in_parts_each_file_once(tmp_path: Path) -> None:
+    # One folder, as many blogs keep their posts: it must not come as one
+    # message at the end of the listing.
+    for number in range(CHUNK + 500):
+        (tmp_path / f"{number}.md").write_text(f"# {number}\n" * (number % 3))
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "deep.md").write_text("# deep\n")
+    (tmp_path / "notes.txt").write_text("not a post\n")
+    survey = Survey(tmp_path)
+    try:
+        parts = list(survey.files())
+    finally:
+        survey.close()
+    assert len(parts) >= 2
+    files = [file for part in parts for file in part]
+    assert len(files) == len({relative for relative, _ in files}) == CHUNK + 501
+    for relative, stamp in files:
+        stat = os.stat(tmp_path / relative)
+        assert stamp == (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+    assert "sub/deep.md" in dict(files)
+
+
+def test_the_child_names_the_folders_it_cannot_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Run in this process, where a folder can be made unreadable even for root.
+    (tmp_path / "a.md").write_text("# A\n")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.md").write_text("# B\n")
+    (tmp_path / "gone.md").symlink_to(tmp_path / "nowhere.md")
+    real_scandir = os.scandir
+
+    def scandir(path: str | Path) -> object:
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    sink = io.BytesIO()
+    monkeypatch.setattr(sys, "argv", ["-c", str(tmp_path)])
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(sink))
+    monkeypatch.setattr(pipes, "lower_priority", lambda: None)
+    monkeypatch.setattr(gc, "disable", lambda: None)  # this process's collector
+    survey_module.serve()
+    sink.seek(0)
+    messages = [pipes.read(sink), pipes.read(sink)]
+    (kind, files), end = messages
+    assert kind == "files"
+    assert sorted(relative for relative, _ in files) == ["a.md", "gone.md"]
+    assert dict(files)["gone.md"] is None  # a dangling link: read, to say why
+    assert end == ("end", [f"{tmp_path / 'locked'}: Permission denied"])
+
+
+@pytest.fixture
+def dying(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A child that ends at once, saying nothing."""
+    monkeypatch.setattr(pipes, "command", lambda *args: [sys.executable, "-c", "pass"])
+
+
+@pytest.mark.usefixtures("dying")
+def test_a_child_that_dies_leaves_the_listing_to_this_process(blog_dir: Path) -> None:
+    blog = Blog(blog_dir)
+    cache = PostCache(blog.root)
+    first = [post.relative for batch in blog.read_batches(cache=cache) for post in batch]
+    cache.save()
+    again = [
+        post.relative
+        for batch in blog.read_batches(cache=PostCache(blog.root), survey=Survey(blog.root))
+        for post in batch
+    ]
+    assert len(again) == 4
+    assert sorted(again) == sorted(first)
+
+
+class HalfWay(Survey):
+    """A survey whose child is lost after its first few files."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.unreadable = ["never said"]
+        self.closed = False
+
+    def files(self) -> Iterator[list[Listed]]:
+        yield everything(listed(str(self.root), []))[:2]
+        raise SurveyLost("gone")
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_a_child_lost_half_way_is_finished_here_each_post_once(tmp_path: Path) -> None:
+    for name in ("a.md", "b.md", "sub/c.md", "sub/d.md", "e.md"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(f"# {name}\n")
+    blog = Blog(tmp_path)
+    survey = HalfWay(blog.root)
+    posts = [post for batch in blog.read_batches(survey=survey) for post in batch]
+    assert sorted(post.relative for post in posts) == [
+        "a.md",
+        "b.md",
+        "e.md",
+        "sub/c.md",
+        "sub/d.md",
+    ]
+    assert all(post.path == tmp_path / post.relative for post in posts)
+    assert blog.unreadable == []  # from the listing that finished, not the lost one
+    assert survey.closed
+
+
+async def test_a_next_start_lists_its_files_in_a_child(
+    blog_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tui.screens.main.worker_count", lambda: 2)  # on a machine of one core too
+    children: list[subprocess.Popen[bytes]] = []
+    start = pipes.start
+
+    def starting(arguments: list[str]) -> subprocess.Popen[bytes]:
+        children.append(start(arguments))
+        return children[-1]
+
+    monkeypatch.setattr(pipes, "start", starting)
+    for first in (True, False):
+        (blog_dir / "2026-01-01-new.md").write_text(f"---\ntitle: New {first}\n---\n")
+        app = BlogApp(blog_dir)
+        async with app.run_test() as pilot:
+            screen = await helpers.started(pilot)
+            await pilot.pause()
+            assert len(children) == (0 if first else 1)  # none without a cache
+            assert len(screen.blog.index) == 5
+            assert f"New {first}" in helpers.screen_text(pilot)
+            for worker in [w for w in screen.workers if w.group == "load"]:
+                await worker.wait()  # the cache written, for the next start
+    assert all(child.wait(timeout=helpers.TIMEOUT) == 0 for child in children)

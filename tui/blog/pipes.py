@@ -1,0 +1,111 @@
+"""Messages between the app and the child processes that read for it.
+
+Children are plain processes started with this Python, talking over their
+standard input and output: no shared memory, no fork of a process that has
+threads, nothing on the terminal (their error output goes nowhere). They end
+when their input closes, so they cannot outlive the app.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import struct
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import IO, Any
+
+import tui
+
+MOST_BYTES = 1 << 30
+"""More than any message says: a length over it is not from a child."""
+NICENESS = 10
+"""How much lower than the app's a child's priority is: its window and keys
+come first, the cores' spare time goes to the children."""
+
+_LENGTH = struct.Struct("<Q")
+
+
+def command(module: str, *args: str) -> list[str]:
+    """How a child is started: this Python, finding this copy of the package,
+    running ``module``'s ``serve()``."""
+    home = str(Path(tui.__file__).resolve().parent.parent)
+    code = f"import sys; sys.path.insert(0, {home!r}); from {module} import serve; serve()"
+    return [sys.executable, "-c", code, *args]
+
+
+def start(arguments: list[str]) -> subprocess.Popen[bytes]:
+    """Start a child; OSError when no process is to be had."""
+    return subprocess.Popen(
+        arguments,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,  # never on the app's screen
+        # Unbuffered: an answer read ahead into a buffer would be one a
+        # selector no longer sees coming.
+        bufsize=0,
+    )
+
+
+def stop(process: subprocess.Popen[bytes], at_once: bool) -> None:
+    """End a child: ``at_once`` when it has work left that is no longer wanted,
+    else by closing its input, which it ends at.
+
+    Not waited for here: a Python process takes 20 to 30 ms to end, and the
+    last posts of a reading would wait for each child in turn. A thread of
+    its own waits for it, so that no process is left unreaped.
+    """
+    with contextlib.suppress(OSError):
+        if process.stdin:
+            process.stdin.close()
+    if at_once:
+        process.kill()
+    threading.Thread(target=_reap, args=(process,), name="child-reaper", daemon=True).start()
+
+
+def _reap(process: subprocess.Popen[bytes]) -> None:
+    try:
+        process.wait(timeout=2)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    if process.stdout:
+        process.stdout.close()
+
+
+def write(stream: IO[bytes], message: object) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    view = memoryview(_LENGTH.pack(len(data)) + data)
+    while view:
+        written = stream.write(view)
+        view = view[written or 0 :]
+    stream.flush()
+
+
+def _read_exactly(stream: IO[bytes], size: int) -> bytes:
+    parts = []
+    while size:
+        part = stream.read(size)
+        if not part:
+            raise EOFError
+        parts.append(part)
+        size -= len(part)
+    return b"".join(parts)
+
+
+def read(stream: IO[bytes]) -> Any:
+    """The next message; EOFError when the other side is gone."""
+    # Only ever from our own child, or to it from the app that started it.
+    (size,) = _LENGTH.unpack(_read_exactly(stream, _LENGTH.size))
+    if size > MOST_BYTES:
+        raise EOFError("not a message from this app")
+    return pickle.loads(_read_exactly(stream, size))
+
+
+def lower_priority() -> None:
+    """In a child: run below the app."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.nice(NICENESS)
