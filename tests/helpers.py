@@ -36,6 +36,8 @@ async def started(pilot: Pilot[None]) -> MainScreen:
     screen = app.main_screen
     assert screen is not None
     await asyncio.wait_for(screen.loaded.wait(), TIMEOUT)
+    # And watched: a change made from now on is the watcher's to see.
+    await asyncio.wait_for(screen.settled.wait(), TIMEOUT)
     await pilot.pause()
     return screen
 

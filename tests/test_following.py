@@ -5,19 +5,20 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import pytest
-import watchfiles
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 from watchfiles import Change
 
 from tests.helpers import TIMEOUT, settle, started, text_of, until_open
 from tui.app import BlogApp
-from tui.blog import Post
+from tui.blog import Post, pipes
+from tui.blog.cache import PostCache
 from tui.blog.watch import PostFilter
 from tui.dialogs import ConflictScreen
 from tui.screens.main import MainScreen
@@ -226,14 +227,15 @@ async def test_a_vim_style_save_is_a_change_not_a_delete(blog_dir: Path) -> None
 async def test_when_the_folder_cannot_be_watched_it_is_polled(
     blog_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = watchfiles.awatch  # which `follow` imports when it starts
+    real = pipes.command
 
-    def failing(*args: Any, **kwargs: Any) -> Any:
-        if not kwargs.get("force_polling"):
-            raise OSError(28, "inotify watch limit reached")
-        return real(*args, **kwargs)
+    def failing(module: str, *arguments: str) -> list[str]:
+        if module == "tui.blog.watcher" and "poll" not in arguments:
+            # What the watching child says when inotify has no watch left.
+            return real("tests.test_following", "inotify watch limit reached")
+        return real(module, *arguments)
 
-    monkeypatch.setattr(watchfiles, "awatch", failing)
+    monkeypatch.setattr(pipes, "command", failing)
     app = BlogApp(blog_dir)
     async with app.run_test(size=(160, 40)) as pilot:
         screen = await started(pilot)
@@ -241,6 +243,52 @@ async def test_when_the_folder_cannot_be_watched_it_is_polled(
         await until(pilot, screen, lambda: "Polled" in titles(screen))
         messages = " ".join(str(n.message) for n in app._notifications)
         assert "inotify watch limit reached" in messages and "every second" in messages
+
+
+async def test_a_change_made_before_the_folder_is_watched_is_read_again(
+    blog_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = pipes.command
+
+    def deaf(module: str, *arguments: str) -> list[str]:
+        if module == "tui.blog.watcher":  # says it watches, and never tells a change
+            return real("tests.test_following", DEAF)
+        return real(module, *arguments)
+
+    monkeypatch.setattr(pipes, "command", deaf)
+    save = PostCache.save
+
+    def saving_then_changed(cache: PostCache, posts: Any = None) -> None:
+        save(cache, posts)
+        # After the reading, before the watching: only the check after it can see these.
+        steve = blog_dir / STEVE
+        steve.write_text(steve.read_text("utf-8").replace("Steve Jobs @", "Jobs à"), "utf-8")
+        (blog_dir / "2010-10-25-la-revolution-mobile.md").unlink()
+        (blog_dir / "new.md").write_text("---\ntitle: Neuf\n---\n")
+
+    monkeypatch.setattr(PostCache, "save", saving_then_changed)
+    app = BlogApp(blog_dir)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        assert sorted(titles(screen)) == [
+            "Confidentialité : cache-sexe des peureux !",
+            "Jobs à Stanford",
+            "Les deux types de community managers",
+            "Neuf",
+        ]
+
+
+DEAF = "deaf"
+
+
+def serve() -> None:
+    """A watching child that cannot watch (it says why, named on its command
+    line), or one that is ``DEAF``."""
+    if sys.argv[1] == DEAF:
+        pipes.write(sys.stdout.buffer, ("ready", None))
+        sys.stdin.buffer.read()  # until the app is done with it
+    else:
+        pipes.write(sys.stdout.buffer, ("error", sys.argv[1]))
 
 
 async def test_a_deleted_folder_is_waited_for(blog_dir: Path) -> None:

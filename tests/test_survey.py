@@ -18,7 +18,7 @@ from tui.blog import Blog, pipes
 from tui.blog import survey as survey_module
 from tui.blog.cache import PostCache
 from tui.blog.survey import CHUNK, Survey, SurveyLost
-from tui.blog.walk import Listed, listed
+from tui.blog.walk import Listed, Stamp, listed
 
 
 def everything(files: Iterator[list[Listed]]) -> list[Listed]:
@@ -161,8 +161,10 @@ async def test_a_next_start_lists_its_files_in_a_child(
     start = pipes.start
 
     def starting(arguments: list[str]) -> subprocess.Popen[bytes]:
-        children.append(start(arguments))
-        return children[-1]
+        child = start(arguments)
+        if "tui.blog.survey" in " ".join(arguments):
+            children.append(child)
+        return child
 
     monkeypatch.setattr(pipes, "start", starting)
     for first in (True, False):
@@ -171,9 +173,36 @@ async def test_a_next_start_lists_its_files_in_a_child(
         async with app.run_test() as pilot:
             screen = await helpers.started(pilot)
             await pilot.pause()
-            assert len(children) == (0 if first else 1)  # none without a cache
+            # One to check what changed before the folder was watched, and at
+            # the next start one more, for the reading from the cache.
+            assert len(children) == (1 if first else 3)
             assert len(screen.blog.index) == 5
             assert f"New {first}" in helpers.screen_text(pilot)
             for worker in [w for w in screen.workers if w.group == "load"]:
                 await worker.wait()  # the cache written, for the next start
     assert all(child.wait(timeout=helpers.TIMEOUT) == 0 for child in children)
+
+
+@pytest.mark.parametrize("by_survey", [False, True], ids=["listed here", "surveyed"])
+def test_what_changed_since_the_reading_is_found(blog_dir: Path, by_survey: bool) -> None:
+    blog = Blog(blog_dir)
+    cache = PostCache(blog.root)
+    read = [post.relative for batch in blog.read_batches(cache=cache) for post in batch]
+    known: dict[str, Stamp | None] = dict.fromkeys(read)
+    known.update(cache.stamps())
+    assert blog.changed_since(known, Survey(blog.root) if by_survey else None) == ([], [])
+
+    steve = blog_dir / "2010-11-08-steve-jobs-stanford.md"
+    before = steve.stat()
+    steve.write_text(steve.read_text("utf-8").replace("Stanford", "Stanford!"), "utf-8")
+    os.utime(steve, ns=(before.st_atime_ns, before.st_mtime_ns))  # the same time, not size
+    (blog_dir / "2010-10-25-la-revolution-mobile.md").unlink()
+    (blog_dir / "sub").mkdir()
+    (blog_dir / "sub" / "new.md").write_text("# New\n")
+    known["unstatted.md"] = None  # could not be stat'ed then, and is gone now
+    changed, gone = blog.changed_since(known, Survey(blog.root) if by_survey else None)
+    assert sorted(changed) == [steve, blog_dir / "sub" / "new.md"]
+    assert sorted(gone) == [
+        blog_dir / "2010-10-25-la-revolution-mobile.md",
+        blog_dir / "unstatted.md",
+    ]

@@ -90,6 +90,10 @@ class PostCache:
         self._kept = posts
         self._changed = changed
 
+    def stamps(self) -> dict[str, Stamp]:
+        """The kept posts' stamps, by their paths from the blog's folder."""
+        return {post.relative: current for post, current in self._kept}
+
     def save(self, posts: Iterable[tuple[Post, Stamp]] | None = None) -> None:
         """Write ``posts`` (default: the kept ones) for the next start.
 

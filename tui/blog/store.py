@@ -169,7 +169,7 @@ class Blog:
         wanted = worker_count() if workers is None else workers
         path_of = _path_maker(self.root)
         try:
-            for files in self._listed(survey):
+            for files in self._listed(survey, self.unreadable):
                 for relative, current in files:
                     path = path_of(relative)
                     if (
@@ -213,25 +213,48 @@ class Blog:
         if cache is not None:
             cache.keep(stamped, changed=read > 0 or len(stamped) != cache.size)
 
-    def _listed(self, survey: Survey | None) -> Iterator[list[Listed]]:
+    def _listed(self, survey: Survey | None, unreadable: list[str]) -> Iterator[list[Listed]]:
         """Every post file with its stamp: from the ``survey``, else listed here."""
         root = str(self.root)
         if survey is None:
-            yield from listed(root, self.unreadable)
+            yield from listed(root, unreadable)
             return
         seen: set[str] = set()
         try:
             for files in survey.files():
                 seen.update(relative for relative, _ in files)
                 yield files
-            self.unreadable += survey.unreadable
+            unreadable += survey.unreadable
             return
         except SurveyLost:
             pass  # what it had not listed yet is listed here
-        for files in listed(root, self.unreadable):
+        for files in listed(root, unreadable):
             rest = [file for file in files if file[0] not in seen]
             if rest:
                 yield rest
+
+    def changed_since(
+        self, known: dict[str, Stamp | None], survey: Survey | None = None
+    ) -> tuple[list[Path], list[Path]]:
+        """The post files changed since they were read, and those gone.
+
+        ``known`` holds what the reading found: each post's path from the
+        blog's folder and its stamp then (None: it could not be stat'ed).
+        A ``survey`` (closed here) lists the files, else they are listed here.
+        """
+        changed: list[Path] = []
+        seen: set[str] = set()
+        path_of = _path_maker(self.root)
+        try:
+            for files in self._listed(survey, []):
+                for relative, current in files:
+                    seen.add(relative)
+                    if relative not in known or known[relative] != current:
+                        changed.append(path_of(relative))
+        finally:
+            if survey is not None:
+                survey.close()
+        return changed, [path_of(relative) for relative in known.keys() - seen]
 
     def load(self) -> BlogIndex:
         """Read every post into the index (for scripts; the app streams)."""

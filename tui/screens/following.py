@@ -6,52 +6,52 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import threading
+from collections.abc import AsyncGenerator, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.blog.display import printable
+from tui.blog.watcher import POLL_MS, Watcher, WatchError
 
 if TYPE_CHECKING:
     from tui.screens.main import MainScreen
 
-DEBOUNCE_MS = 300
-"""Changes closer together than this come as one batch (a git checkout: one refresh)."""
-POLL_MS = 1000
-"""How often the folder is looked at when it cannot be watched."""
+Message = tuple[str, list[str] | None]
 
 
-async def follow(screen: MainScreen, stop: asyncio.Event) -> None:
-    """Apply every change made to the folder by other programs, until ``stop``."""
-    # Imported here, once the main screen is drawn: watchfiles (and anyio,
-    # which it brings) takes 10 to 20 ms to import.
-    from watchfiles import awatch
+async def follow(screen: MainScreen, stop: asyncio.Event, ready: Callable[[], None]) -> None:
+    """Apply every change made to the folder by other programs, until ``stop``.
 
-    from tui.blog.watch import PostFilter
-
+    ``ready`` is called once the folder is watched (or cannot be): what
+    changed before that is for the caller to look for.
+    """
     root = screen.blog.root
     polling = False
     while not stop.is_set():
         if not root.is_dir():
+            ready()  # nothing to watch: nothing to wait for
             await _wait_for_folder(screen, root, stop)
             continue
+        watcher: Watcher | None = None
         try:
-            async for changes in awatch(
-                root,
-                watch_filter=PostFilter(),
-                stop_event=stop,
-                debounce=DEBOUNCE_MS,
-                step=50,
-                rust_timeout=500,
-                force_polling=polling,
-                poll_delay_ms=POLL_MS,
-            ):
-                paths = {Path(name) for _, name in changes}
-                found, gone = await asyncio.to_thread(screen.blog.refresh, paths)
-                await screen.apply_changes(found, gone)
-                if not root.is_dir():
-                    break  # deleted or moved away: wait for it
-        except Exception as error:  # inotify exhausted, no permission, ...
+            try:
+                watcher = await asyncio.to_thread(Watcher, root, polling)
+            except OSError as error:
+                raise WatchError(f"no process to watch it with: {error.strerror}") from error
+            async with contextlib.aclosing(_messages(watcher, stop)) as messages:
+                async for kind, paths in messages:
+                    if kind == "ready":
+                        ready()
+                        continue
+                    changed = {Path(name) for name in paths or ()}
+                    found, gone = await asyncio.to_thread(screen.blog.refresh, changed)
+                    await screen.apply_changes(found, gone)
+                    if not root.is_dir():
+                        break  # deleted or moved away: wait for it
+        except WatchError as error:  # inotify exhausted, no permission, ...
             if polling:
+                ready()
                 screen.notify(
                     f"Stopped following changes to the folder: {error}",
                     severity="error",
@@ -66,6 +66,43 @@ async def follow(screen: MainScreen, stop: asyncio.Event) -> None:
                 timeout=10,
             )
             polling = True
+        finally:
+            if watcher is not None:
+                watcher.close()
+
+
+async def _messages(watcher: Watcher, stop: asyncio.Event) -> AsyncGenerator[Message, None]:
+    """The watcher's messages as they come, until ``stop``.
+
+    Read by a thread of their own, which ends with the watcher: a read that
+    waits for the next change must never hold up the app's exit.
+    """
+    loop = asyncio.get_running_loop()
+    queue: asyncio.Queue[Message | WatchError] = asyncio.Queue()
+
+    def pump() -> None:
+        with contextlib.suppress(RuntimeError):  # the app's loop is closed: it is over
+            try:
+                for message in watcher.messages():
+                    loop.call_soon_threadsafe(queue.put_nowait, message)
+            except WatchError as error:
+                loop.call_soon_threadsafe(queue.put_nowait, error)
+
+    threading.Thread(target=pump, name="watcher-messages", daemon=True).start()
+    stopping = asyncio.ensure_future(stop.wait())
+    try:
+        while True:
+            getting = asyncio.ensure_future(queue.get())
+            await asyncio.wait({getting, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            if not getting.done():
+                getting.cancel()
+                return
+            item = getting.result()
+            if isinstance(item, WatchError):
+                raise item
+            yield item
+    finally:
+        stopping.cancel()
 
 
 async def _wait_for_folder(screen: MainScreen, root: Path, stop: asyncio.Event) -> None:

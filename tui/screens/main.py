@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import subprocess
+import threading
 import time
 from concurrent.futures import Future
 from pathlib import Path
@@ -41,6 +42,7 @@ from tui.blog.search import ORDER_NAMES, ORDERS, Order, Query, Searcher, parse_q
 from tui.blog.session import Session
 from tui.blog.store import NeedsConfirmation, PostText
 from tui.blog.survey import Survey
+from tui.blog.walk import Stamp
 from tui.config import Config
 from tui.dialogs import (
     ConfirmScreen,
@@ -77,6 +79,9 @@ which takes a while, still shows its progress."""
 
 WORKERS_WAIT = 5.0
 """Seconds the reading waits for the workers started early (they take a tenth)."""
+WATCH_WAIT = 30.0
+"""Seconds the check after the reading waits for the folder to be watched
+(half a second at 100,000 posts), before it checks anyway."""
 
 EMPTY_BLOG = "No posts yet.\nPress ctrl+n to write your first post."
 EMPTY_FILTER = "No post has all the selected tags.\nPress c to clear the filter."
@@ -140,8 +145,13 @@ class MainScreen(Screen[None]):
         self._open_timer: Timer | None = None
         self._preview_timer: Timer | None = None
         self._stop_watching = asyncio.Event()
+        self._watching = threading.Event()
+        """Set once the folder is watched (or cannot be)."""
         self.loaded = asyncio.Event()
         """Set once every post has been read (tests and scripts wait on it)."""
+        self.settled = asyncio.Event()
+        """Set once, after ``loaded``, the folder is watched and what changed
+        between the reading and the watching is read again."""
         self.synced = asyncio.Event()
         """Set each time changes seen in the folder have been applied."""
         self.shown = asyncio.Event()
@@ -235,11 +245,12 @@ class MainScreen(Screen[None]):
 
     def _start_reading(self) -> None:
         if self._watch:
-            self.watch_folder()  # first, so that no change made while loading is missed
+            self.watch_folder()
         self.load_posts(asyncio.get_running_loop())
 
     def on_unmount(self) -> None:
         self._stop_watching.set()
+        self._watching.set()  # a check after the reading that waits for it: it ends
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place where a failed worker is told to the user, not raised."""
@@ -266,7 +277,8 @@ class MainScreen(Screen[None]):
         """
         worker = get_current_worker()
         cache = PostCache(self.blog.root)
-        survey = self._start_survey(cache)
+        survey = self._start_survey() if cache.file.exists() else None
+        read: list[str] = []
         try:
             started = self._workers_started.result(timeout=WORKERS_WAIT)
         except TimeoutError:
@@ -280,6 +292,7 @@ class MainScreen(Screen[None]):
                     return
                 for post in batch:
                     part.add(post)
+                read += [post.relative for post in batch]
                 if time.monotonic() >= handover:
                     part.posts()  # sorted here, not on the screen's time
                     # Handed over without waiting for the screen to take it (as
@@ -292,21 +305,48 @@ class MainScreen(Screen[None]):
             part.posts()
         self.app.call_from_thread(self._loading_done, part)
         cache.save()  # after the list is complete on screen
+        if self._watch:
+            known: dict[str, Stamp | None] = dict.fromkeys(read)
+            known.update(cache.stamps())
+            self._check_since_reading(known, loop)
+        if not worker.is_cancelled:
+            loop.call_soon_threadsafe(self.settled.set)
 
-    def _start_survey(self, cache: PostCache) -> Survey | None:
-        """At a next start, a child process lists and stats the files while
-        this one reads the cache, when there is another core for it.
+    def _check_since_reading(
+        self, known: dict[str, Stamp | None], loop: asyncio.AbstractEventLoop
+    ) -> None:
+        """Read again what changed between the reading and the watching.
 
-        Started here, once the folder is watched, not while the window is
-        drawn: a file changed between its stat and the watch would stay
-        listed as the cache has it.
+        The folder is watched by a child process, which starts as the reading
+        does and is ready some time later (half a second at 100,000 posts):
+        a file changed in between would stay as it was read. Once it is
+        ready, the files are listed again, and those whose stamp is not the
+        one read are read again.
         """
-        if worker_count() < 2 or not cache.file.exists():
+        self._watching.wait(WATCH_WAIT)
+        if get_current_worker().is_cancelled:
+            return
+        changed, gone = self.blog.changed_since(known, self._start_survey())
+        if changed or gone:
+            found, vanished = self.blog.refresh(changed)
+            applied = self.apply_changes(found, gone + vanished)
+            asyncio.run_coroutine_threadsafe(applied, loop).result()
+
+    def _start_survey(self) -> Survey | None:
+        """A child process that lists and stats the files, when there is
+        another core for it: at a next start, while this one reads the cache."""
+        if worker_count() < 2:
             return None
         try:
             return Survey(self.blog.root)
         except OSError:
             return None  # listed in this process, then
+
+    def _select(self, path: Path) -> None:
+        """Put the list's cursor on the post at ``path``, if it is listed."""
+        post = self.blog.index.get(path)
+        if post is not None:
+            self.post_list.select_post(post)
 
     def _add_posts(self, part: BlogIndex) -> None:
         if not self.is_attached:
@@ -333,7 +373,7 @@ class MainScreen(Screen[None]):
         # are handled: the newest post's would open otherwise.
         last = self.session.last_read(self.blog.root)
         if self.document is None and last is not None:
-            self.post_list.select_path(self.blog.root / last)  # where the reader left off
+            self._select(self.blog.root / last)  # where the reader left off
         path = self.post_list.highlighted_path
         if self.document is None and path is not None:
             self._open_quietly(path)
@@ -342,7 +382,7 @@ class MainScreen(Screen[None]):
     @work(exclusive=True, group="watch", exit_on_error=False)
     async def watch_folder(self) -> None:
         """Follow changes made to the folder by other programs."""
-        await following.follow(self, self._stop_watching)
+        await following.follow(self, self._stop_watching, self._watching.set)
 
     async def apply_changes(self, found: list[Post], gone: list[Path]) -> None:
         """Bring the index and the panes up to date with posts read again or gone."""
@@ -375,7 +415,7 @@ class MainScreen(Screen[None]):
             self._update_status()
         self.refresh_posts()
         if highlighted in moves:
-            self.post_list.select_path(moves[highlighted])
+            self._select(moves[highlighted])
         document = self.document
         if document is not None and (
             any(post.path == document.path for post in found)
@@ -691,7 +731,7 @@ class MainScreen(Screen[None]):
         if post is None:
             self.notify(f"No post at {printable(href)}", severity="warning", markup=False)
             return
-        self.post_list.select_path(post.path)
+        self.post_list.select_post(post)
         self._read(post.path)
 
     @work(exclusive=True, group="flow", exit_on_error=False)
@@ -773,7 +813,7 @@ class MainScreen(Screen[None]):
         else:
             await self._show_document(PostText(path, b"", decode(b"")))
             self.deleted_on_disk = True
-        self.post_list.select_path(path)
+        self._select(path)
         self.replace_editor_text(text)  # the file's text stays one undo away
         self.keeper.written = path  # the copy now belongs to this buffer
         if self.view == "read":
@@ -937,7 +977,7 @@ class MainScreen(Screen[None]):
             return True
         if not await self.confirm_leave(doing):
             if self.document is not None:
-                self.post_list.select_path(self.document.path)
+                self._select(self.document.path)
             return False
         return await self.open_post(path)
 
@@ -1079,7 +1119,7 @@ class MainScreen(Screen[None]):
         self._set_modified(self.editor.text != text)
         self.refresh_posts()
         if came_back:
-            self.post_list.select_path(saved.path)  # listed again, under the cursor
+            self._select(saved.path)  # listed again, under the cursor
         self.preview.show_post(post)
         self.notify(f"Saved {printable(saved.path.name)}", markup=False)
         return True
@@ -1123,7 +1163,7 @@ class MainScreen(Screen[None]):
         if not post.tag_keys >= self.selected_tags:
             self.selected_tags = frozenset()  # a new post has no tags: show it
         self.refresh_posts()
-        self.post_list.select_path(post.path)
+        self.post_list.select_post(post)
         if not await self.open_post(post.path):
             return
         if self.view == "read":

@@ -168,7 +168,7 @@ class PostList(DrawnLines, can_focus=True):
         self._rows = None
         self._empty_message = empty_message
         self.set_line_count(max(1, len(self._posts)) * ROW_HEIGHT)
-        row = self._row_of(current.relative) if current is not None else None
+        row = self.row_of_post(current) if current is not None else None
         with self.prevent(self.Highlighted):
             self.highlighted = row if row is not None else (0 if self._posts else None)
         if self.highlighted_path is not None and (
@@ -198,6 +198,17 @@ class PostList(DrawnLines, can_focus=True):
         """The row where the post at ``path`` is shown, if it is."""
         return self._row_of(relative_path(path, self.root))
 
+    def row_of_post(self, post: Post) -> int | None:
+        """The row where ``post`` is shown, or the post read again at its path."""
+        if self._rows is None:
+            try:
+                # By identity, in C: 100,000 rows in a millisecond, where
+                # making the rows' table takes a tenth of a second.
+                return self._posts.index(post)
+            except ValueError:
+                pass
+        return self._row_of(post.relative)
+
     def _row_of(self, relative: str) -> int | None:
         if self._rows is None:
             # By the paths from the root, strings: made in C, 100,000 rows
@@ -207,6 +218,11 @@ class PostList(DrawnLines, can_focus=True):
 
     def select_path(self, path: Path) -> None:
         row = self.row_of(path)
+        if row is not None:
+            self.highlighted = row
+
+    def select_post(self, post: Post) -> None:
+        row = self.row_of_post(post)
         if row is not None:
             self.highlighted = row
 

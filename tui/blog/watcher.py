@@ -1,0 +1,113 @@
+"""The blog's folder watched by a child process.
+
+watchfiles' watcher, when it starts, walks the folder and stats every file
+in it (notify follows links as it adds its watches), and holds Python's
+interpreter all the while: at 100,000 posts the app stood still for 0.35 to
+0.4 s, and the reading of the blog waited as long. In a child, that walk
+runs on another core, and the app only reads the child's messages:
+
+- ``("ready", None)`` once the folder is watched: a change from then on is
+  reported (what changed before is for the caller to look for);
+- ``("changes", [path, ...])`` for each batch of changes;
+- ``("error", message)`` when the folder cannot be watched, before the
+  child ends.
+
+The child ends when its input closes, so it cannot outlive the app.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from tui.blog import pipes
+
+DEBOUNCE_MS = 300
+"""Changes closer together than this come as one batch (a git checkout: one refresh)."""
+POLL_MS = 1000
+"""How often the folder is looked at when it cannot be watched."""
+STEP_MS = 50
+READY_MS = 100
+"""How soon after it starts watching the child says so (its idle wake-ups)."""
+
+
+class WatchError(Exception):
+    """The folder cannot be watched (the message says why), or the child was lost."""
+
+
+class Watcher:
+    """The changes to one folder, from a child process. Used from one thread.
+
+    Raises OSError when no process can be started.
+    """
+
+    def __init__(self, root: Path, polling: bool = False) -> None:
+        self.root = root
+        arguments = [str(root), "poll" if polling else "notify"]
+        self._process = pipes.start(pipes.command(__name__, *arguments))
+
+    def messages(self) -> Iterator[tuple[str, list[str] | None]]:
+        """``("ready", None)``, then ``("changes", paths)`` for each batch.
+
+        Raises:
+            WatchError: the child could not watch the folder, or ended.
+        """
+        stream = self._process.stdout
+        assert stream is not None
+        while True:
+            try:
+                kind, content = pipes.read(stream)
+            except Exception as error:  # EOF, or anything a broken message raises
+                raise WatchError("the watching process ended") from error
+            if kind == "error":
+                raise WatchError(str(content))
+            yield kind, content
+
+    def close(self) -> None:
+        pipes.stop(self._process, at_once=True)
+
+
+def serve() -> None:
+    """The child: watch the folder named on the command line until the input closes."""
+    pipes.lower_priority()
+    root, polling = sys.argv[1], sys.argv[2] == "poll"
+    sink = sys.stdout.buffer
+    stop = threading.Event()
+
+    def until_closed() -> None:
+        sys.stdin.buffer.read()  # returns when the app closes its end, or ends
+        stop.set()
+
+    threading.Thread(target=until_closed, name="until-closed", daemon=True).start()
+    # Imported here: the app never imports watchfiles (nor anyio) itself.
+    from watchfiles import watch
+
+    from tui.blog.watch import PostFilter
+
+    ready = False
+    try:
+        for changes in watch(
+            root,
+            watch_filter=PostFilter(),
+            stop_event=stop,
+            debounce=DEBOUNCE_MS,
+            step=STEP_MS,
+            rust_timeout=READY_MS,
+            yield_on_timeout=True,
+            force_polling=polling,
+            poll_delay_ms=POLL_MS,
+        ):
+            if not ready:
+                # The first batch or timeout: the watcher is in place.
+                pipes.write(sink, ("ready", None))
+                ready = True
+            if changes:
+                pipes.write(sink, ("changes", sorted(path for _, path in changes)))
+    except BrokenPipeError:
+        return  # the app is gone
+    except Exception as error:  # whatever watchfiles raises: said, never shown
+        with contextlib.suppress(OSError):
+            pipes.write(sink, ("error", str(error) or type(error).__name__))
