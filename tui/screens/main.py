@@ -103,6 +103,13 @@ def moved(removed: list[Post], found: list[Post]) -> dict[Path, Path]:
     return moves
 
 
+def _close_when_started(future: Future[ParallelReader | None] | Future[Survey | None]) -> None:
+    """Stop a child process that started too late to be of use."""
+    started = None if future.exception() else future.result()
+    if started is not None:
+        started.close()
+
+
 class MainScreen(Screen[None]):
     """Three panes over one blog."""
 
@@ -166,6 +173,7 @@ class MainScreen(Screen[None]):
         """How many batches of changes from the folder have been applied."""
         self.asked = asyncio.Event()
         """Set when the user is asked what to do about a post changed on disk."""
+        self._survey_started: Future[Survey | None] = Future()
         self._workers_started: Future[ParallelReader | None] = Future()
         # The workers that a first start starts early, for the reading thread.
         # Should the app end before the reading begins, they end with it: their
@@ -224,7 +232,11 @@ class MainScreen(Screen[None]):
         self.post_list.focus()
         self.post_list.show([], READING)
         self._update_status()
+        # Child processes, which start while the window is drawn: the parsers
+        # of a first start, the survey of a next one, and the watcher.
         self._start_workers()
+        if self._watch:
+            self.watch_folder()
         # After the first paint: the reading thread would otherwise hold the
         # interpreter while the window is being drawn.
         self.call_after_refresh(self._start_reading)
@@ -233,19 +245,21 @@ class MainScreen(Screen[None]):
     def _start_workers(self) -> None:
         """On a first start of a large blog (no cache yet, many entries in its
         folder), the processes that will parse its posts start now, on the other
-        cores, while the window is drawn."""
-        started = None
+        cores, while the window is drawn; on a next start, the one that lists
+        the files (see :meth:`_start_survey`)."""
+        started = survey = None
         try:
             workers = worker_count()
             root = self.blog.root
-            if workers > 1 and not PostCache(root).file.exists() and looks_large(root):
+            if PostCache(root).file.exists():
+                survey = self._start_survey()
+            elif workers > 1 and looks_large(root):
                 started = ParallelReader(root, workers)
         finally:
             self._workers_started.set_result(started)
+            self._survey_started.set_result(survey)
 
     def _start_reading(self) -> None:
-        if self._watch:
-            self.watch_folder()
         self.load_posts(asyncio.get_running_loop())
 
     def on_unmount(self) -> None:
@@ -277,12 +291,14 @@ class MainScreen(Screen[None]):
         """
         worker = get_current_worker()
         cache = PostCache(self.blog.root)
-        survey = self._start_survey() if cache.file.exists() else None
         read: list[str] = []
         try:
             started = self._workers_started.result(timeout=WORKERS_WAIT)
+            survey = self._survey_started.result(timeout=WORKERS_WAIT)
         except TimeoutError:
-            started = None  # they start when needed, then
+            started = survey = None  # they start when needed, or the files are listed here
+            for late in (self._workers_started, self._survey_started):
+                late.add_done_callback(_close_when_started)
         part = BlogIndex(self.blog.root)
         interval = FIRST_HANDOVER
         handover = time.monotonic() + interval
@@ -317,9 +333,10 @@ class MainScreen(Screen[None]):
     ) -> None:
         """Read again what changed between the reading and the watching.
 
-        The folder is watched by a child process, which starts as the reading
-        does and is ready some time later (half a second at 100,000 posts):
-        a file changed in between would stay as it was read. Once it is
+        The folder is watched by a child process, which starts with the
+        window and is ready some time later (half a second at 100,000 posts),
+        as the files are listed and read: a file changed before it is ready
+        would stay as it was read. Once it is
         ready, the files are listed again, and those whose stamp is not the
         one read are read again.
         """
