@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
@@ -28,6 +28,8 @@ from textual.theme import BUILTIN_THEMES, Theme
 from tui.blog.display import printable_text
 from tui.commands import TagCommands
 from tui.config import Config, ConfigError, remember_theme
+from tui.idle_collector import CHECK as COLLECTOR_CHECK
+from tui.idle_collector import IdleCollector
 from tui.keys_in_turn import KeysInTurn
 from tui.screens.start import StartScreen
 
@@ -94,8 +96,11 @@ class BlogApp(KeysInTurn):
         self.config = config
         self._watch = watch
         self._main: MainScreen | None = None
+        self.collector = IdleCollector()
 
     def on_mount(self) -> None:
+        self.collector.start()
+        self.set_interval(COLLECTOR_CHECK, self.collector.check)
         self._apply_theme()
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.push_screen(StartScreen(str(self.folder)))
@@ -105,6 +110,17 @@ class BlogApp(KeysInTurn):
             for number in (signal.SIGTERM, signal.SIGHUP):
                 with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                     loop.add_signal_handler(number, self._stopped_by_signal, number)
+
+    def on_unmount(self) -> None:
+        self.collector.stop()  # Python's own again (for whatever runs after the app)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.collector.active()
+        await super().on_event(event)
+
+    def on_main_screen_showing(self) -> None:
+        self.collector.active()
 
     def _open_main(self) -> None:
         """Import and show the main screen, in place of the start screen."""

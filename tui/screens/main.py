@@ -19,6 +19,7 @@ from textual import on, work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
@@ -119,6 +120,9 @@ class MainScreen(Screen[None]):
     """Keys of the tags a post must all have to be listed."""
     order: reactive[Order] = reactive("newest")
     """How the list is sorted."""
+
+    class Showing(Message):
+        """A post is being shown: work the user waits for (no full collection now)."""
 
     def __init__(
         self,
@@ -664,6 +668,7 @@ class MainScreen(Screen[None]):
         return True
 
     async def _show_document(self, document: PostText) -> None:
+        self.post_message(self.Showing())
         if self._open_timer is not None:
             self._open_timer.stop()  # a post chosen explicitly wins over the list's cursor
         if self.document is not None:

@@ -1,0 +1,118 @@
+"""Full cycle collections: made when the user is idle, or when overdue; never lost."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import started
+from tui import idle_collector
+from tui.app import BlogApp
+from tui.idle_collector import IDLE, NEVER, IdleCollector
+
+pytestmark = pytest.mark.skipif(
+    not idle_collector.SUPPORTED, reason="Python collects its old objects in parts"
+)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def collector(clock: Clock) -> Iterator[IdleCollector]:
+    gc.collect()
+    collector = IdleCollector(clock)
+    collector.start()
+    try:
+        yield collector
+    finally:
+        collector.stop()
+
+
+def aged(count: int) -> list[list[int]]:
+    """``count`` new objects in the oldest generation, as long-lived ones get there."""
+    objects = [[number] for number in range(count)]
+    for _ in range(idle_collector.YOUNG_COLLECTIONS):
+        gc.collect(1)  # what Python does as the app runs: survivors move up
+    return objects
+
+
+def test_python_makes_no_full_collection_of_its_own_while_the_app_does() -> None:
+    before = gc.get_threshold()
+    collector = IdleCollector()
+    collector.start()
+    try:
+        assert gc.get_threshold() == (before[0], before[1], NEVER)
+    finally:
+        collector.stop()
+    assert gc.get_threshold() == before
+
+
+def test_a_due_collection_waits_for_the_user_to_be_idle(
+    collector: IdleCollector, clock: Clock
+) -> None:
+    assert not collector.check()  # nothing has grown
+    kept = aged(len(gc.get_objects(2)))  # twice as many old objects: due
+    collector.active()
+    clock.now += IDLE / 2
+    assert not collector.check()  # a key was pressed a moment ago
+    clock.now += IDLE
+    assert collector.check()
+    assert collector.collections == 1
+    assert not collector.check()  # done: not due again
+    assert kept
+
+
+def test_an_overdue_collection_is_made_even_while_the_user_is_busy(
+    collector: IdleCollector, clock: Clock
+) -> None:
+    kept = aged(5 * len(gc.get_objects(2)))
+    collector.active()
+    assert collector.check()
+    assert kept
+
+
+def test_cycles_left_behind_are_collected_once_idle(collector: IdleCollector, clock: Clock) -> None:
+    class Node:
+        def __init__(self) -> None:
+            self.me = self  # a cycle: only a collection frees it
+
+    garbage = [Node() for _ in range(2 * len(gc.get_objects(2)))]
+    for _ in range(idle_collector.YOUNG_COLLECTIONS):
+        gc.collect(1)
+    count = len(garbage)
+    del garbage
+    clock.now += 2 * IDLE
+    before = len(gc.get_objects(2))
+    assert collector.check()
+    assert len(gc.get_objects(2)) < before - count // 2
+
+
+async def test_the_app_takes_full_collections_over_and_counts_keys_and_opens(
+    blog_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = gc.get_threshold()
+    app = BlogApp(blog_dir)
+    seen: list[str] = []
+    monkeypatch.setattr(app.collector, "active", lambda: seen.append("active"))
+    async with app.run_test() as pilot:
+        await started(pilot)
+        assert gc.get_threshold()[2] == NEVER
+        opened = len(seen)
+        assert opened >= 1  # the newest post, shown with no key pressed
+        await pilot.press("j")
+        assert len(seen) > opened
+    assert gc.get_threshold() == before
