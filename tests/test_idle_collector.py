@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from tests.helpers import started
 from tui import idle_collector
 from tui.app import BlogApp
-from tui.idle_collector import IDLE, NEVER, IdleCollector
+from tui.idle_collector import DUE, IDLE, NEVER, OVERDUE, IdleCollector
 
 pytestmark = pytest.mark.skipif(
     not idle_collector.SUPPORTED, reason="Python collects its old objects in parts"
@@ -42,12 +43,10 @@ def collector(clock: Clock) -> Iterator[IdleCollector]:
         collector.stop()
 
 
-def aged(count: int) -> list[list[int]]:
-    """``count`` new objects in the oldest generation, as long-lived ones get there."""
-    objects = [[number] for number in range(count)]
-    for _ in range(idle_collector.YOUNG_COLLECTIONS):
-        gc.collect(1)  # what Python does as the app runs: survivors move up
-    return objects
+def middle_collections(count: int) -> None:
+    """What Python does as the app runs: survivors of young collections move up."""
+    for _ in range(count):
+        gc.collect(1)
 
 
 def test_python_makes_no_full_collection_of_its_own_while_the_app_does() -> None:
@@ -64,8 +63,9 @@ def test_python_makes_no_full_collection_of_its_own_while_the_app_does() -> None
 def test_a_due_collection_waits_for_the_user_to_be_idle(
     collector: IdleCollector, clock: Clock
 ) -> None:
-    assert not collector.check()  # nothing has grown
-    kept = aged(len(gc.get_objects(2)))  # twice as many old objects: due
+    clock.now += 2 * IDLE
+    assert not collector.check()  # idle, but nothing lived long enough since
+    middle_collections(DUE)
     collector.active()
     clock.now += IDLE / 2
     assert not collector.check()  # a key was pressed a moment ago
@@ -73,16 +73,16 @@ def test_a_due_collection_waits_for_the_user_to_be_idle(
     assert collector.check()
     assert collector.collections == 1
     assert not collector.check()  # done: not due again
-    assert kept
 
 
 def test_an_overdue_collection_is_made_even_while_the_user_is_busy(
     collector: IdleCollector, clock: Clock
 ) -> None:
-    kept = aged(5 * len(gc.get_objects(2)))
+    middle_collections(OVERDUE - 1)
     collector.active()
+    assert not collector.check()
+    middle_collections(1)
     assert collector.check()
-    assert kept
 
 
 def test_cycles_left_behind_are_collected_once_idle(collector: IdleCollector, clock: Clock) -> None:
@@ -90,15 +90,14 @@ def test_cycles_left_behind_are_collected_once_idle(collector: IdleCollector, cl
         def __init__(self) -> None:
             self.me = self  # a cycle: only a collection frees it
 
-    garbage = [Node() for _ in range(2 * len(gc.get_objects(2)))]
-    for _ in range(idle_collector.YOUNG_COLLECTIONS):
-        gc.collect(1)
-    count = len(garbage)
+    garbage = [Node() for _ in range(10_000)]
+    middle_collections(DUE)  # now in the oldest generation
+    alive = weakref.ref(garbage[0])
     del garbage
+    assert alive() is not None  # Python, on its own, would not have collected it yet
     clock.now += 2 * IDLE
-    before = len(gc.get_objects(2))
     assert collector.check()
-    assert len(gc.get_objects(2)) < before - count // 2
+    assert alive() is None
 
 
 async def test_the_app_takes_full_collections_over_and_counts_keys_and_opens(

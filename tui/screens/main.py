@@ -122,7 +122,8 @@ class MainScreen(Screen[None]):
     """How the list is sorted."""
 
     class Showing(Message):
-        """A post is being shown: work the user waits for (no full collection now)."""
+        """A post is being shown, or has just been: work the user waits for
+        (no full collection now; see tui/idle_collector.py)."""
 
     def __init__(
         self,
@@ -657,6 +658,7 @@ class MainScreen(Screen[None]):
 
     async def open_post(self, path: Path) -> bool:
         """Read ``path`` and show it in the preview and the editor."""
+        self.post_message(self.Showing())
         try:
             document = await asyncio.to_thread(self.blog.open, path)
         except BlogError as error:
@@ -731,6 +733,7 @@ class MainScreen(Screen[None]):
             contents.show(self.preview.headings())
         if self.document is not None:  # back where the reader stopped, this session
             self.preview.scroll_to(y=self._positions.get(self.document.path, 0), animate=False)
+        self.post_message(self.Showing())  # done: the idle time counts from here
         self.previewed.set()
 
     @on(Markdown.LinkClicked)
