@@ -15,6 +15,7 @@ import struct
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -103,6 +104,26 @@ def read(stream: IO[bytes]) -> Any:
     if size > MOST_BYTES:
         raise EOFError("not a message from this app")
     return pickle.loads(_read_exactly(stream, size))
+
+
+class ChildLost(Exception):
+    """A child ended, or said what none of ours says."""
+
+
+def messages(process: subprocess.Popen[bytes]) -> Iterator[tuple[str, Any]]:
+    """A child's messages, each a kind and its content, until it is lost.
+
+    Raises:
+        ChildLost: at the end of its output, or on a message that is not one.
+    """
+    stream = process.stdout
+    assert stream is not None
+    while True:
+        try:
+            kind, content = read(stream)
+        except Exception as error:  # EOF, or anything a broken message raises
+            raise ChildLost(str(error) or type(error).__name__) from error
+        yield kind, content
 
 
 def lower_priority() -> None:

@@ -52,18 +52,15 @@ class Survey:
         Raises:
             SurveyLost: the child died (or said what it should not) half way.
         """
-        stream = self._process.stdout
-        assert stream is not None
-        while True:
-            try:
-                kind, content = pipes.read(stream)
-            except Exception as error:  # EOF, or anything a broken message raises
-                raise SurveyLost(str(error)) from error
-            if kind == "end":
-                self.unreadable = list(content)
-                self._ended = True
-                return
-            yield content
+        try:
+            for kind, content in pipes.messages(self._process):
+                if kind == "end":
+                    self.unreadable = list(content)
+                    self._ended = True
+                    return
+                yield content
+        except pipes.ChildLost as error:
+            raise SurveyLost(str(error)) from error
 
     def close(self) -> None:
         pipes.stop(self._process, at_once=not self._ended)

@@ -55,16 +55,13 @@ class Watcher:
         Raises:
             WatchError: the child could not watch the folder, or ended.
         """
-        stream = self._process.stdout
-        assert stream is not None
-        while True:
-            try:
-                kind, content = pipes.read(stream)
-            except Exception as error:  # EOF, or anything a broken message raises
-                raise WatchError("the watching process ended") from error
-            if kind == "error":
-                raise WatchError(str(content))
-            yield kind, content
+        try:
+            for kind, content in pipes.messages(self._process):
+                if kind == "error":
+                    raise WatchError(str(content))
+                yield kind, content
+        except pipes.ChildLost as error:
+            raise WatchError("the watching process ended") from error
 
     def close(self) -> None:
         pipes.stop(self._process, at_once=True)
