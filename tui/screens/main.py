@@ -190,7 +190,7 @@ class MainScreen(Screen[None]):
             yield TagSidebar(id="tags")
             with Vertical(id="list-pane"):
                 yield SearchField(id="search")
-                yield PostList(self.blog.root, id="posts")
+                yield PostList(id="posts")
             with Horizontal(id="post"):
                 yield Contents(id="contents")
                 yield PostPreview(id="preview")
@@ -341,9 +341,8 @@ class MainScreen(Screen[None]):
         The folder is watched by a child process, which starts with the
         window and is ready some time later (half a second at 100,000 posts),
         as the files are listed and read: a file changed before it is ready
-        would stay as it was read. Once it is
-        ready, the files are listed again, and those whose stamp is not the
-        one read are read again.
+        would stay as it was read. Once it is ready, the files are listed
+        again, and those whose stamp is not the one read are read again.
         """
         self._watching.wait(WATCH_WAIT)
         if get_current_worker().is_cancelled:
