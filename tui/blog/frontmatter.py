@@ -15,6 +15,8 @@ import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
+from tui.blog import plain_matter
+
 _FENCES = {"---": ("yaml", ("---", "...")), "+++": ("toml", ("+++",))}
 
 
@@ -112,6 +114,8 @@ def _parse(source: str, fmt: str) -> tuple[dict[str, Any], tuple[str, ...]]:
     try:
         if fmt == "toml":
             data, problem = _load_toml(source)
+        elif (plain := plain_matter.load(source)) is not None:
+            data, problem = plain, None
         else:
             from tui.blog import yaml_matter  # on first use: see its docstring
 
