@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import queue
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -11,9 +14,10 @@ import pytest
 
 from tests import helpers
 from tui.app import BlogApp
-from tui.blog import Blog, Post, read_post
-from tui.blog.cache import PostCache
-from tui.blog.parallel import ParallelReader, looks_large, worker_count
+from tui.blog import Blog, Post, head_start, parallel, pipes, read_post
+from tui.blog.cache import PostCache, record_of
+from tui.blog.head_start import looks_large, worker_count
+from tui.blog.parallel import ParallelReader
 
 POSTS = 300
 
@@ -167,7 +171,7 @@ def test_a_bundled_app_and_windows_read_in_their_own_process(
     monkeypatch.setattr("sys.frozen", True, raising=False)
     assert worker_count() == 0
     monkeypatch.setattr("sys.frozen", False)
-    monkeypatch.setattr("tui.blog.parallel.os.name", "nt")
+    monkeypatch.setattr("tui.blog.head_start.os.name", "nt")
     assert worker_count() == 0
 
 
@@ -202,8 +206,109 @@ async def test_a_first_start_of_a_large_blog_starts_its_workers_at_once(
                 screen = await helpers.started(pilot)
                 early = screen._workers_started.result()
                 assert (early is not None) == (large and first), (folder, first)
+                # Workers that read the folder on their own, started with the main screen.
+                assert early is None or early.reads_shares
                 assert len(screen.blog.index) == (POSTS + 4 if large else 4)
                 if early is not None:
                     assert early.workers == 0  # stopped once the blog was read
                 for worker in [w for w in screen.workers if w.group == "load"]:
                     await worker.wait()  # the cache written, for the next start
+
+
+def read_from_head_start(blog: Blog, processes: list[subprocess.Popen[bytes]]) -> list[Any]:
+    reader = ParallelReader(blog.root, 0, processes)
+    assert reader.reads_shares
+    return sorted(described(post) for batch in blog.read_batches(started=reader) for post in batch)
+
+
+def test_workers_started_with_the_app_read_each_their_share(
+    many: Blog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alone = read_all(many, workers=0)
+    monkeypatch.setattr("tui.blog.head_start.worker_count", lambda: 2)  # one core too
+    processes = head_start.start(many.root)
+    assert len(processes) == 2
+    assert read_from_head_start(many, processes) == alone
+    assert ended(processes)
+
+
+def test_a_worker_lost_before_it_read_its_share_leaves_it_to_this_process(
+    many: Blog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alone = read_all(many, workers=0)
+    monkeypatch.setattr("tui.blog.head_start.worker_count", lambda: 2)
+    processes = head_start.start(many.root)
+    processes[0].kill()
+    assert read_from_head_start(many, processes) == alone
+
+
+def test_what_a_worker_read_of_a_file_since_changed_or_gone_is_not_taken(many: Blog) -> None:
+    """The worker below answers for two files, from a listing older than this
+    one: a post as it was before an edit, and one since deleted."""
+    alone = read_all(many, workers=0)
+    process = pipes.start(pipes.command("tests.test_parallel", STALE))
+    assert process.stdin is not None
+    pipes.write(process.stdin, ("folder", str(many.root), 0, 1))
+    assert read_from_head_start(many, [process]) == alone
+    assert "Stale" not in {row[2] for row in alone}
+
+
+def test_no_worker_reads_a_blog_that_has_a_cache_or_few_files_or_one_core(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    many = Blog(write_blog(tmp_path / "large"))
+    monkeypatch.setattr("tui.blog.head_start.worker_count", lambda: 2)
+    small = tmp_path / "small"
+    small.mkdir()
+    (small / "a.md").write_text("# A\n")
+    assert head_start.start(small) == []
+    cache = PostCache(many.root)
+    cache.file.parent.mkdir(parents=True)
+    cache.file.write_text("{}")
+    assert head_start.start(many.root) == []
+    cache.file.unlink()
+    monkeypatch.setattr("tui.blog.head_start.worker_count", lambda: 1)
+    assert head_start.start(many.root) == []
+
+
+def test_a_worker_whose_app_is_gone_stops_reading_its_share(many: Blog) -> None:
+    answers: queue.SimpleQueue[Any] = queue.SimpleQueue()
+    gone = threading.Event()
+    parallel._read_share(many.root, 0, 1, answers, gone)
+    assert answers.qsize() > 2  # chunks of posts, then the end of the share
+    answers = queue.SimpleQueue()
+    gone.set()
+    parallel._read_share(many.root, 0, 1, answers, gone)
+    assert answers.empty()
+
+
+def test_children_run_below_the_app() -> None:
+    child = subprocess.run(
+        pipes.command("tests.test_parallel", NICENESS), capture_output=True, check=True
+    )
+    assert int(child.stdout) == os.nice(0) + pipes.NICENESS
+
+
+STALE = "stale"
+NICENESS = "niceness"
+
+
+def serve() -> None:
+    """Children for the tests above."""
+    if sys.argv[1] == NICENESS:
+        print(os.nice(0))
+        return
+    # STALE: a worker given the whole folder (one share), which answers for
+    # two files only, as a listing made before an edit and a delete saw them.
+    _, root, _, _ = pipes.read(sys.stdin.buffer)
+    folder = Path(root)
+    edited = folder / "2020-01-01-post-0.md"
+    stamp = os.stat(edited)
+    before = (stamp.st_size - 1, stamp.st_mtime_ns, stamp.st_ctime_ns, stamp.st_ino)
+    stale = read_post(edited, folder, edited.name)
+    stale.title = "Stale"
+    deleted = read_post(edited, folder, "deleted.md")
+    deleted.title = "Stale"
+    read = [(edited.name, before, record_of(stale)), ("deleted.md", before, record_of(deleted))]
+    pipes.write(sys.stdout.buffer, ("read", read))
+    pipes.write(sys.stdout.buffer, ("share read", None))

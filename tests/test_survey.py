@@ -85,7 +85,6 @@ def test_the_child_names_the_folders_it_cannot_read(
     sink = io.BytesIO()
     monkeypatch.setattr(sys, "argv", ["-c", str(tmp_path)])
     monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(sink))
-    monkeypatch.setattr(pipes, "lower_priority", lambda: None)
     monkeypatch.setattr(gc, "disable", lambda: None)  # this process's collector
     survey_module.serve()
     sink.seek(0)

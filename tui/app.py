@@ -83,7 +83,14 @@ class BlogApp(KeysInTurn):
     # Textual binds ctrl+p to the command palette; listed here for the help screen.
     PALETTE_BINDING = Binding("ctrl+p", "command_palette", "Command palette: every action")
 
-    def __init__(self, root: Path, *, watch: bool = True, config: Config | None = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        *,
+        watch: bool = True,
+        config: Config | None = None,
+        head_start: bool = True,
+    ) -> None:
         config = config or Config()
         if config.theme in BUILTIN_THEMES:
             # The theme the app starts in: Textual makes its stylesheet from
@@ -95,6 +102,10 @@ class BlogApp(KeysInTurn):
         self.folder = root  # the Blog is made with the main screen, after the first frame
         self.config = config
         self._watch = watch
+        self._head_start = head_start
+        """Whether a first start of a large blog is parsed by workers that read
+        the folder on their own, as the main screen is drawn (tui/blog/head_start.py),
+        rather than by workers given the files as the main screen lists them."""
         self._main: MainScreen | None = None
         self.collector = IdleCollector()
 
@@ -126,11 +137,19 @@ class BlogApp(KeysInTurn):
         """Import and show the main screen, in place of the start screen."""
         if self._exit:  # already quitting (a signal): Textual would never finish mounting it
             return
+        from tui.blog import head_start
+
+        # A first start of a large blog is parsed while the main screen is
+        # imported and drawn, not after: the workers start now, after the
+        # first frame (before it, they slowed it by half on two cores).
+        readers = head_start.start(self.folder) if self._head_start else []
         from tui.blog import Blog
         from tui.screens.main import MainScreen
 
         self._apply_keys()
-        self._main = MainScreen(Blog(self.folder), watch=self._watch, config=self.config)
+        self._main = MainScreen(
+            Blog(self.folder), watch=self._watch, config=self.config, head_start=readers
+        )
         self._release_keys_when_shown(self.switch_screen(self._main))
 
     @work(group="start", exit_on_error=False)

@@ -11,19 +11,16 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from tui.blog.files import atomic_write
+from tui.blog.head_start import cache_file
 from tui.blog.post import Post
 from tui.blog.walk import Stamp
 
-APP_NAME = "blog-tui"
 VERSION = 2
 """Bumped whenever what a post holds changes, so old caches are ignored."""
 
@@ -53,9 +50,7 @@ class PostCache:
     """The cached posts of one blog."""
 
     def __init__(self, root: Path, folder: Path | None = None) -> None:
-        folder = folder or Path(platformdirs.user_cache_dir(APP_NAME))
-        digest = hashlib.sha256(str(root.absolute()).encode("utf-8", "surrogateescape"))
-        self.file = folder / f"posts-{digest.hexdigest()[:32]}.json"
+        self.file = cache_file(root, folder)
         self.root = root
         self._rows: dict[str, list[Any]] = {}
         self._kept: list[tuple[Post, Stamp]] = []

@@ -1,10 +1,11 @@
 """Posts parsed in other processes, when a blog has many files to read.
 
-Parsing front matter is Python work (PyYAML builds its objects in Python
-even with libyaml): one core reads about 6,000 posts a second, and threads
-would share that core. A first start of a large blog hands its files to a
-few worker processes instead, which parse them on the other cores while
-the terminal app stays responsive.
+Parsing front matter is Python work: one core reads about 8,000 posts a
+second, and threads would share that core. A first start of a large blog
+has worker processes parse them instead, on the other cores, while the
+terminal app stays responsive. Workers either read a share of the folder
+on their own, from the moment the window is drawn (`tui.blog.head_start`),
+or parse the files they are given as the folder is listed.
 
 Workers are child processes (see `tui.blog.pipes`). A worker that cannot
 start or dies leaves its files to be read here: a post is never lost to a
@@ -14,80 +15,63 @@ worker.
 from __future__ import annotations
 
 import gc
-import os
 import pickle
+import queue
 import selectors
+import subprocess
 import sys
+import threading
 from collections import deque
-from collections.abc import Iterator
-from itertools import islice
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from tui.blog import pipes
 from tui.blog.cache import post_from_record, record_of
+from tui.blog.head_start import WORKER, share_of
 from tui.blog.post import Post, read_post
+from tui.blog.walk import Stamp, listed
 
-PARALLEL_FROM = 256
-"""Files to parse from which workers are worth their start (a tenth of a second each)."""
 CHUNK = 100
 """Files a worker is given at a time: small enough to share the work evenly."""
 AHEAD = 2
 """Chunks a worker holds at once, so that it never waits for this process to
 hand it the next one (this process shares its time with the terminal app)."""
-MOST_WORKERS = 4
 Item = tuple[Path, str]
 """A file to parse: its path, and its path from the blog's folder."""
-
-
-def worker_count() -> int:
-    """Workers for this machine: one a core the process may use, up to MOST_WORKERS."""
-    if getattr(sys, "frozen", False) or not sys.executable:
-        return 0  # a bundled app: no Python to start workers with
-    if os.name == "nt":
-        return 0  # selectors there wait on sockets only, not on a worker's pipe
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # not on Linux
-        cores = os.cpu_count() or 1
-    return min(cores, MOST_WORKERS)
-
-
-def looks_large(folder: Path) -> bool:
-    """Whether ``folder`` holds PARALLEL_FROM entries or more (files or folders:
-    a Hugo blog keeps each post in a folder of its own). Never raises."""
-    try:
-        with os.scandir(folder) as entries:
-            return sum(1 for _ in islice(entries, PARALLEL_FROM)) >= PARALLEL_FROM
-    except OSError:
-        return False
+Found = tuple[str, Stamp, Post]
+"""A post a worker read of its share of the folder: its path from the
+blog's folder, the stamp its file had when the worker listed it, the post."""
 
 
 def worker_command() -> list[str]:
     """How a worker is started."""
-    return pipes.command(__name__)
+    return pipes.command(WORKER)
 
 
 class _Worker:
-    def __init__(self, command: list[str]) -> None:
-        self.process = pipes.start(command)
+    def __init__(self, process: subprocess.Popen[bytes], reading_share: bool = False) -> None:
+        self.process = process
         self.given: deque[list[Item]] = deque()
         """The chunks it was given and has not answered for, oldest first."""
+        self.reading_share = reading_share
+        """Whether it is reading its share of the folder (see `tui.blog.head_start`)."""
 
     def give(self, root: Path, items: list[Item]) -> None:
         assert self.process.stdin is not None
         self.given.append(items)
         pipes.write(
-            self.process.stdin, (str(root), [(str(path), relative) for path, relative in items])
+            self.process.stdin,
+            ("files", str(root), [(str(path), relative) for path, relative in items]),
         )
 
     def answer(self) -> tuple[list[Item], list[list[Any]]]:
         """The oldest chunk given, and the records of its files in their order;
         EOFError if the worker died."""
         assert self.process.stdout is not None
-        records = pipes.read(self.process.stdout)
+        kind, records = pipes.read(self.process.stdout)
         items = self.given.popleft()
-        if not isinstance(records, list) or len(records) != len(items):
+        if kind != "records" or not isinstance(records, list) or len(records) != len(items):
             raise EOFError("a worker answered for other files")
         return items, records
 
@@ -98,7 +82,7 @@ class _Worker:
 
     def stop(self) -> None:
         """End the worker; at once when it has work left (the reading was given up)."""
-        pipes.stop(self.process, at_once=bool(self.given))
+        pipes.stop(self.process, at_once=bool(self.given) or self.reading_share)
 
 
 class ParallelReader:
@@ -107,22 +91,33 @@ class ParallelReader:
     Used from one thread. Files are taken with :meth:`add` as a folder walk
     finds them, which gives what is parsed so far; :meth:`rest` gives the
     rest once the walk is over, and :meth:`close` stops the workers.
+
+    Workers ``started`` by `tui.blog.head_start` are reading their shares of
+    the folder: :meth:`found` gives what they read, before any :meth:`add`.
     """
 
-    def __init__(self, root: Path, workers: int) -> None:
+    def __init__(
+        self, root: Path, workers: int, started: list[subprocess.Popen[bytes]] | None = None
+    ) -> None:
         self.root = root
         self._waiting: list[Item] = []
         self._selector = selectors.DefaultSelector()
         self._workers: list[_Worker] = []
         self._done: list[Post] = []
-        for _ in range(workers):
+        self.reads_shares = bool(started)
+        """Whether its workers began by reading their shares of the folder."""
+        for process in started or ():
+            self._take(_Worker(process, reading_share=True))
+        for _ in range(workers if not started else 0):
             try:
-                worker = _Worker(worker_command())
+                self._take(_Worker(pipes.start(worker_command())))
             except OSError:
                 break  # no process to be had: the rest is read here
-            assert worker.process.stdout is not None
-            self._selector.register(worker.process.stdout, selectors.EVENT_READ, worker)
-            self._workers.append(worker)
+
+    def _take(self, worker: _Worker) -> None:
+        assert worker.process.stdout is not None
+        self._selector.register(worker.process.stdout, selectors.EVENT_READ, worker)
+        self._workers.append(worker)
 
     @property
     def workers(self) -> int:
@@ -131,6 +126,32 @@ class ParallelReader:
     @property
     def _busy(self) -> bool:
         return any(worker.given for worker in self._workers)
+
+    def found(self, path_of: Callable[[str], Path]) -> Iterator[list[Found]]:
+        """What the workers read of their shares of the folder, some at a time,
+        as they read it, until each has read all of its share. What a worker
+        lost half way had not read is not given: the caller reads it otherwise.
+        ``path_of`` makes a post's path from its path from the blog's folder.
+        """
+        while reading := [worker for worker in self._workers if worker.reading_share]:
+            for key, _ in self._selector.select():
+                worker = key.data
+                if worker not in reading:
+                    continue
+                assert worker.process.stdout is not None
+                try:
+                    kind, content = pipes.read(worker.process.stdout)
+                    if kind == "read":
+                        yield [
+                            (name, current, post_from_record(path_of(name), name, record))
+                            for name, current, record in content
+                        ]
+                    elif kind == "share read":
+                        worker.reading_share = False
+                    else:
+                        raise ValueError(f"a worker said {kind!r}")
+                except (EOFError, OSError, pickle.UnpicklingError, ValueError, TypeError):
+                    self._drop(worker)
 
     def add(self, path: Path, relative: str) -> list[Post]:
         """Take a file to parse; give the posts parsed by now, if any.
@@ -204,15 +225,69 @@ class ParallelReader:
 
 
 def serve() -> None:
-    """A worker's loop: parse the files given on standard input, answer on standard output."""
+    """A worker: read its share of a folder if asked, and the files it is
+    given, answering on standard output.
+
+    A thread reads what it is asked, so that the end of its input (the app
+    ended, or gave up the reading) stops a share half read; another writes
+    its answers, so that it goes on reading while the app, busy drawing its
+    window, has not taken them yet.
+    """
     gc.disable()  # short-lived, and it makes no cycles worth collecting
-    pipes.lower_priority()
-    source, sink = sys.stdin.buffer, sys.stdout.buffer
-    while True:
-        try:
-            root, items = pipes.read(source)
-        except EOFError:
-            return
+    asked: queue.SimpleQueue[Any] = queue.SimpleQueue()
+    answers: queue.SimpleQueue[Any] = queue.SimpleQueue()
+    gone = threading.Event()
+
+    def receive() -> None:
+        source = sys.stdin.buffer
+        while True:
+            try:
+                asked.put(pipes.read(source))
+            except Exception:  # EOF, or what none of ours sends
+                break
+        gone.set()
+        asked.put(None)
+
+    def send() -> None:
+        sink = sys.stdout.buffer
+        while (answer := answers.get()) is not None:
+            try:
+                pipes.write(sink, answer)
+            except OSError:
+                break  # the app is gone
+        gone.set()
+        asked.put(None)
+
+    threading.Thread(target=receive, name="worker-asked", daemon=True).start()
+    writer = threading.Thread(target=send, name="worker-answers", daemon=True)
+    writer.start()
+    while (request := asked.get()) is not None and not gone.is_set():
+        kind, root, *rest = request
         folder = Path(root)
-        posts = (read_post(Path(path), folder, relative) for path, relative in items)
-        pipes.write(sink, [record_of(post) for post in posts])
+        if kind == "folder":
+            share, shares = rest
+            _read_share(folder, share, shares, answers, gone)
+        else:
+            posts = (read_post(Path(path), folder, relative) for path, relative in rest[0])
+            answers.put(("records", [record_of(post) for post in posts]))
+    answers.put(None)
+    writer.join()
+
+
+def _read_share(
+    root: Path, share: int, shares: int, answers: queue.SimpleQueue[Any], gone: threading.Event
+) -> None:
+    read: list[tuple[str, Stamp, list[Any]]] = []
+    for files in listed(str(root), []):  # unreadable folders: the app's own listing says
+        for relative, current in files:
+            if current is None or share_of(relative, shares) != share:
+                continue
+            if gone.is_set():
+                return
+            post = read_post(root / relative, root, relative)
+            read.append((relative, current, record_of(post)))
+            if len(read) >= CHUNK:
+                answers.put(("read", read))
+                read = []
+    answers.put(("read", read))
+    answers.put(("share read", None))

@@ -9,7 +9,6 @@ when their input closes, so they cannot outlive the app.
 from __future__ import annotations
 
 import contextlib
-import os
 import pickle
 import struct
 import subprocess
@@ -32,9 +31,17 @@ _LENGTH = struct.Struct("<Q")
 
 def command(module: str, *args: str) -> list[str]:
     """How a child is started: this Python, finding this copy of the package,
-    running ``module``'s ``serve()``."""
+    running ``module``'s ``serve()`` below the app's priority.
+
+    The priority is lowered first of all, before the child's imports: a
+    first start's workers start with the app (see `tui.blog.head_start`),
+    and their imports would otherwise take a core's time from its first frame.
+    """
     home = str(Path(tui.__file__).resolve().parent.parent)
-    code = f"import sys; sys.path.insert(0, {home!r}); from {module} import serve; serve()"
+    code = (
+        f"import os\ntry: os.nice({NICENESS})\nexcept (AttributeError, OSError): pass\n"
+        f"import sys; sys.path.insert(0, {home!r}); from {module} import serve; serve()"
+    )
     return [sys.executable, "-c", code, *args]
 
 
@@ -124,9 +131,3 @@ def messages(process: subprocess.Popen[bytes]) -> Iterator[tuple[str, Any]]:
         except Exception as error:  # EOF, or anything a broken message raises
             raise ChildLost(str(error) or type(error).__name__) from error
         yield kind, content
-
-
-def lower_priority() -> None:
-    """In a child: run below the app."""
-    with contextlib.suppress(AttributeError, OSError):
-        os.nice(NICENESS)

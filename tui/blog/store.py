@@ -14,8 +14,9 @@ from tui.blog.conventions import DEFAULT, Convention
 from tui.blog.encoding import Decoded, decode
 from tui.blog.errors import BlogError
 from tui.blog.files import atomic_write
+from tui.blog.head_start import PARALLEL_FROM, worker_count
 from tui.blog.index import BlogIndex
-from tui.blog.parallel import PARALLEL_FROM, ParallelReader, worker_count
+from tui.blog.parallel import ParallelReader
 from tui.blog.post import Post, read_head, read_post, too_large
 from tui.blog.survey import Survey, SurveyLost
 from tui.blog.walk import Listed, Stamp, is_post_name, is_skipped_folder, listed, post_folders
@@ -152,6 +153,25 @@ class Blog:
         stamped: list[tuple[Post, Stamp]] = []
         batch: list[Post] = []
         read = 0
+        listing: Iterable[list[Listed]] = self._listed(survey, self.unreadable)
+        path_of = _path_maker(self.root)
+        if started is not None and started.reads_shares:
+            # Workers started with the app have been reading the folder: what
+            # they read of a file as it is listed now is taken, the rest read below.
+            unread: dict[str, Stamp | None] = {}
+            for files in listing:
+                unread.update(files)
+            for found in started.found(path_of):
+                for name, then, parsed in found:
+                    if unread.get(name, False) == then:
+                        del unread[name]
+                        batch.append(parsed)
+                        stamped.append((parsed, then))
+                        read += 1
+                if len(batch) >= size:
+                    yield batch
+                    batch = []
+            listing = [list(unread.items())]
 
         def take(posts: Iterable[Post]) -> None:
             nonlocal read
@@ -167,9 +187,8 @@ class Blog:
         to_read: list[tuple[Path, str]] = []
         parallel: ParallelReader | None = None
         wanted = worker_count() if workers is None else workers
-        path_of = _path_maker(self.root)
         try:
-            for files in self._listed(survey, self.unreadable):
+            for files in listing:
                 for relative, current in files:
                     path = path_of(relative)
                     if (

@@ -69,7 +69,6 @@ class Survey:
 def serve() -> None:
     """The child: list the folder named on the command line, then end."""
     gc.disable()  # short-lived, and it makes no cycles worth collecting
-    pipes.lower_priority()
     root, sink = sys.argv[1], sys.stdout.buffer
     out: queue.SimpleQueue[tuple[str, object] | None] = queue.SimpleQueue()
 

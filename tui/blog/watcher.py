@@ -69,7 +69,6 @@ class Watcher:
 
 def serve() -> None:
     """The child: watch the folder named on the command line until the input closes."""
-    pipes.lower_priority()
     root, polling = sys.argv[1], sys.argv[2] == "poll"
     sink = sys.stdout.buffer
     stop = threading.Event()

@@ -34,9 +34,10 @@ from tui.blog.conventions import detect
 from tui.blog.display import printable, printable_text, unsafe_character
 from tui.blog.editor import editor_command
 from tui.blog.encoding import decode
+from tui.blog.head_start import looks_large, worker_count
 from tui.blog.index import BlogIndex, TagCount
 from tui.blog.links import is_foreign_link, is_web_link, resolve_link
-from tui.blog.parallel import ParallelReader, looks_large, worker_count
+from tui.blog.parallel import ParallelReader
 from tui.blog.post import parse_post
 from tui.blog.recovery import Recovery
 from tui.blog.search import ORDER_NAMES, ORDERS, Order, Query, Searcher, parse_query
@@ -132,9 +133,12 @@ class MainScreen(Screen[None]):
         config: Config | None = None,
         recovery: Recovery | None = None,
         session: Session | None = None,
+        head_start: list[subprocess.Popen[bytes]] | None = None,
     ) -> None:
         super().__init__()
         self.blog = blog
+        self._head_start = head_start or []
+        """Workers that began reading the blog as the app started (see tui/blog/head_start.py)."""
         self.config = config or Config()
         self.session = session or Session()
         self.set_reactive(MainScreen.order, self.session.order)
@@ -250,13 +254,15 @@ class MainScreen(Screen[None]):
     def _start_workers(self) -> None:
         """On a first start of a large blog (no cache yet, many entries in its
         folder), the processes that will parse its posts start now, on the other
-        cores, while the window is drawn; on a next start, the one that lists
-        the files (see :meth:`_start_survey`)."""
+        cores, while the window is drawn, unless they started with the app; on
+        a next start, the one that lists the files (see :meth:`_start_survey`)."""
         started = survey = None
         try:
             workers = worker_count()
             root = self.blog.root
-            if PostCache(root).file.exists():
+            if self._head_start:
+                started = ParallelReader(root, 0, self._head_start)
+            elif PostCache(root).file.exists():
                 survey = self._start_survey()
             elif workers > 1 and looks_large(root):
                 started = ParallelReader(root, workers)

@@ -1,0 +1,91 @@
+"""A large blog's first start: its posts parsed from the moment the app starts.
+
+At a first start every post must be parsed, and the app itself takes most
+of a second to import Textual and draw its main screen before it asks for
+a post. The processes that parse (`tui.blog.parallel`) are started before
+any of that, and each reads its share of the folder on its own: by the
+time the main screen asks, much of the blog has been parsed.
+
+Imported before Textual, so it imports nothing heavier than `pipes`: the
+app's first frame would wait for anything more.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import zlib
+from itertools import islice
+from pathlib import Path
+
+import platformdirs
+
+from tui.blog import pipes
+
+APP_NAME = "blog-tui"
+PARALLEL_FROM = 256
+"""Files to parse from which workers are worth their start (a tenth of a second each)."""
+MOST_WORKERS = 4
+WORKER = "tui.blog.parallel"
+"""The module whose ``serve()`` a worker runs."""
+
+
+def worker_count() -> int:
+    """Workers for this machine: one a core the process may use, up to MOST_WORKERS."""
+    if getattr(sys, "frozen", False) or not sys.executable:
+        return 0  # a bundled app: no Python to start workers with
+    if os.name == "nt":
+        return 0  # selectors there wait on sockets only, not on a worker's pipe
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        cores = os.cpu_count() or 1
+    return min(cores, MOST_WORKERS)
+
+
+def looks_large(folder: Path) -> bool:
+    """Whether ``folder`` holds PARALLEL_FROM entries or more (files or folders:
+    a Hugo blog keeps each post in a folder of its own). Never raises."""
+    try:
+        with os.scandir(folder) as entries:
+            return sum(1 for _ in islice(entries, PARALLEL_FROM)) >= PARALLEL_FROM
+    except OSError:
+        return False
+
+
+def cache_file(root: Path, folder: Path | None = None) -> Path:
+    """Where the cache of the blog at ``root`` is kept (see `tui.blog.cache`)."""
+    folder = folder or Path(platformdirs.user_cache_dir(APP_NAME))
+    digest = hashlib.sha256(str(root.absolute()).encode("utf-8", "surrogateescape"))
+    return folder / f"posts-{digest.hexdigest()[:32]}.json"
+
+
+def share_of(relative: str, shares: int) -> int:
+    """Which of ``shares`` workers reads the file at ``relative`` (from the
+    blog's folder): each lists the folder itself, and reads its own files."""
+    return zlib.crc32(relative.encode("utf-8", "surrogateescape")) % shares
+
+
+def start(root: Path) -> list[subprocess.Popen[bytes]]:
+    """Workers reading the blog at ``root``, each its share, when this is a
+    first start (no cache yet) of a large blog on a machine of more than one
+    core; else none. A share whose worker could not start is read later as
+    if it had been lost (see :meth:`tui.blog.parallel.ParallelReader.found`)."""
+    workers = worker_count()
+    if workers < 2 or cache_file(root).exists() or not looks_large(root):
+        return []
+    started = []
+    for share in range(workers):
+        try:
+            process = pipes.start(pipes.command(WORKER))
+        except OSError:
+            break  # no process to be had
+        started.append(process)
+        try:
+            assert process.stdin is not None
+            pipes.write(process.stdin, ("folder", str(root), share, workers))
+        except OSError:
+            pass  # it is gone already: found() knows it as lost
+    return started
