@@ -12,6 +12,7 @@ import pytest
 from tests.helpers import started
 from tui import idle_collector
 from tui.app import BlogApp
+from tui.blog.collector import held_off
 from tui.idle_collector import DUE, IDLE, NEVER, OVERDUE, IdleCollector
 
 pytestmark = pytest.mark.skipif(
@@ -73,6 +74,16 @@ def test_a_due_collection_waits_for_the_user_to_be_idle(
     assert collector.check()
     assert collector.collections == 1
     assert not collector.check()  # done: not due again
+
+
+def test_no_collection_is_made_while_posts_are_read(collector: IdleCollector, clock: Clock) -> None:
+    clock.now += 2 * IDLE
+    with held_off():  # as the reading does
+        middle_collections(OVERDUE)
+        assert not collector.check()
+    # What was read is frozen, out of later collections: only what comes after counts.
+    middle_collections(DUE)
+    assert collector.check()
 
 
 def test_an_overdue_collection_is_made_even_while_the_user_is_busy(

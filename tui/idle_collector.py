@@ -13,7 +13,8 @@ have them due (after ten collections of the middle generation) and no
 key, click or scroll has come for ``IDLE`` seconds (nor a post been shown:
 the first one is shown with no key pressed). A user who is never idle must
 not make memory grow without end: after ``OVERDUE`` middle collections,
-one is made at once.
+one is made at once. None is made while a blog's posts are being read,
+which holds collections off (see `tui.blog.collector`).
 
 Python 3.14 collects the old objects a part at a time, in pauses too short
 to feel: there, Python keeps its own way.
@@ -78,7 +79,10 @@ class IdleCollector:
     def check(self) -> bool:
         """Make a full collection if one is due and the user is idle, or
         one is overdue; whether it did."""
-        if self._saved is None:
+        if self._saved is None or not gc.isenabled():
+            # Held off (tui/blog/collector.py): the posts being read are millions
+            # of objects, which a full collection walked for a second at 100,000
+            # posts, as the list was filling; they are left out of it afterwards.
             return False
         middle = gc.get_count()[2]  # middle collections since the last full one
         idle = self._monotonic() - self._last_input >= IDLE
