@@ -196,18 +196,20 @@ def test_workers_started_before_the_reading_are_used_or_stopped(
     assert ended(started)  # stopped, used or not
 
 
+@pytest.mark.parametrize("head_start", [True, False], ids=["shares", "given"])
 async def test_a_first_start_of_a_large_blog_starts_its_workers_at_once(
-    tmp_path: Path, blog_dir: Path
+    tmp_path: Path, blog_dir: Path, head_start: bool
 ) -> None:
     for folder, large in ((write_blog(tmp_path / "large"), True), (blog_dir, False)):
         for first in (True, False):
-            app = BlogApp(folder)
+            app = BlogApp(folder, head_start=head_start)
             async with app.run_test() as pilot:
                 screen = await helpers.started(pilot)
                 early = screen._workers_started.result()
                 assert (early is not None) == (large and first), (folder, first)
-                # Workers that read the folder on their own, started with the main screen.
-                assert early is None or early.reads_shares
+                # Workers that read the folder on their own, started with the main
+                # screen; else workers given the files as the main screen lists them.
+                assert early is None or early.reads_shares == head_start
                 assert len(screen.blog.index) == (POSTS + 4 if large else 4)
                 if early is not None:
                     assert early.workers == 0  # stopped once the blog was read

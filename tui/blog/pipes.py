@@ -34,8 +34,8 @@ def command(module: str, *args: str) -> list[str]:
     running ``module``'s ``serve()`` below the app's priority.
 
     The priority is lowered first of all, before the child's imports: a
-    first start's workers start with the app (see `tui.blog.head_start`),
-    and their imports would otherwise take a core's time from its first frame.
+    first start's workers start as the main screen is imported and drawn
+    (see `tui.blog.head_start`), which their imports would otherwise slow.
     """
     home = str(Path(tui.__file__).resolve().parent.parent)
     code = (

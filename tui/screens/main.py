@@ -138,7 +138,8 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.blog = blog
         self._head_start = head_start or []
-        """Workers that began reading the blog as the app started (see tui/blog/head_start.py)."""
+        """Workers reading the blog since the app began making this screen
+        (see tui/blog/head_start.py), at a first start of a large blog."""
         self.config = config or Config()
         self.session = session or Session()
         self.set_reactive(MainScreen.order, self.session.order)
