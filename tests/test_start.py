@@ -33,6 +33,8 @@ SLOW_TO_IMPORT = (
     "markdown_it",
     "yaml",
     "watchfiles",
+    "tomllib",  # only for a settings file, which a first run has not
+    "json",  # for the commands' output and the cache, read after the first frame
 )
 
 

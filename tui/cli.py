@@ -8,7 +8,6 @@ library as the app and never import Textual.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import sys
@@ -196,6 +195,8 @@ _UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u
 
 
 def safe_json(data: object) -> str:
+    import json  # for the commands only: the app's start does without it
+
     text = json.dumps(data, ensure_ascii=False, indent=2)
     return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 

@@ -25,9 +25,7 @@ Reading it imports nothing from Textual, so the commands for scripts stay fast.
 
 from __future__ import annotations
 
-import json
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,6 +77,8 @@ def load(path: Path | None = None) -> Config:
         return Config()
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot be read: {error}") from error
+    import tomllib  # only when there is a file: 3 ms before the first frame otherwise
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -159,6 +159,9 @@ def remember_theme(theme: str, path: Path | None = None) -> Path:
         text = ""
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot be read: {error}") from error
+    import json  # here, like tomllib: none of this is needed before the first frame
+    import tomllib
+
     value = json.dumps(theme, ensure_ascii=False)  # a TOML basic string, too
     table = re.search(r"^[ \t]*\[", text, re.MULTILINE)
     top, tables = (text[: table.start()], text[table.start() :]) if table else (text, "")
