@@ -138,12 +138,24 @@ def read_and_parse(folder: Path) -> float:
     return time.perf_counter() - start
 
 
+def pressed(screen: MainScreen) -> None:
+    """What a key does before its action, for actions timed without one: the
+    app notes the user's activity (no full collection then, see
+    tui/idle_collector.py), as it does at every key."""
+    from tui.app import BlogApp
+
+    app = screen.app
+    assert isinstance(app, BlogApp)
+    app.collector.active()
+
+
 async def filter_times(screen: MainScreen, pilot: Pilot[None], runs: int) -> list[float]:
     """The filter, the list, the sidebar and one repaint of the whole screen;
     the preview then follows the cursor on its own time."""
     times = []
     key = screen.blog.index.tag_counts()[5].key
     for _ in range(runs):
+        pressed(screen)
         start = time.perf_counter()
         screen.selected_tags = frozenset({key})
         screen._compositor.render_strips()
@@ -187,6 +199,7 @@ def in_app(folder: Path, runs: int, only_filter: bool = False) -> dict[str, floa
                 """Seconds to the first screen of ``post``; its rest shown before returning."""
                 screen.shown.clear()
                 screen.previewed.clear()
+                pressed(screen)
                 start = time.perf_counter()
                 screen.run_worker(screen.open_post(post.path))
                 await asyncio.wait_for(screen.shown.wait(), 60)
@@ -208,6 +221,7 @@ def in_app(folder: Path, runs: int, only_filter: bool = False) -> dict[str, floa
             # Keys that change styles with a 200 KB post open: each used to
             # restyle every block of the post. Timed to the laid-out screen.
             for _ in range(runs):
+                pressed(screen)
                 start = time.perf_counter()
                 screen.view = "split"
                 screen._refresh_layout()
@@ -216,6 +230,7 @@ def in_app(folder: Path, runs: int, only_filter: bool = False) -> dict[str, floa
                 screen.view = "read"
                 screen.post_list.focus()
                 await pilot.pause()
+                pressed(screen)
                 start = time.perf_counter()
                 screen.preview.focus()
                 while not screen.preview.has_focus:  # its focus event, handled
@@ -237,6 +252,7 @@ def in_app(folder: Path, runs: int, only_filter: bool = False) -> dict[str, floa
                 if screen._preview_timer is not None:
                     screen._preview_timer.stop()
                 screen.previewed.clear()
+                pressed(screen)  # the last key typed
                 start = time.perf_counter()
                 screen._preview_editor_text()
                 await asyncio.wait_for(screen.previewed.wait(), 60)
