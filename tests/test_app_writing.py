@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import errno
+import gc
 import os
 import shutil
 import stat
 import tempfile
+import warnings
 from pathlib import Path
 
 import pytest
@@ -264,6 +266,26 @@ async def test_split_view_preview_follows_the_editor_after_a_pause(blog_dir: Pat
         assert type(after[0]).__name__ == "MarkdownH2" and "Nouveau" in text_of(after[0])
         assert after[1:] == before  # the same widgets: only the new block was built
         assert not (blog_dir / STEVE).read_text("utf-8").count("Nouveau")
+
+
+async def test_previews_replaced_before_they_start_leave_nothing_unawaited(
+    blog_dir: Path,
+) -> None:
+    """Python reports a coroutine never awaited on the terminal, after the app
+    has ended: a worker of the preview cancelled before it started left one."""
+    app = BlogApp(blog_dir, watch=False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        async with app.run_test(size=(160, 40)) as pilot:
+            screen = await started(pilot)
+            await pilot.press("v", "e")
+            await until_open(pilot, screen, blog_dir / STEVE)
+            for _ in range(3):  # what the pause in typing does, three times at once
+                screen._preview_editor_text()
+            await asyncio.wait_for(screen.previewed.wait(), TIMEOUT)
+            screen._preview_editor_text()  # and once more as the app ends
+        gc.collect()
+    assert [str(w.message) for w in caught if "never awaited" in str(w.message)] == []
 
 
 @pytest.mark.parametrize(

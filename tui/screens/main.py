@@ -660,7 +660,17 @@ class MainScreen(Screen[None]):
 
     def _open_quietly(self, path: Path) -> None:
         if not self.modified and (self.document is None or self.document.path != path):
-            self.run_worker(self.open_post(path), group="open", exclusive=True, exit_on_error=False)
+            self._open_in_turn(path)
+
+    # The workers below are methods with @work, not coroutines given to
+    # run_worker: a worker cancelled before it starts (the next key's replaces
+    # it) would leave its coroutine never awaited, which Python reports on the
+    # terminal once the app has ended.
+
+    @work(group="open", exclusive=True, exit_on_error=False)
+    async def _open_in_turn(self, path: Path) -> None:
+        """Open ``path``; a post chosen after it, before it shows, wins."""
+        await self.open_post(path)
 
     async def open_post(self, path: Path) -> bool:
         """Read ``path`` and show it in the preview and the editor."""
@@ -696,9 +706,7 @@ class MainScreen(Screen[None]):
         # The post is shown with its first screenful; the rest follows in a worker.
         body = self._body_of(document.text)
         await self.preview.show_body(body)
-        self.run_worker(
-            self._render_rest(body), group="preview", exclusive=True, exit_on_error=False
-        )
+        self._render_rest(body)
         self.shown.set()
         if self.view == "read":
             self.call_after_refresh(self._load_editor)  # once the first screen is painted
@@ -718,20 +726,24 @@ class MainScreen(Screen[None]):
         self.editor.read_only = True
         self._set_modified(False)
         self.preview.show_post(None)
-        self.run_worker(
-            self.preview.show_body(""), group="preview", exclusive=True, exit_on_error=False
-        )
+        self._show_no_body()
 
     @staticmethod
     def _body_of(text: str) -> str:
         """The part of ``text`` the preview shows, with control characters made visible."""
         return printable_text(text[frontmatter.split(text).body_offset :])
 
+    @work(group="preview", exclusive=True, exit_on_error=False)
+    async def _show_no_body(self) -> None:
+        await self.preview.show_body("")
+
+    @work(group="preview", exclusive=True, exit_on_error=False)
     async def _render_edit(self, text: str) -> None:
         """Show the editor's text in the preview, rebuilding only the blocks that changed."""
         await self.preview.update_body(self._body_of(text))
         self.previewed.set()
 
+    @work(group="preview", exclusive=True, exit_on_error=False)
     async def _render_rest(self, body: str) -> None:
         await self.preview.show_rest(body)
         contents = self.query_one(Contents)
@@ -877,9 +889,7 @@ class MainScreen(Screen[None]):
             len(text),
         )
         self.preview.show_post(post)
-        self.run_worker(
-            self._render_edit(text), group="preview", exclusive=True, exit_on_error=False
-        )
+        self._render_edit(text)
 
     # Actions: each is a key, a command in the palette and a line of the help
 
