@@ -3,16 +3,17 @@
 Most posts open with a few `key: value` lines and a list of tags or two.
 PyYAML builds a node, an event and a token for every value even with
 libyaml: more than half the time a post takes to read, listing a blog's
-posts. :func:`load` reads such lines in a tenth of that time, and gives up
-(None) on anything it is not sure of, for PyYAML to read. What it gives is
-what PyYAML's safe loader gives for the same text, value for value and
-type for type; tests hold it to that on real blogs and on odd lines.
+posts. :func:`load` reads such lines in about a fifth of that time, and
+gives up (None) on anything it is not sure of, for PyYAML to read. What it
+gives is what PyYAML's safe loader gives for the same text, value for value
+and type for type; tests hold it to that on real blogs and on odd lines.
 
 What it reads: keys at the start of their line; values that are quoted
 strings without escapes, plain words (YAML 1.1's booleans and nulls
-included), dates and times; lists in brackets or as `- item` lines; blank
-and comment lines. Anything else (numbers, multi-line values, nested
-mappings, anchors, escapes, tabs) is left to PyYAML.
+included), decimal ints, dates and times; lists in brackets or as `- item`
+lines; one level of `key: value` lines under a key; blank and comment
+lines. Anything else (other numbers, multi-line values, deeper nesting,
+anchors, escapes, tabs) is left to PyYAML.
 """
 
 from __future__ import annotations
