@@ -198,8 +198,10 @@ def test_workers_started_before_the_reading_are_used_or_stopped(
 
 @pytest.mark.parametrize("head_start", [True, False], ids=["shares", "given"])
 async def test_a_first_start_of_a_large_blog_starts_its_workers_at_once(
-    tmp_path: Path, blog_dir: Path, head_start: bool
+    tmp_path: Path, blog_dir: Path, head_start: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    for where in ("tui.blog.head_start", "tui.screens.main"):
+        monkeypatch.setattr(f"{where}.worker_count", lambda: 2)  # on a machine of one core too
     for folder, large in ((write_blog(tmp_path / "large"), True), (blog_dir, False)):
         for first in (True, False):
             app = BlogApp(folder, head_start=head_start)
