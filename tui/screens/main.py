@@ -133,13 +133,14 @@ class MainScreen(Screen[None]):
         config: Config | None = None,
         recovery: Recovery | None = None,
         session: Session | None = None,
-        head_start: list[subprocess.Popen[bytes]] | None = None,
+        head_start: Future[list[subprocess.Popen[bytes]]] | None = None,
     ) -> None:
         super().__init__()
         self.blog = blog
-        self._head_start = head_start or []
+        self._head_start = head_start
         """Workers reading the blog since the app began making this screen
-        (see tui/blog/head_start.py), at a first start of a large blog."""
+        (see tui/blog/head_start.py), at a first start of a large blog; none
+        otherwise. Started from a thread, so they come as a future."""
         self.config = config or Config()
         self.session = session or Session()
         self.set_reactive(MainScreen.order, self.session.order)
@@ -261,8 +262,11 @@ class MainScreen(Screen[None]):
         try:
             workers = worker_count()
             root = self.blog.root
-            if self._head_start:
-                started = ParallelReader(root, 0, self._head_start)
+            # Started in a few milliseconds, unless the disk itself hangs: then
+            # the reading would wait for it anyway.
+            readers = self._head_start.result() if self._head_start is not None else []
+            if readers:
+                started = ParallelReader(root, 0, readers)
             elif PostCache(root).file.exists():
                 survey = self._start_survey()
             elif workers > 1 and looks_large(root):
