@@ -271,6 +271,14 @@ def test_no_worker_reads_a_blog_that_has_a_cache_or_few_files_or_one_core(
     cache.file.write_text("{}")
     assert head_start.start(many.root) == []
     cache.file.unlink()
+
+    class Unreadable:
+        def exists(self) -> bool:
+            raise PermissionError(13, "Permission denied")
+
+    with monkeypatch.context() as patched:  # a cache folder that cannot be looked into
+        patched.setattr("tui.blog.head_start.cache_file", lambda root: Unreadable())
+        assert head_start.start(many.root) == []
     monkeypatch.setattr("tui.blog.head_start.worker_count", lambda: 1)
     assert head_start.start(many.root) == []
 

@@ -9,11 +9,9 @@ import asyncio
 import contextlib
 import os
 import signal
-import subprocess
 import threading
 import time
 from collections.abc import Iterable
-from concurrent.futures import Future
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -39,15 +37,6 @@ from tui.screens.start import StartScreen
 # is drawn (see `_open_main`): they take longer to import than Textual does.
 if TYPE_CHECKING:
     from tui.screens.main import MainScreen
-
-
-def _start_readers(folder: Path, readers: Future[list[subprocess.Popen[bytes]]]) -> None:
-    from tui.blog import head_start
-
-    try:
-        readers.set_result(head_start.start(folder))
-    except OSError:  # the cache's folder cannot be looked at: the main screen reads as usual
-        readers.set_result([])
 
 
 EXIT_GRACE = 3.0
@@ -149,17 +138,12 @@ class BlogApp(KeysInTurn):
         """Import and show the main screen, in place of the start screen."""
         if self._exit:  # already quitting (a signal): Textual would never finish mounting it
             return
+        from tui.blog import head_start
+
         # A first start of a large blog is parsed while the main screen is
         # imported and drawn, not after: the workers start now, after the
-        # first frame (before it, they slowed it by half on two cores), from
-        # a thread, as whether to start them is asked of the disk.
-        readers: Future[list[subprocess.Popen[bytes]]] = Future()
-        if self._head_start:
-            threading.Thread(
-                target=_start_readers, args=(self.folder, readers), name="head-start", daemon=True
-            ).start()
-        else:
-            readers.set_result([])
+        # first frame (before it, they slowed it by half on two cores).
+        readers = head_start.start_soon(self.folder) if self._head_start else None
         from tui.blog import Blog
         from tui.screens.main import MainScreen
 

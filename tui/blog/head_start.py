@@ -18,7 +18,9 @@ import hashlib
 import os
 import subprocess
 import sys
+import threading
 import zlib
+from concurrent.futures import Future
 from itertools import islice
 from pathlib import Path
 
@@ -70,14 +72,25 @@ def share_of(relative: str, shares: int) -> int:
     return zlib.crc32(relative.encode("utf-8", "surrogateescape")) % shares
 
 
-def start(root: Path) -> list[subprocess.Popen[bytes]]:
-    """Workers reading the blog at ``root``, each its share, when this is a
-    first start (no cache yet) of a large blog on a machine of more than one
-    core; else none. A share whose worker could not start is read later as
-    if it had been lost (see :meth:`tui.blog.parallel.ParallelReader.found`)."""
+def first_start_workers(root: Path) -> int:
+    """How many workers should parse the blog at ``root``: one a core when
+    this is a first start (no cache yet) of a large blog on a machine of more
+    than one core, else none (it is read in the app's process). Never raises."""
     workers = worker_count()
-    if workers < 2 or cache_file(root).exists() or not looks_large(root):
-        return []
+    try:
+        if workers < 2 or cache_file(root).exists() or not looks_large(root):
+            return 0
+    except OSError:  # the cache's folder cannot be looked into: no first start to speed up
+        return 0
+    return workers
+
+
+def start(root: Path) -> list[subprocess.Popen[bytes]]:
+    """Workers reading the blog at ``root``, each its share, when
+    :func:`first_start_workers` wants some; else none. A share whose worker
+    could not start is read later as if it had been lost (see
+    :meth:`tui.blog.parallel.ParallelReader.found`). Never raises."""
+    workers = first_start_workers(root)
     started = []
     for share in range(workers):
         try:
@@ -90,4 +103,17 @@ def start(root: Path) -> list[subprocess.Popen[bytes]]:
             pipes.write(process.stdin, ("folder", str(root), share, workers))
         except OSError:
             pass  # it is gone already: found() knows it as lost
+    return started
+
+
+def start_soon(root: Path) -> Future[list[subprocess.Popen[bytes]]]:
+    """:func:`start`, in a thread of its own: whether to start the workers is
+    asked of the disk (the cache file, the folder's first entries), which the
+    app's thread never waits for."""
+    started: Future[list[subprocess.Popen[bytes]]] = Future()
+
+    def run() -> None:
+        started.set_result(start(root))
+
+    threading.Thread(target=run, name="head-start", daemon=True).start()
     return started

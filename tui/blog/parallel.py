@@ -262,13 +262,13 @@ def serve() -> None:
     writer = threading.Thread(target=send, name="worker-answers", daemon=True)
     writer.start()
     while (request := asked.get()) is not None and not gone.is_set():
-        kind, root, *rest = request
-        folder = Path(root)
-        if kind == "folder":
-            share, shares = rest
-            _read_share(folder, share, shares, answers, gone)
+        if request[0] == "folder":
+            _, root, share, shares = request
+            _read_share(Path(root), share, shares, answers, gone)
         else:
-            posts = (read_post(Path(path), folder, relative) for path, relative in rest[0])
+            _, root, items = request  # ("files", root, [(path, relative), ...])
+            folder = Path(root)
+            posts = (read_post(Path(path), folder, relative) for path, relative in items)
             answers.put(("records", [record_of(post) for post in posts]))
     answers.put(None)
     writer.join()

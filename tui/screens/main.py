@@ -34,7 +34,7 @@ from tui.blog.conventions import detect
 from tui.blog.display import printable, printable_text, unsafe_character
 from tui.blog.editor import editor_command
 from tui.blog.encoding import decode
-from tui.blog.head_start import looks_large, worker_count
+from tui.blog.head_start import first_start_workers, worker_count
 from tui.blog.index import BlogIndex, TagCount
 from tui.blog.links import is_foreign_link, is_web_link, resolve_link
 from tui.blog.parallel import ParallelReader
@@ -260,7 +260,6 @@ class MainScreen(Screen[None]):
         a next start, the one that lists the files (see :meth:`_start_survey`)."""
         started = survey = None
         try:
-            workers = worker_count()
             root = self.blog.root
             # Started in a few milliseconds, unless the disk itself hangs: then
             # the reading would wait for it anyway.
@@ -269,7 +268,7 @@ class MainScreen(Screen[None]):
                 started = ParallelReader(root, 0, readers)
             elif PostCache(root).file.exists():
                 survey = self._start_survey()
-            elif workers > 1 and looks_large(root):
+            elif workers := first_start_workers(root):
                 started = ParallelReader(root, workers)
         finally:
             self._workers_started.set_result(started)
