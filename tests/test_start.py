@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.color import Color
@@ -16,7 +17,7 @@ from textual.css.stylesheet import Stylesheet
 from textual.pilot import Pilot
 from textual.widgets import Footer
 
-from tests.helpers import TIMEOUT, screen_text, started, until
+from tests.helpers import TIMEOUT, screen_text, settle, started, until
 from tui.app import BlogApp
 from tui.config import Config
 from tui.screens.main import MainScreen
@@ -205,3 +206,126 @@ async def test_the_start_screen_shows_the_folders_name_as_text(
         shown = screen_text(pilot)
         assert "\x1b" not in shown
         assert "[bold]blog␛[2J" in shown
+
+
+# A next start: the list shown from its glimpse (tui/blog/glimpse.py)
+
+
+async def _read_once(blog_dir: Path) -> None:
+    """A start that reads the blog to the end, leaving its cache and glimpse."""
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(pilot)
+
+
+@pytest.fixture
+def before_main(monkeypatch: pytest.MonkeyPatch) -> list[tuple[type, str]]:
+    """The screen, and what it showed, when the main screen began to be made."""
+    seen: list[tuple[type, str]] = []
+    make_main = BlogApp._make_main
+
+    def looked(app: BlogApp, *args: Any) -> None:
+        strips = app.screen._compositor.render_strips()
+        seen.append((type(app.screen), "\n".join(strip.text.rstrip() for strip in strips)))
+        make_main(app, *args)
+
+    monkeypatch.setattr(BlogApp, "_make_main", looked)
+    return seen
+
+
+def _titles(screen: MainScreen) -> list[str]:
+    return [post.title for post in screen.post_list._posts]
+
+
+async def test_a_next_start_shows_the_list_before_the_main_screen(
+    blog_dir: Path, before_main: list[tuple[type, str]]
+) -> None:
+    await _read_once(blog_dir)
+    before_main.clear()
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await started(pilot)
+        [(kind, shown)] = before_main
+        assert kind is StartScreen
+        assert "Reading posts…" not in shown
+        assert "All posts  4" in shown
+        assert "Steve Jobs @ Stanford" in shown
+        # The main screen then lists the same, and all of it.
+        assert _titles(screen) == [post.title for post in screen.blog.index.posts()]
+        assert screen.post_list.highlighted == 0
+        # The sidebar and the list, drawn alike (the preview has the post by now).
+        now = screen_text(pilot).splitlines()
+        assert [line[:63] for line in now[1:12]] == [line[:63] for line in shown.splitlines()[1:12]]
+
+
+async def test_a_post_changed_since_and_the_list_waits_for_the_reading(
+    blog_dir: Path, before_main: list[tuple[type, str]]
+) -> None:
+    await _read_once(blog_dir)
+    post = blog_dir / "2010-11-08-steve-jobs-stanford.md"
+    post.write_text(post.read_text("utf-8").replace("Steve Jobs @", "Jobs à"), "utf-8")
+    before_main.clear()
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await started(pilot)
+        [(kind, shown)] = before_main
+        assert kind is StartScreen
+        assert "Reading posts…" in shown
+        assert "Steve Jobs" not in shown
+        assert "Jobs à Stanford" in screen_text(pilot)
+        assert "Steve Jobs @" not in screen_text(pilot)
+
+
+async def test_while_the_rest_is_read_the_sidebar_counts_the_whole_blog(
+    blog_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The glimpse holds the top of the list; until every post is read, the
+    sidebar keeps the counts of all, not of the posts read so far."""
+    from tui.blog import glimpse
+
+    monkeypatch.setattr(glimpse, "ROWS", 2)
+    await _read_once(blog_dir)
+    monkeypatch.setattr(MainScreen, "_start_reading", lambda screen: None)
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await until(pilot, lambda: app.main_screen is not None)
+        screen = app.main_screen
+        assert screen is not None
+        await pilot.pause()
+        assert len(screen.post_list._posts) == 2
+        shown = screen_text(pilot)
+        assert "All posts  4" in shown
+        assert "Steve Jobs @ Stanford" in shown
+        # A filter meanwhile counts what is read.
+        key = next(tag.key for tag in screen.blog.index.tag_counts())
+        screen.selected_tags = frozenset({key})
+        await pilot.pause()
+        assert "All posts  4" not in screen_text(pilot)
+
+        screen.selected_tags = frozenset()
+        screen.load_posts(asyncio.get_running_loop())
+        await asyncio.wait_for(screen.loaded.wait(), TIMEOUT)
+        await pilot.pause()
+        assert len(screen.post_list._posts) == 4
+        assert len(screen.blog.index) == 4
+        assert "All posts  4" in screen_text(pilot)
+
+
+async def test_a_glimpse_in_another_order_is_not_shown(
+    blog_dir: Path, before_main: list[tuple[type, str]]
+) -> None:
+    await _read_once(blog_dir)
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("s")  # oldest first, remembered for the next start
+        await until(pilot, lambda: screen.order == "oldest")
+        await settle(pilot)
+    before_main.clear()
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await started(pilot)
+        [(kind, shown)] = before_main
+        assert kind is StartScreen
+        assert "Reading posts…" in shown
+        assert _titles(screen)[0] == "Confidentialité : cache-sexe des peureux !"

@@ -36,9 +36,17 @@ from tui.screens.start import StartScreen
 # The main screen and what only it uses are imported once the start screen
 # is drawn (see `_open_main`): they take longer to import than Textual does.
 if TYPE_CHECKING:
+    import subprocess
+    from concurrent.futures import Future
+
+    from tui.blog.glimpse import Glimpse
+    from tui.blog.session import Session
     from tui.screens.main import MainScreen
 
 
+GLIMPSE_WAIT = 0.5
+"""Seconds the start waits for the files to be checked against the glimpse
+of the list (a tenth at 10,000 posts), before it makes the main screen."""
 EXIT_GRACE = 3.0
 """Seconds a signal leaves Textual to restore the terminal before the app ends anyway."""
 
@@ -144,12 +152,61 @@ class BlogApp(KeysInTurn):
         # imported and drawn, not after: the workers start now, after the
         # first frame (before it, they slowed it by half on two cores).
         readers = head_start.start_soon(self.folder) if self._head_start else None
+        from tui.blog.session import Session
+
+        self._start(Session(), readers)
+
+    @work(group="start", exit_on_error=False)
+    async def _start(
+        self, session: Session, readers: Future[list[subprocess.Popen[bytes]]] | None
+    ) -> None:
+        glimpse = await self._glimpse(session)
+        start = self.screen
+        if glimpse is None or self._exit or not isinstance(start, StartScreen):
+            self._make_main(session, readers, None)
+            return
+        try:
+            await start.show_glimpse(glimpse)
+        except Exception:  # whatever it was, the main screen comes, and reads the blog
+            self._make_main(session, readers, None)
+            raise
+        # After the glimpse is drawn: the main screen's imports would hold it back.
+        self.call_after_refresh(self._make_main, session, readers, glimpse)
+
+    async def _glimpse(self, session: Session) -> Glimpse | None:
+        """The list as it still is on disk, if a glimpse of it was kept (see
+        tui/blog/glimpse.py): checked in a tenth of a second at 10,000 posts,
+        then shown a few tenths before the main screen could show it."""
+        from tui.blog import glimpse
+
+        # The blog's folder as Blog makes it, symbolic links kept.
+        root = Path(os.path.abspath(self.folder))
+        try:
+            return await asyncio.wait_for(
+                asyncio.to_thread(glimpse.load, root, session.order), GLIMPSE_WAIT
+            )
+        except TimeoutError:
+            return None  # a slow disk: the main screen, which reads in the background, now
+
+    def _make_main(
+        self,
+        session: Session,
+        readers: Future[list[subprocess.Popen[bytes]]] | None,
+        glimpse: Glimpse | None,
+    ) -> None:
+        if self._exit:
+            return
         from tui.blog import Blog
         from tui.screens.main import MainScreen
 
         self._apply_keys()
         self._main = MainScreen(
-            Blog(self.folder), watch=self._watch, config=self.config, head_start=readers
+            Blog(self.folder),
+            watch=self._watch,
+            config=self.config,
+            session=session,
+            head_start=readers,
+            glimpse=glimpse,
         )
         self._release_keys_when_shown(self.switch_screen(self._main))
 

@@ -34,6 +34,8 @@ from tui.blog.conventions import detect
 from tui.blog.display import printable, printable_text, unsafe_character
 from tui.blog.editor import editor_command
 from tui.blog.encoding import decode
+from tui.blog.glimpse import Glimpse
+from tui.blog.glimpse import save as save_glimpse
 from tui.blog.head_start import first_start_workers, worker_count
 from tui.blog.index import BlogIndex, TagCount
 from tui.blog.links import is_foreign_link, is_web_link, resolve_link
@@ -134,9 +136,13 @@ class MainScreen(Screen[None]):
         recovery: Recovery | None = None,
         session: Session | None = None,
         head_start: Future[list[subprocess.Popen[bytes]]] | None = None,
+        glimpse: Glimpse | None = None,
     ) -> None:
         super().__init__()
         self.blog = blog
+        self._glimpse = glimpse
+        """The top of the list and the tags, as the start screen showed them
+        (see tui/blog/glimpse.py): shown the same until every post is read."""
         self._head_start = head_start
         """Workers reading the blog since the app began making this screen
         (see tui/blog/head_start.py), at a first start of a large blog; none
@@ -180,6 +186,9 @@ class MainScreen(Screen[None]):
         self._editor_pending: str | None = None
         """The open post's text, until the editor first holds it."""
         self._gone_while_loading: set[Path] = set()
+        self._as_read: tuple[Order, list[Post], list[TagCount], list[str]] | None = None
+        """The list's order, its posts, the tags and the folders that could not
+        be read, once every post is read: the glimpse to keep for the next start."""
         self.batches_applied = 0
         """How many batches of changes from the folder have been applied."""
         self.asked = asyncio.Event()
@@ -241,7 +250,12 @@ class MainScreen(Screen[None]):
         self.search_field.border_title = "Search"
         self._show_order()  # the order remembered from the last session
         self.post_list.focus()
-        self.post_list.show([], READING)
+        if self._glimpse is not None and self._glimpse.order == self.order:
+            self.blog.index.absorb(BlogIndex(self.blog.root, self._glimpse.posts))
+            self.refresh_posts(stay_on_top=True)
+        else:
+            self._glimpse = None
+            self.post_list.show([], READING)
         self._update_status()
         # Child processes, which start while the window is drawn: the parsers
         # of a first start, the survey of a next one, and the watcher.
@@ -317,12 +331,17 @@ class MainScreen(Screen[None]):
         part = BlogIndex(self.blog.root)
         interval = FIRST_HANDOVER
         handover = time.monotonic() + interval
+        # Posts the list holds since the start, from the glimpse: the same
+        # again unless the file changed since it was checked.
+        shown = {post.relative: post for post in self._glimpse.posts} if self._glimpse else {}
         with held_off():
             for batch in self.blog.read_batches(cache=cache, started=started, survey=survey):
                 if worker.is_cancelled:
                     return
                 for post in batch:
-                    part.add(post)
+                    seen = shown.get(post.relative)
+                    if seen is None or (seen.size, seen.mtime_ns) != (post.size, post.mtime_ns):
+                        part.add(post)
                 read += [post.relative for post in batch]
                 if time.monotonic() >= handover:
                     part.posts()  # sorted here, not on the screen's time
@@ -336,12 +355,20 @@ class MainScreen(Screen[None]):
             part.posts()
         self.app.call_from_thread(self._loading_done, part)
         cache.save()  # after the list is complete on screen
+        self._keep_glimpse(cache.stamps())
         if self._watch:
             known: dict[str, Stamp | None] = dict.fromkeys(read)
             known.update(cache.stamps())
             self._check_since_reading(known, loop)
         if not worker.is_cancelled:
             loop.call_soon_threadsafe(self.settled.set)
+
+    def _keep_glimpse(self, stamps: dict[str, Stamp]) -> None:
+        """Keep the list's top and the tags, as the reading left them, for the
+        next start to show at once (see tui/blog/glimpse.py)."""
+        if self._as_read is not None:
+            order, posts, tags, unreadable = self._as_read
+            save_glimpse(self.blog.root, order, posts, tags, stamps, unreadable)
 
     def _check_since_reading(
         self, known: dict[str, Stamp | None], loop: asyncio.AbstractEventLoop
@@ -390,6 +417,13 @@ class MainScreen(Screen[None]):
     def _loading_done(self, last_part: BlogIndex) -> None:
         self.loaded.set()  # first: an empty list then says the blog is empty, not loading
         self._add_posts(last_part)
+        index = self.blog.index
+        self._as_read = (
+            self.order,
+            self.searcher.ordered(index.posts(), self.order),
+            index.tag_counts(),
+            list(self.blog.unreadable),
+        )
         if self.blog.unreadable:
             folders = "\n".join(self.blog.unreadable[:5])
             more = len(self.blog.unreadable) - 5
@@ -548,6 +582,11 @@ class MainScreen(Screen[None]):
         )
         self.post_list.mark_unsaved(self.document.path if self.modified and self.document else None)
         narrowed = bool(self.selected_tags) or not query.is_empty
+        if self._glimpse is not None and not narrowed and not self.loaded.is_set():
+            # The whole blog's tags, as the start screen showed them: those
+            # of the posts read so far would be fewer.
+            self.tag_sidebar.show(self._glimpse.total, self._glimpse.tags, ())
+            return
         counts = index.tag_counts(posts if narrowed else None)
         shown = {tag.key for tag in counts}
         counts += [

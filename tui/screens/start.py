@@ -6,9 +6,16 @@ Textual takes to start. This screen is drawn from a few `Static` widgets in
 milliseconds, so the window shows at once; the main screen replaces it as
 soon as it is ready. Keep this module's imports to Textual's core: even
 Textual's `Header` and `Footer` cost it a fifth of its time.
+
+At a next start the list and the tags can be known before the main screen
+is: a glimpse (`tui.blog.glimpse`) of them as they still are on disk. This
+screen is then drawn again with them, in the main screen's own list and
+sidebar, which import little.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -17,6 +24,9 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.blog.display import printable
+
+if TYPE_CHECKING:
+    from tui.blog.glimpse import Glimpse
 
 READING = "Reading posts…"
 """What the post list says until the first posts are read."""
@@ -30,6 +40,8 @@ class StartScreen(Screen[None]):
     def __init__(self, folder: str) -> None:
         super().__init__()
         self.folder = printable(folder)
+        self.glimpse: Glimpse | None = None
+        """The list and the tags shown, once known."""
 
     def compose(self) -> ComposeResult:
         # Drawn like Textual's Header (an icon, the title centred between it
@@ -46,6 +58,31 @@ class StartScreen(Screen[None]):
                 yield _pane("preview", "Preview")
         yield Static(NO_POST, id="status")
         yield Static(id="start-footer")
+
+    async def show_glimpse(self, glimpse: Glimpse) -> None:
+        """The sidebar and the list in place of the empty panes, drawn as the
+        main screen draws them. In place: a new screen would be laid out and
+        drawn whole, twice (a tenth of a second)."""
+        from tui.blog.search import ORDER_NAMES
+        from tui.widgets.post_list import PostList
+        from tui.widgets.tag_sidebar import TagSidebar
+
+        self.glimpse = glimpse
+        tags = TagSidebar(id="tags")
+        tags.border_title = "Tags"
+        posts = PostList(id="posts")
+        posts.border_title = "Posts"
+        posts.border_subtitle = "" if glimpse.order == "newest" else ORDER_NAMES[glimpse.order]
+        with self.app.batch_update():
+            await self.query_one("#tags").remove()
+            await self.query_one("#posts").remove()
+            await self.query_one("#panes").mount(tags, before=0)
+            await self.query_one("#list-pane").mount(posts)
+            # Once mounted, as the main screen does: before, their scroll
+            # bars would not know their lengths.
+            tags.show(glimpse.total, glimpse.tags, ())
+            posts.show(glimpse.posts, "")
+            posts.focus()
 
 
 def _pane(id: str, title: str, text: str = "") -> Static:

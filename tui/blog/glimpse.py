@@ -1,0 +1,134 @@
+"""What the list showed when the blog was last read, for the next start to show at once.
+
+At a next start the posts come from the cache (`tui.blog.cache`), but the
+main screen takes a few tenths of a second to import and draw before it can
+show them. A glimpse is the top of the list and the tag sidebar's counts as
+they were when the blog was last read, with a fingerprint of every post
+file's stamp (size, modification and change times, inode) then. The start
+screen shows it when the folder's files still have exactly those stamps:
+listing and stat'ing them is all it costs (a tenth of a second at 10,000
+posts). Any file added, removed, renamed or changed, even with its size and
+modification time kept, changes the fingerprint, and the glimpse is not
+shown: it can never show a post as it was.
+
+A damaged, old or missing glimpse is simply not shown.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tui.blog.cache import post_from_record, record_of
+from tui.blog.files import atomic_write
+from tui.blog.head_start import cache_file
+from tui.blog.index import TagCount
+from tui.blog.post import Post
+from tui.blog.walk import Listed, Stamp, listed
+
+VERSION = 1
+"""Bumped whenever what a glimpse holds changes, so old ones are ignored."""
+
+ROWS = 120
+"""Posts kept: more than the tallest terminal shows."""
+
+MOST_POSTS = 25_000
+"""Posts above which no glimpse is kept: checking it would take longer
+(a second at 100,000 posts) than it saves."""
+
+
+@dataclass(frozen=True)
+class Glimpse:
+    """The top of the list and the sidebar, as they still are on disk."""
+
+    order: str
+    """The list's order the posts are in."""
+    total: int
+    """How many posts the blog has."""
+    tags: list[TagCount]
+    posts: list[Post]
+    """The first posts of the list, in ``order``."""
+
+
+def glimpse_file(root: Path, folder: Path | None = None) -> Path:
+    """Where the glimpse of the blog at ``root`` is kept: beside its cache."""
+    posts = cache_file(root, folder)
+    return posts.with_name("glimpse-" + posts.name.removeprefix("posts-"))
+
+
+def fingerprint(files: Iterable[Listed], unreadable: Sequence[str]) -> str | None:
+    """One string for every post file's path and stamp, and the folders that
+    could not be read; None when a file could not be stat'ed (it is read to
+    say why, so nothing can be shown before that)."""
+    lines = []
+    for relative, current in files:
+        if current is None:
+            return None
+        size, mtime, ctime, inode = current
+        lines.append(f"{relative}\0{size}\0{mtime}\0{ctime}\0{inode}")
+    lines.sort()  # the listing's order is the file system's
+    lines += sorted(f"\0{folder}" for folder in unreadable)
+    text = "\n".join(lines).encode("utf-8", "surrogateescape")
+    return hashlib.blake2b(text, digest_size=20).hexdigest()
+
+
+def save(
+    root: Path,
+    order: str,
+    posts: Sequence[Post],
+    tags: Sequence[TagCount],
+    stamps: dict[str, Stamp],
+    unreadable: Sequence[str],
+    folder: Path | None = None,
+) -> None:
+    """Keep the list's first ``posts`` (all of them, in ``order``) and the ``tags``
+    of the blog read with ``stamps``. Errors are not worth a word: the next
+    start just shows its list a little later."""
+    file = glimpse_file(root, folder)
+    with contextlib.suppress(OSError):
+        if len(posts) > MOST_POSTS or len(stamps) != len(posts):
+            # Too large, or a post could not be stat'ed: none to keep, and
+            # an older one must not stay (it could match again).
+            file.unlink(missing_ok=True)
+            return
+        data = {
+            "version": VERSION,
+            "order": order,
+            "fingerprint": fingerprint(stamps.items(), unreadable),
+            "total": len(posts),
+            "tags": [[tag.key, tag.name, tag.count] for tag in tags],
+            "posts": [[post.relative, *record_of(post)] for post in posts[:ROWS]],
+        }
+        text = json.dumps(data, ensure_ascii=False)
+        file.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(file, text.encode("utf-8", "surrogateescape"), mode=0o600)
+
+
+def load(root: Path, order: str, folder: Path | None = None) -> Glimpse | None:
+    """The glimpse of the blog at ``root`` in ``order``, if its files are all
+    as they were when it was kept; else None. Never raises."""
+    try:
+        data = json.loads(glimpse_file(root, folder).read_text("utf-8", "surrogateescape"))
+        if data["version"] != VERSION or data["order"] != order:
+            return None
+        unreadable: list[str] = []
+        files = [file for part in listed(str(root), unreadable) for file in part]
+        if len(files) != data["total"] or fingerprint(files, unreadable) != data["fingerprint"]:
+            return None
+        tags = [TagCount(key, name, count) for key, name, count in data["tags"]]
+        posts = [_post(root, row) for row in data["posts"]]
+        return Glimpse(order, data["total"], tags, posts)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return None
+
+
+def _post(root: Path, row: list[Any]) -> Post:
+    relative = row[0]
+    if not isinstance(relative, str):
+        raise TypeError("not a path")
+    return post_from_record(root / relative, relative, row[1:])
