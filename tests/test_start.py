@@ -233,6 +233,13 @@ def before_main(monkeypatch: pytest.MonkeyPatch) -> list[tuple[type, str]]:
     return seen
 
 
+def _drawn_before_main(seen: list[tuple[type, str]]) -> str:
+    """What the start screen showed as the last start began making the main screen."""
+    kind, shown = seen[-1]
+    assert kind is StartScreen
+    return shown
+
+
 def _titles(screen: MainScreen) -> list[str]:
     return [post.title for post in screen.post_list._posts]
 
@@ -241,12 +248,10 @@ async def test_a_next_start_shows_the_list_before_the_main_screen(
     blog_dir: Path, before_main: list[tuple[type, str]]
 ) -> None:
     await _read_once(blog_dir)
-    before_main.clear()
     app = BlogApp(blog_dir, watch=False)
     async with app.run_test(size=(120, 30)) as pilot:
         screen = await started(pilot)
-        [(kind, shown)] = before_main
-        assert kind is StartScreen
+        shown = _drawn_before_main(before_main)
         assert "Reading posts…" not in shown
         assert "All posts  4" in shown
         assert "Steve Jobs @ Stanford" in shown
@@ -264,12 +269,10 @@ async def test_a_post_changed_since_and_the_list_waits_for_the_reading(
     await _read_once(blog_dir)
     post = blog_dir / "2010-11-08-steve-jobs-stanford.md"
     post.write_text(post.read_text("utf-8").replace("Steve Jobs @", "Jobs à"), "utf-8")
-    before_main.clear()
     app = BlogApp(blog_dir, watch=False)
     async with app.run_test(size=(120, 30)) as pilot:
         await started(pilot)
-        [(kind, shown)] = before_main
-        assert kind is StartScreen
+        shown = _drawn_before_main(before_main)
         assert "Reading posts…" in shown
         assert "Steve Jobs" not in shown
         assert "Jobs à Stanford" in screen_text(pilot)
@@ -321,11 +324,9 @@ async def test_a_glimpse_in_another_order_is_not_shown(
         await pilot.press("s")  # oldest first, remembered for the next start
         await until(pilot, lambda: screen.order == "oldest")
         await settle(pilot)
-    before_main.clear()
     app = BlogApp(blog_dir, watch=False)
     async with app.run_test(size=(120, 30)) as pilot:
         screen = await started(pilot)
-        [(kind, shown)] = before_main
-        assert kind is StartScreen
+        shown = _drawn_before_main(before_main)
         assert "Reading posts…" in shown
         assert _titles(screen)[0] == "Confidentialité : cache-sexe des peureux !"
