@@ -9,8 +9,8 @@ Textual's `Header` and `Footer` cost it a fifth of its time.
 
 At a next start the list and the tags can be known before the main screen
 is: a glimpse (`tui.blog.glimpse`) of them as they still are on disk. This
-screen is then drawn again with them, in the main screen's own list and
-sidebar, which import little.
+screen's empty panes then give way to the main screen's own list and
+sidebar, which import little, showing them.
 """
 
 from __future__ import annotations
@@ -78,8 +78,7 @@ class StartScreen(Screen[None]):
             await self.query_one("#posts").remove()
             await self.query_one("#panes").mount(tags, before=0)
             await self.query_one("#list-pane").mount(posts)
-            # Once mounted, as the main screen does: before, their scroll
-            # bars would not know their lengths.
+            # Filled once mounted, as on the main screen.
             tags.show(glimpse.total, glimpse.tags, ())
             posts.show(glimpse.posts, "")
             posts.focus()
