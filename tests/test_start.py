@@ -330,3 +330,16 @@ async def test_a_glimpse_in_another_order_is_not_shown(
         shown = _drawn_before_main(before_main)
         assert "Reading posts…" in shown
         assert _titles(screen)[0] == "Confidentialité : cache-sexe des peureux !"
+
+
+async def test_a_folder_given_from_here_is_named_in_full_from_the_first_frame(
+    blog_dir: Path, held: list[BlogApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the main screen names it: the header does not change when it takes over."""
+    monkeypatch.chdir(blog_dir.parent)
+    app = BlogApp(Path("posts"), watch=False)
+    async with start_screen(app, held, size=(160, 30)) as pilot:
+        assert f"blog — {blog_dir}" in screen_text(pilot)
+        OPEN_MAIN(app)
+        await started(pilot)
+        assert f"blog — {blog_dir}" in screen_text(pilot)

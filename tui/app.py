@@ -123,7 +123,8 @@ class BlogApp(KeysInTurn):
         self.set_interval(COLLECTOR_CHECK, self.collector.check)
         self._apply_theme()
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.push_screen(StartScreen(str(self.folder)))
+        # The folder as the main screen names it (Blog makes its root so).
+        self.push_screen(StartScreen(os.path.abspath(self.folder)))
         self.call_after_refresh(self._open_main)
         if not self.is_headless:
             loop = asyncio.get_running_loop()
