@@ -133,11 +133,19 @@ def test_a_glimpse_of_other_posts_than_those_read_is_not_kept(blog_dir: Path) ->
     cache = PostCache(blog.root)
     for _ in blog.read_batches(cache=cache):
         pass
+    posts, tags = blog.index.posts(), blog.index.tag_counts()
     stamps = cache.stamps()
     del stamps[STEVE]  # a post that could not be stat'ed
-    glimpses.save(blog.root, "newest", blog.index.posts(), blog.index.tag_counts(), stamps, [])
+    glimpses.save(blog.root, "newest", posts, tags, stamps, [])
     assert not file.exists()
     assert glimpses.load(blog.root, "newest") is None
+
+    keep(blog_dir)
+    assert file.exists()
+    stamps = cache.stamps()
+    stamps["2030-01-01-new.md"] = stamps.pop(STEVE)  # as many, but one another post
+    glimpses.save(blog.root, "newest", posts, tags, stamps, [])
+    assert not file.exists()
 
 
 def test_no_glimpse_is_kept_of_a_very_large_blog(

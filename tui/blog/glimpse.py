@@ -91,9 +91,10 @@ def save(
     start just shows its list a little later."""
     file = glimpse_file(root, folder)
     with contextlib.suppress(OSError):
-        if len(posts) > MOST_POSTS or len(stamps) != len(posts):
-            # Too large, or a post could not be stat'ed: none to keep, and
-            # an older one must not stay (it could match again).
+        if len(posts) > MOST_POSTS or stamps.keys() != {post.relative for post in posts}:
+            # Too large, or the posts are not those read with ``stamps`` (one
+            # could not be stat'ed, or the folder changed while it was read):
+            # none to keep, and an older one must not stay (it could match again).
             file.unlink(missing_ok=True)
             return
         data = {
