@@ -398,6 +398,26 @@ def test_absorbing_parts_read_elsewhere_equals_adding_each_post(tmp_path: Path) 
     assert merged.filter(["t1", "t2"]) == whole.filter(["t1", "t2"])
 
 
+def test_absorbing_a_part_that_shares_posts_with_the_index_counts_each_once(
+    tmp_path: Path,
+) -> None:
+    """As at a next start: the list holds the glimpse's posts when the
+    reading hands over the whole blog, those posts read again among it."""
+    for number in range(6):
+        write(tmp_path, f"p{number}.md", f"---\ntags: [t{number % 2}, all]\n---\n")
+    posts = list(Blog(tmp_path).read(Blog(tmp_path).scan()))
+    whole = BlogIndex(tmp_path, posts)
+    index = BlogIndex(tmp_path, whole.posts()[:2])
+    index.posts()
+    again = list(Blog(tmp_path).read(Blog(tmp_path).scan()))  # other objects, same readings
+    part = BlogIndex(tmp_path, again)
+    part.posts()
+    index.absorb(part)
+    assert [post.relative for post in index.posts()] == [post.relative for post in whole.posts()]
+    assert index.tag_counts() == whole.tag_counts()
+    assert set(index.filter(["all"])) == set(again)
+
+
 def test_absorbing_keeps_newer_readings_and_what_was_deleted_meanwhile(tmp_path: Path) -> None:
     for name in ("a.md", "b.md", "c.md"):
         write(tmp_path, name, "---\ntags: [old]\n---\n")

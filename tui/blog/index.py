@@ -72,17 +72,17 @@ class BlogIndex:
         whose path is in ``unless_gone`` is left out. ``part`` must not be
         used afterwards: its sets become this index's.
         """
-        clashes = part._posts.keys() & self._posts.keys() if self._posts else ()
-        if clashes or unless_gone:
-            for post in part._posts.values():
-                if post.path in unless_gone:
-                    continue
-                known = self._posts.get(post.relative)
-                if known is None or known.mtime_ns <= post.mtime_ns:
-                    self.add(post)
-            return
-        # The common case, without a step in Python for each post: at 100,000
-        # posts this is what keeps the screen answering while a blog loads.
+        # What the two share, and what went meanwhile, is settled first, a
+        # step for each; the rest is merged without a step in Python for each
+        # post: at 100,000 posts this is what keeps the screen answering
+        # while a blog loads.
+        for path in unless_gone:
+            part._remove(relative_path(path, part.root))
+        for relative in part._posts.keys() & self._posts.keys() if self._posts else ():
+            if self._posts[relative].mtime_ns <= part._posts[relative].mtime_ns:
+                self._remove(relative)
+            else:
+                part._remove(relative)
         ordered = self._ordered
         self._posts.update(part._posts)
         for key, posts in part._by_tag.items():

@@ -331,17 +331,12 @@ class MainScreen(Screen[None]):
         part = BlogIndex(self.blog.root)
         interval = FIRST_HANDOVER
         handover = time.monotonic() + interval
-        # Posts the list holds since the start, from the glimpse: the same
-        # again unless the file changed since it was checked.
-        shown = {post.relative: post for post in self._glimpse.posts} if self._glimpse else {}
         with held_off():
             for batch in self.blog.read_batches(cache=cache, started=started, survey=survey):
                 if worker.is_cancelled:
                     return
                 for post in batch:
-                    seen = shown.get(post.relative)
-                    if seen is None or (seen.size, seen.mtime_ns) != (post.size, post.mtime_ns):
-                        part.add(post)
+                    part.add(post)
                 read += [post.relative for post in batch]
                 if time.monotonic() >= handover:
                     part.posts()  # sorted here, not on the screen's time
