@@ -153,15 +153,11 @@ class BlogApp(KeysInTurn):
         # imported and drawn, not after: the workers start now, after the
         # first frame (before it, they slowed it by half on two cores).
         readers = head_start.start_soon(self.folder) if self._head_start else None
-        from tui.blog.session import Session
-
-        self._start(Session(), readers)
+        self._start(readers)
 
     @work(group="start", exit_on_error=False)
-    async def _start(
-        self, session: Session, readers: Future[list[subprocess.Popen[bytes]]] | None
-    ) -> None:
-        glimpse = await self._glimpse(session)
+    async def _start(self, readers: Future[list[subprocess.Popen[bytes]]] | None) -> None:
+        session, glimpse = await self._session_and_glimpse()
         start = self.screen
         if glimpse is None or self._exit or not isinstance(start, StartScreen):
             self._make_main(session, readers, None)
@@ -174,20 +170,28 @@ class BlogApp(KeysInTurn):
         # After the glimpse is drawn: the main screen's imports would hold it back.
         self.call_after_refresh(self._make_main, session, readers, glimpse)
 
-    async def _glimpse(self, session: Session) -> Glimpse | None:
-        """The list as it still is on disk, if a glimpse of it was kept (see
-        tui/blog/glimpse.py): checked in a tenth of a second at 10,000 posts,
-        then shown a few tenths before the main screen could show it."""
-        from tui.blog import glimpse
-
+    async def _session_and_glimpse(self) -> tuple[Session, Glimpse | None]:
+        """The reader's session, and the list as it still is on disk if a
+        glimpse of it was kept (see tui/blog/glimpse.py), both read in a
+        thread: checking the glimpse lists and stats the folder (a tenth of a
+        second at 10,000 posts), and it is then shown a few tenths before the
+        main screen could show it."""
         # The blog's folder as Blog makes it, symbolic links kept.
         root = Path(os.path.abspath(self.folder))
+
+        def read() -> tuple[Session, Glimpse | None]:
+            from tui.blog import glimpse
+            from tui.blog.session import Session
+
+            session = Session()
+            return session, glimpse.load(root, session.order)
+
         try:
-            return await asyncio.wait_for(
-                asyncio.to_thread(glimpse.load, root, session.order), GLIMPSE_WAIT
-            )
-        except TimeoutError:
-            return None  # a slow disk: the main screen, which reads in the background, now
+            return await asyncio.wait_for(asyncio.to_thread(read), GLIMPSE_WAIT)
+        except TimeoutError:  # a slow disk: the main screen, which reads in the background, now
+            from tui.blog.session import Session
+
+            return Session(), None
 
     def _make_main(
         self,
