@@ -211,11 +211,18 @@ async def test_the_start_screen_shows_the_folders_name_as_text(
 # A next start: the list shown from its glimpse (tui/blog/glimpse.py)
 
 
-async def _read_once(blog_dir: Path) -> None:
-    """A start that reads the blog to the end, leaving its cache and glimpse."""
+@contextlib.asynccontextmanager
+async def _running(blog_dir: Path) -> AsyncIterator[tuple[Pilot[None], MainScreen]]:
+    """The app on ``blog_dir``, once it has read every post (and so kept its
+    cache and its glimpse)."""
     app = BlogApp(blog_dir, watch=False)
     async with app.run_test(size=(120, 30)) as pilot:
-        await started(pilot)
+        yield pilot, await started(pilot)
+
+
+async def _read_once(blog_dir: Path) -> None:
+    async with _running(blog_dir):
+        pass
 
 
 @pytest.fixture
@@ -248,9 +255,7 @@ async def test_a_next_start_shows_the_list_before_the_main_screen(
     blog_dir: Path, before_main: list[tuple[type, str]]
 ) -> None:
     await _read_once(blog_dir)
-    app = BlogApp(blog_dir, watch=False)
-    async with app.run_test(size=(120, 30)) as pilot:
-        screen = await started(pilot)
+    async with _running(blog_dir) as (pilot, screen):
         shown = _drawn_before_main(before_main)
         assert "Reading posts…" not in shown
         assert "All posts  4" in shown
@@ -269,9 +274,7 @@ async def test_a_post_changed_since_and_the_list_waits_for_the_reading(
     await _read_once(blog_dir)
     post = blog_dir / "2010-11-08-steve-jobs-stanford.md"
     post.write_text(post.read_text("utf-8").replace("Steve Jobs @", "Jobs à"), "utf-8")
-    app = BlogApp(blog_dir, watch=False)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await started(pilot)
+    async with _running(blog_dir) as (pilot, _):
         shown = _drawn_before_main(before_main)
         assert "Reading posts…" in shown
         assert "Steve Jobs" not in shown
@@ -317,19 +320,20 @@ async def test_while_the_rest_is_read_the_sidebar_counts_the_whole_blog(
 async def test_a_glimpse_in_another_order_is_not_shown(
     blog_dir: Path, before_main: list[tuple[type, str]]
 ) -> None:
+    oldest = "Confidentialité : cache-sexe des peureux !"
     await _read_once(blog_dir)
-    app = BlogApp(blog_dir, watch=False)
-    async with app.run_test(size=(120, 30)) as pilot:
-        screen = await started(pilot)
+    async with _running(blog_dir) as (pilot, screen):
         await pilot.press("s")  # oldest first, remembered for the next start
         await until(pilot, lambda: screen.order == "oldest")
         await settle(pilot)
-    app = BlogApp(blog_dir, watch=False)
-    async with app.run_test(size=(120, 30)) as pilot:
-        screen = await started(pilot)
+    async with _running(blog_dir) as (_, screen):
+        assert "Reading posts…" in _drawn_before_main(before_main)
+        assert _titles(screen)[0] == oldest
+    # That start kept a glimpse in its own order, which the next one shows.
+    async with _running(blog_dir):
         shown = _drawn_before_main(before_main)
-        assert "Reading posts…" in shown
-        assert _titles(screen)[0] == "Confidentialité : cache-sexe des peureux !"
+        assert "Reading posts…" not in shown
+        assert shown.index(oldest[:20]) < shown.index("Steve Jobs @ Stanford")
 
 
 async def test_a_folder_given_from_here_is_named_in_full_from_the_first_frame(

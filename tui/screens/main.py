@@ -187,8 +187,9 @@ class MainScreen(Screen[None]):
         """The open post's text, until the editor first holds it."""
         self._gone_while_loading: set[Path] = set()
         self._as_read: tuple[Order, list[Post], list[TagCount], list[str]] | None = None
-        """The list's order, its posts, the tags and the folders that could not
-        be read, once every post is read: the glimpse to keep for the next start."""
+        """The list's order, its posts (newest first), the tags and the folders
+        that could not be read, once every post is read: the glimpse to keep
+        for the next start."""
         self.batches_applied = 0
         """How many batches of changes from the folder have been applied."""
         self.asked = asyncio.Event()
@@ -362,7 +363,10 @@ class MainScreen(Screen[None]):
         """Keep the list's top and the tags, as the reading left them, for the
         next start to show at once (see tui/blog/glimpse.py)."""
         if self._as_read is not None:
-            order, posts, tags, unreadable = self._as_read
+            order, newest_first, tags, unreadable = self._as_read
+            # Sorted here, with a searcher of its own: in the order by title,
+            # the screen's would sort the whole blog again on its time.
+            posts = Searcher().ordered(newest_first, order)
             save_glimpse(self.blog.root, order, posts, tags, stamps, unreadable)
 
     def _check_since_reading(
@@ -413,12 +417,7 @@ class MainScreen(Screen[None]):
         self.loaded.set()  # first: an empty list then says the blog is empty, not loading
         self._add_posts(last_part)
         index = self.blog.index
-        self._as_read = (
-            self.order,
-            self.searcher.ordered(index.posts(), self.order),
-            index.tag_counts(),
-            list(self.blog.unreadable),
-        )
+        self._as_read = (self.order, index.posts(), index.tag_counts(), list(self.blog.unreadable))
         if self.blog.unreadable:
             folders = "\n".join(self.blog.unreadable[:5])
             more = len(self.blog.unreadable) - 5
