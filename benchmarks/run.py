@@ -320,9 +320,14 @@ def warm_cache(folder: Path, cache: Path) -> None:
     posts.save()
     # And the glimpse of the list the start screen shows (the default order).
     index = blog.index
-    stamps = posts.stamps()
     glimpse.save(
-        blog.root, "newest", index.posts(), index.tag_counts(), stamps, [], cache / "blog-tui"
+        blog.root,
+        "newest",
+        index.posts(),
+        index.tag_counts(),
+        posts.stamps(),
+        blog.unreadable,
+        cache / "blog-tui",
     )
 
 
