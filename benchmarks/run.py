@@ -315,8 +315,7 @@ def warm_cache(folder: Path, cache: Path) -> None:
     blog = Blog(folder)
     posts = PostCache(blog.root, cache / "blog-tui")
     for batch in blog.read_batches(cache=posts):
-        for post in batch:
-            blog.index.add(post)
+        blog.index.add_all(batch)
     posts.save()
     # And the glimpse of the list the start screen shows (the default order).
     index = blog.index

@@ -164,3 +164,26 @@ def test_a_cache_larger_than_one_slice_reads_back_whole(tmp_path: Path) -> None:
         cached = again.get(post.path, post.relative, current)
         assert cached is not None
         assert (cached.title, cached.draft, cached.size) == (post.title, post.draft, post.size)
+
+
+def test_every_post_of_the_real_blogs_comes_back_from_the_cache_field_for_field(
+    corpora: Path, tmp_path: Path
+) -> None:
+    """The cache builds posts by a way of its own (``Post.known``): each must
+    be the post a reading makes, down to what the index and the sort use."""
+    blog = Blog(corpora)
+    cache = PostCache(blog.root, tmp_path)
+    read = {post.relative: post for batch in blog.read_batches(cache=cache) for post in batch}
+    cache.save()
+    again = {
+        post.relative: post
+        for batch in blog.read_batches(cache=PostCache(blog.root, tmp_path))
+        for post in batch
+    }
+    assert len(again) == len(read) > 20
+    for relative, post in read.items():
+        cached = again[relative]
+        assert cached is not post
+        assert vars(cached) == vars(post), relative
+        assert cached.tag_keys == post.tag_keys
+        assert cached.day == post.day

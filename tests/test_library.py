@@ -398,6 +398,31 @@ def test_absorbing_parts_read_elsewhere_equals_adding_each_post(tmp_path: Path) 
     assert merged.filter(["t1", "t2"]) == whole.filter(["t1", "t2"])
 
 
+def test_adding_a_batch_equals_adding_each_post(tmp_path: Path) -> None:
+    """Spellings included: "Rust" on two posts, "rust" on one, is "Rust"."""
+    for number in range(12):
+        spelling = "rust" if number == 5 else "Rust"
+        write(tmp_path, f"p{number}.md", f"---\ntags: [{spelling}, t{number % 3}]\n---\n")
+    posts = list(Blog(tmp_path).read(Blog(tmp_path).scan()))
+    one_by_one = BlogIndex(tmp_path, posts)
+    batched = BlogIndex(tmp_path)
+    batched.add_all(posts[:5])
+    batched.add_all(posts[5:])
+    assert batched.posts() == one_by_one.posts()
+    assert batched.tag_counts() == one_by_one.tag_counts()
+    assert {tag.name for tag in batched.tag_counts()} == {"Rust", "t0", "t1", "t2"}
+    # A batch that reads some posts again, one of them twice, replaces them.
+    again = list(Blog(tmp_path).read([tmp_path / "p0.md", tmp_path / "p1.md", tmp_path / "p0.md"]))
+    batched.add_all(again)
+    assert len(batched) == 12
+    by_name = {post.relative: post for post in posts} | {"p0.md": again[2], "p1.md": again[1]}
+    assert set(batched.filter(["t0"])) == {post for post in by_name.values() if "t0" in post.tags}
+    assert {tag.key: tag.count for tag in batched.tag_counts()} == {
+        tag.key: tag.count for tag in one_by_one.tag_counts()
+    }
+    assert batched.get(tmp_path / "p0.md") is again[2]
+
+
 def test_absorbing_a_part_that_shares_posts_with_the_index_counts_each_once(
     tmp_path: Path,
 ) -> None:

@@ -10,7 +10,6 @@ post as it was.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -137,24 +136,4 @@ def post_from_record(path: Path, relative: str, record: list[Any]) -> Post:
     # second at 100,000 posts. Only the shape of the row is checked.
     if len(record) != len(FIELDS):
         raise ValueError("not a row of this version")
-    (title, date, date_source, tags, draft, categories, language, translation_of) = record[:8]
-    problems, read_only_reason, mtime_ns, size = record[8:]
-    return Post(
-        path,
-        relative,
-        title,
-        _from_iso(date) if date else None,
-        date_source,
-        tuple(tags),
-        draft,
-        tuple(categories),
-        language,
-        translation_of,
-        tuple(problems),
-        read_only_reason,
-        mtime_ns,
-        size,
-    )
-
-
-_from_iso = dt.datetime.fromisoformat
+    return Post.known(path, relative, *record)

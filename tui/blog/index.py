@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from operator import attrgetter
 from pathlib import Path
 
@@ -63,6 +64,33 @@ class BlogIndex:
             else:  # not setdefault: it would make a set and a Counter for every tag of every post
                 by_tag[key] = {post}
                 spellings[key] = Counter({tag: 1})
+        self._ordered = None
+
+    def add_all(self, posts: Sequence[Post]) -> None:
+        """Add many posts at once (a reading's batch): as :meth:`add` does
+        for each, with the spellings counted once for all of them."""
+        own, by_tag = self._posts, self._by_tag
+        relatives = {post.relative for post in posts}
+        # Not relatives.isdisjoint(own): with a dict, that walks the dict.
+        if len(relatives) < len(posts) or any(map(own.__contains__, relatives)):
+            for post in posts:  # some replace others: one at a time, in order
+                self.add(post)
+            return
+        for post in posts:
+            own[post.relative] = post
+            for key, _ in post.labels:
+                if key in by_tag:
+                    by_tag[key].add(post)
+                else:
+                    by_tag[key] = {post}
+        # Counted in one call, in C: a Counter step for every tag of every
+        # post was a tenth of a second at 100,000 posts.
+        spellings = self._spellings
+        for (key, tag), count in Counter(chain.from_iterable([p.labels for p in posts])).items():
+            if key in spellings:
+                spellings[key][tag] += count
+            else:
+                spellings[key] = Counter({tag: count})
         self._ordered = None
 
     def absorb(self, part: BlogIndex, unless_gone: Collection[Path] = ()) -> None:

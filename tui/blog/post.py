@@ -6,8 +6,9 @@ import datetime as dt
 import os
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -84,29 +85,90 @@ class Post:
 
     labels: list[tuple[str, str]] = field(init=False, repr=False)
     """(key, spelling) of every tag and category, for the index."""
-    tag_keys: frozenset[str] = field(init=False, repr=False)
-    """Keys of the tags and the categories: what the tag filter matches."""
     sort_key: str = field(init=False, repr=False)
     """The date, then the path: one string, so that sorting compares strings
     (five times faster at 100,000 posts than (datetime, path) tuples)."""
 
     def __post_init__(self) -> None:
         # Computed once: the index asks for them of every post at every start.
-        labels = [(tag_key(tag), tag) for tag in self.tags]
-        if self.categories:  # most posts have none: no second list to make
-            labels += [(category_key(category), category) for category in self.categories]
-        self.labels = labels
-        self.tag_keys = frozenset([key for key, _ in labels])  # a list: faster than a generator
-        # Dates are naive (front matter's are made UTC), so their ISO forms
-        # sort as they do; "\0" ends the date below any character, so that
-        # 10:00:00 sorts before 10:00:00.5 whatever the paths.
+        self.labels = _labels(self.tags, self.categories)
         date = self.date
-        self.sort_key = f"{date.isoformat() if date else _NO_DATE}\0{self.relative}"
+        self.sort_key = _sort_key(date.isoformat() if date else None, self.relative)
+
+    @classmethod
+    def known(
+        cls,
+        path: Path,
+        relative: str,
+        title: str,
+        date_text: str | None,
+        date_source: str,
+        tags: list[str],
+        draft: bool,
+        categories: list[str],
+        language: str | None,
+        translation_of: str | None,
+        problems: list[str],
+        read_only_reason: str | None,
+        mtime_ns: int,
+        size: int,
+    ) -> Post:
+        """A post as an earlier reading made it, from its fields as plain
+        values (the cache's; ``date_text``: the date's ISO form).
+
+        The same post as the constructor makes, in half the time (a third of
+        a second at 100,000 posts read from the cache): no dataclass
+        machinery, and the date's ISO form is not made again for the sort key.
+        """
+        post = _new(cls)
+        post.__dict__ = {
+            "path": path,
+            "relative": relative,
+            "title": title,
+            "date": _from_iso(date_text) if date_text else None,
+            "date_source": date_source,
+            "tags": tuple(tags),
+            "draft": draft,
+            "categories": tuple(categories) if categories else (),
+            "language": language,
+            "translation_of": translation_of,
+            "problems": tuple(problems) if problems else (),
+            "read_only_reason": read_only_reason,
+            "mtime_ns": mtime_ns,
+            "size": size,
+            "labels": _labels(tags, categories),
+            "sort_key": _sort_key(date_text, relative),
+        }
+        return post
+
+    @cached_property
+    def tag_keys(self) -> frozenset[str]:
+        """Keys of the tags and the categories: what the tag filter matches."""
+        # Made when first asked (by a filter), not for every post at every start.
+        return frozenset([key for key, _ in self.labels])  # a list: faster than a generator
 
     @property
     def day(self) -> str:
         """The post's date as the list shows it: 2010-11-08, or "no date"."""
         return self.date.date().isoformat() if self.date else "no date"
+
+
+_new = object.__new__
+_from_iso = dt.datetime.fromisoformat
+
+
+def _labels(tags: Iterable[str], categories: Sequence[str]) -> list[tuple[str, str]]:
+    labels = [(tag_key(tag), tag) for tag in tags]
+    if categories:  # most posts have none: no second list to make
+        labels += [(category_key(category), category) for category in categories]
+    return labels
+
+
+def _sort_key(date_text: str | None, relative: str) -> str:
+    # Dates are naive (front matter's are made UTC), so their ISO forms
+    # sort as they do; "\0" ends the date below any character, so that
+    # 10:00:00 sorts before 10:00:00.5 whatever the paths.
+    return f"{date_text or _NO_DATE}\0{relative}"
 
 
 def relative_path(path: Path, root: Path) -> str:

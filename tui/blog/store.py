@@ -279,8 +279,7 @@ class Blog:
         """Read every post into the index (for scripts; the app streams)."""
         with held_off():
             for batch in self.read_batches():
-                for post in batch:
-                    self.index.add(post)
+                self.index.add_all(batch)
         return self.index
 
     def refresh(self, paths: Iterable[Path]) -> tuple[list[Post], list[Path]]:

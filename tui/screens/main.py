@@ -83,6 +83,9 @@ which takes a while, still shows its progress."""
 
 WORKERS_WAIT = 5.0
 """Seconds the reading waits for the workers started early (they take a tenth)."""
+PAINT_WAIT = 2.0
+"""Seconds the reading thread waits for the complete list to be painted
+before it saves the cache and checks what changed meanwhile."""
 WATCH_WAIT = 30.0
 """Seconds the check after the reading waits for the folder to be watched
 (half a second at 100,000 posts), before it checks anyway."""
@@ -336,8 +339,7 @@ class MainScreen(Screen[None]):
             for batch in self.blog.read_batches(cache=cache, started=started, survey=survey):
                 if worker.is_cancelled:
                     return
-                for post in batch:
-                    part.add(post)
+                part.add_all(batch)
                 read += [post.relative for post in batch]
                 if time.monotonic() >= handover:
                     part.posts()  # sorted here, not on the screen's time
@@ -349,8 +351,18 @@ class MainScreen(Screen[None]):
                     interval = min(interval * HANDOVER_GROWTH, LONGEST_HANDOVER)
                     handover = time.monotonic() + interval
             part.posts()
-        self.app.call_from_thread(self._loading_done, part)
-        cache.save()  # after the list is complete on screen
+        painted = threading.Event()
+
+        def done() -> None:
+            self._loading_done(part)
+            self.call_after_refresh(painted.set)
+
+        self.app.call_from_thread(done)
+        # What is left (saving the cache, keeping the glimpse, listing the
+        # files again) waits for the complete list to be on screen: at
+        # 100,000 posts it held the interpreter for most of that paint.
+        painted.wait(PAINT_WAIT)
+        cache.save()
         self._keep_glimpse(cache.stamps())
         if self._watch:
             known: dict[str, Stamp | None] = dict.fromkeys(read)
