@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Markdown
 from tests.helpers import palette_results, settle, started, text_of, until_open
 from tui.app import BlogApp
 from tui.dialogs import HelpScreen
+from tui.screens.main import OPEN_DELAY
 from tui.widgets import PostEditor, PostList, PostPreview, TagSidebar
 
 TITLES = [
@@ -36,6 +37,23 @@ async def test_lists_the_posts_newest_first_with_dates_and_tags(blog_dir: Path) 
         assert "Steve Jobs @ Stanford" in shown
         assert "2010-11-08  #vidéo  #Apple  #inspiration" in shown
         assert shown.index("Steve Jobs") < shown.index("La révolution mobile")
+
+
+async def test_the_cursor_back_on_the_open_post_keeps_it_open(blog_dir: Path) -> None:
+    """j then k before the next post opens: the one under the cursor stays."""
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        newest = blog_dir / "2010-11-08-steve-jobs-stanford.md"
+        await until_open(pilot, screen, newest)
+        await pilot.press("j", "k")
+        # What must not happen is the other post opening a moment later:
+        # there is no event to wait for, only the time it would take.
+        await pilot.pause(OPEN_DELAY * 4)
+        await settle(pilot)
+        assert screen.post_list.highlighted_path == newest
+        assert screen.document is not None and screen.document.path == newest
+        assert "Steve Jobs @ Stanford" in text_of(screen.query_one("#preview-header"))
 
 
 async def test_tag_sidebar_counts_most_used_first(blog_dir: Path) -> None:

@@ -691,6 +691,10 @@ class MainScreen(Screen[None]):
     @on(PostList.Highlighted)
     def _post_highlighted(self, event: PostList.Highlighted) -> None:
         if self.document is not None and event.path == self.document.path:
+            # Back on the open post (j then k): the one passed over on the
+            # way must not open under the cursor a moment later.
+            if self._open_timer is not None:
+                self._open_timer.stop()
             return
         if self.modified:
             return  # the unsaved post stays open until the user chooses
