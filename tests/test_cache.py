@@ -184,6 +184,7 @@ def test_every_post_of_the_real_blogs_comes_back_from_the_cache_field_for_field(
     for relative, post in read.items():
         cached = again[relative]
         assert cached is not post
-        assert vars(cached) == vars(post), relative
+        assert cached.stamp is None  # the reading knows it: the stamp the row was kept with
+        assert {**vars(cached), "stamp": post.stamp} == vars(post), relative
         assert cached.tag_keys == post.tag_keys
         assert cached.day == post.day

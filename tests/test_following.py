@@ -302,3 +302,25 @@ async def test_a_deleted_folder_is_waited_for(blog_dir: Path) -> None:
         await until(pilot, screen, lambda: titles(screen) == ["Back"])
         messages = " ".join(str(n.message) for n in app._notifications)
         assert "is gone" in messages and "is back" in messages
+
+
+async def test_what_other_programs_changed_is_in_the_glimpse_kept_on_quitting(
+    blog_dir: Path,
+) -> None:
+    from tui.blog import glimpse
+
+    app = BlogApp(blog_dir)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        new = blog_dir / "2011-01-01-nouveau.md"
+        new.write_text("---\ntitle: Nouveau\ntags: [mobile]\n---\nTexte\n", "utf-8")
+        os.rename(blog_dir / STEVE, blog_dir / "steve.md")
+        await until(pilot, screen, lambda: screen.blog.index.get(blog_dir / "steve.md") is not None)
+        await until(pilot, screen, lambda: "Nouveau" in titles(screen))
+    kept = glimpse.load(blog_dir, "newest")
+    assert kept is not None
+    assert [post.relative for post in kept.posts][:2] == ["2011-01-01-nouveau.md", "steve.md"]
+    assert kept.total == 5
+    assert {tag.name: tag.count for tag in kept.tags}["mobile"] == 2
+    new.write_text("---\ntitle: Nouveau!\ntags: [mobile]\n---\nTexte\n", "utf-8")
+    assert glimpse.load(blog_dir, "newest") is None  # and it never outlives a change

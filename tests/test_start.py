@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import subprocess
 import sys
 from collections.abc import AsyncIterator
@@ -17,8 +18,9 @@ from textual.css.stylesheet import Stylesheet
 from textual.pilot import Pilot
 from textual.widgets import Footer
 
-from tests.helpers import TIMEOUT, screen_text, settle, started, until
+from tests.helpers import TIMEOUT, screen_text, settle, started, until, until_open
 from tui.app import BlogApp
+from tui.blog.session import Session
 from tui.config import Config
 from tui.screens.main import MainScreen
 from tui.screens.start import StartScreen
@@ -321,11 +323,8 @@ async def test_a_glimpse_in_another_order_is_not_shown(
     blog_dir: Path, before_main: list[tuple[type, str]]
 ) -> None:
     oldest = "Confidentialité : cache-sexe des peureux !"
-    await _read_once(blog_dir)
-    async with _running(blog_dir) as (pilot, screen):
-        await pilot.press("s")  # oldest first, remembered for the next start
-        await until(pilot, lambda: screen.order == "oldest")
-        await settle(pilot)
+    await _read_once(blog_dir)  # a glimpse, newest first
+    Session().remember_order("oldest")  # as another copy of the app would
     async with _running(blog_dir) as (_, screen):
         assert "Reading posts…" in _drawn_before_main(before_main)
         assert _titles(screen)[0] == oldest
@@ -334,6 +333,51 @@ async def test_a_glimpse_in_another_order_is_not_shown(
         shown = _drawn_before_main(before_main)
         assert "Reading posts…" not in shown
         assert shown.index(oldest[:20]) < shown.index("Steve Jobs @ Stanford")
+
+
+async def test_the_order_chosen_before_quitting_is_the_next_glimpse(
+    blog_dir: Path, before_main: list[tuple[type, str]]
+) -> None:
+    oldest = "Confidentialité : cache-sexe des peureux !"
+    await _read_once(blog_dir)
+    async with _running(blog_dir) as (pilot, screen):
+        await pilot.press("s")  # oldest first, remembered for the next start
+        await until(pilot, lambda: screen.order == "oldest")
+        await settle(pilot)
+    async with _running(blog_dir) as (_, screen):
+        shown = _drawn_before_main(before_main)
+        assert "Reading posts…" not in shown
+        assert shown.index(oldest[:20]) < shown.index("Steve Jobs @ Stanford")
+        assert _titles(screen)[0] == oldest
+
+
+async def test_a_post_saved_before_quitting_is_in_the_next_glimpse(
+    blog_dir: Path, before_main: list[tuple[type, str]]
+) -> None:
+    await _read_once(blog_dir)
+    steve = blog_dir / "2010-11-08-steve-jobs-stanford.md"
+    async with _running(blog_dir) as (pilot, screen):
+        await pilot.press("e")  # the newest post, in the editor
+        await until_open(pilot, screen, steve)
+        await pilot.press("down", "home", *["right"] * 8)  # title: "|Steve
+        await pilot.press(*"Saved", "space", "ctrl+s")
+        await settle(pilot)
+        assert not screen.modified
+    assert 'title: "Saved Steve Jobs @ Stanford"' in steve.read_text("utf-8")
+    async with _running(blog_dir) as (pilot, _):
+        shown = _drawn_before_main(before_main)
+        assert "Reading posts…" not in shown
+        assert "Saved Steve Jobs @ Stanford" in shown
+    # Changed since by another program, with its size and time kept: no glimpse.
+    before = steve.stat()
+    text = steve.read_text("utf-8").replace("Saved", "Other")
+    steve.write_text(text, "utf-8")
+    os.utime(steve, ns=(before.st_atime_ns, before.st_mtime_ns))
+    async with _running(blog_dir) as (pilot, _):
+        shown = _drawn_before_main(before_main)
+        assert "Reading posts…" in shown
+        assert "Saved Steve" not in shown
+        assert "Other Steve Jobs @ Stanford" in screen_text(pilot)
 
 
 async def test_a_folder_given_from_here_is_named_in_full_from_the_first_frame(

@@ -14,6 +14,7 @@ from typing import Any
 
 from tui.blog import frontmatter
 from tui.blog.encoding import decode
+from tui.blog.walk import Stamp, stamp
 
 _NAME_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:-|$)")
 _PATH_DATE = re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})(?:/|$)")
@@ -82,6 +83,10 @@ class Post:
     read_only_reason: str | None = None
     mtime_ns: int = 0
     size: int = 0
+    stamp: Stamp | None = None
+    """The file's stamp as stat'ed before it was read, when this post was
+    read from it; None when it came from elsewhere (the cache, a worker),
+    whose reading knows the stamp."""
 
     labels: list[tuple[str, str]] = field(init=False, repr=False)
     """(key, spelling) of every tag and category, for the index."""
@@ -136,6 +141,7 @@ class Post:
             "read_only_reason": read_only_reason,
             "mtime_ns": mtime_ns,
             "size": size,
+            "stamp": None,
             "labels": _labels(tags, categories),
             "sort_key": _sort_key(date_text, relative),
         }
@@ -191,6 +197,7 @@ def read_post(path: Path, root: Path, relative: str | None = None) -> Post:
         return _unreadable(path, relative, str(error.strerror))
     try:
         post = parse_post(raw, path, relative, stat.st_mtime_ns, stat.st_size)
+        post.stamp = stamp(stat)  # from before the read: a later change shows as one
         if path.is_symlink():
             target = os.path.realpath(path)
             if not Path(target).is_relative_to(os.path.realpath(root)):

@@ -8,6 +8,7 @@ the open post live here and nowhere else.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import subprocess
 import threading
 import time
@@ -34,7 +35,7 @@ from tui.blog.conventions import detect
 from tui.blog.display import printable, printable_text, unsafe_character
 from tui.blog.editor import editor_command
 from tui.blog.encoding import decode
-from tui.blog.glimpse import Glimpse
+from tui.blog.glimpse import MOST_POSTS, Glimpse
 from tui.blog.glimpse import save as save_glimpse
 from tui.blog.head_start import first_start_workers, worker_count
 from tui.blog.index import BlogIndex, TagCount
@@ -193,6 +194,8 @@ class MainScreen(Screen[None]):
         """The list's order, its posts (newest first), the tags and the folders
         that could not be read, once every post is read: the glimpse to keep
         for the next start."""
+        self._read_stamps: dict[str, Stamp] | None = None
+        """The stamps the reading read the posts with, once it is over."""
         self.batches_applied = 0
         """How many batches of changes from the folder have been applied."""
         self.asked = asyncio.Event()
@@ -298,6 +301,9 @@ class MainScreen(Screen[None]):
     def on_unmount(self) -> None:
         self._stop_watching.set()
         self._watching.set()  # a check after the reading that waits for it: it ends
+        # Nothing is worth a traceback as the app ends: the next start reads.
+        with contextlib.suppress(Exception):
+            self._keep_glimpse_on_leaving()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place where a failed worker is told to the user, not raised."""
@@ -363,7 +369,8 @@ class MainScreen(Screen[None]):
         # 100,000 posts it held the interpreter for most of that paint.
         painted.wait(PAINT_WAIT)
         cache.save()
-        self._keep_glimpse(cache.stamps())
+        self._read_stamps = cache.stamps()
+        self._keep_glimpse(self._read_stamps)
         if self._watch:
             known: dict[str, Stamp | None] = dict.fromkeys(read)
             known.update(cache.stamps())
@@ -380,6 +387,31 @@ class MainScreen(Screen[None]):
             # the screen's would sort the whole blog again on its time.
             posts = Searcher().ordered(newest_first, order)
             save_glimpse(self.blog.root, order, posts, tags, stamps, unreadable)
+
+    def _keep_glimpse_on_leaving(self) -> None:
+        """Keep the glimpse of the list as it is when the blog is closed, if
+        it changed since the reading (a save, another program's change, the
+        order): else the next start would have none to show."""
+        if self._as_read is None or self._read_stamps is None:
+            return  # not read to the end: the stamps of some posts are not known
+        order, newest_first, _, _ = self._as_read
+        index = self.blog.index
+        posts = index.posts()
+        if (posts is newest_first and self.order == order) or len(posts) > MOST_POSTS:
+            return  # kept as it was read, or too large to keep
+        # Each post's stamp from before it was read: its own if it was read
+        # since (and a change after that read shows), else the reading's. A
+        # post with neither leaves the stamps short, and no glimpse is kept.
+        read = self._read_stamps
+        stamps = {
+            post.relative: current
+            for post in posts
+            if (current := post.stamp or read.get(post.relative)) is not None
+        }
+        ordered = Searcher().ordered(posts, self.order)
+        save_glimpse(
+            self.blog.root, self.order, ordered, index.tag_counts(), stamps, self.blog.unreadable
+        )
 
     def _check_since_reading(
         self, known: dict[str, Stamp | None], loop: asyncio.AbstractEventLoop
