@@ -9,8 +9,9 @@ and indexing modules with it (20 ms) came before anything was drawn.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from tui.lazy import lazy_names
 
 if TYPE_CHECKING:
     from tui.blog.errors import BlogError
@@ -18,21 +19,15 @@ if TYPE_CHECKING:
     from tui.blog.post import Post, read_post
     from tui.blog.store import Blog
 
-_MODULES = {
-    "Blog": "tui.blog.store",
-    "BlogError": "tui.blog.errors",
-    "BlogIndex": "tui.blog.index",
-    "Post": "tui.blog.post",
-    "read_post": "tui.blog.post",
-}
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "Blog": "tui.blog.store",
+        "BlogError": "tui.blog.errors",
+        "BlogIndex": "tui.blog.index",
+        "Post": "tui.blog.post",
+        "read_post": "tui.blog.post",
+    },
+)
 
 __all__ = ["Blog", "BlogError", "BlogIndex", "Post", "read_post"]
-
-
-def __getattr__(name: str) -> object:
-    module = _MODULES.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value  # found directly next time
-    return value

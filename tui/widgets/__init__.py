@@ -8,8 +8,9 @@ imports) are wanted.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from tui.lazy import lazy_names
 
 if TYPE_CHECKING:
     from tui.widgets.contents import Contents
@@ -19,22 +20,16 @@ if TYPE_CHECKING:
     from tui.widgets.search_field import SearchField
     from tui.widgets.tag_sidebar import TagSidebar
 
-_MODULES = {
-    "Contents": "tui.widgets.contents",
-    "PostEditor": "tui.widgets.post_editor",
-    "PostList": "tui.widgets.post_list",
-    "PostPreview": "tui.widgets.post_preview",
-    "SearchField": "tui.widgets.search_field",
-    "TagSidebar": "tui.widgets.tag_sidebar",
-}
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "Contents": "tui.widgets.contents",
+        "PostEditor": "tui.widgets.post_editor",
+        "PostList": "tui.widgets.post_list",
+        "PostPreview": "tui.widgets.post_preview",
+        "SearchField": "tui.widgets.search_field",
+        "TagSidebar": "tui.widgets.tag_sidebar",
+    },
+)
 
 __all__ = ["Contents", "PostEditor", "PostList", "PostPreview", "SearchField", "TagSidebar"]
-
-
-def __getattr__(name: str) -> Any:
-    module = _MODULES.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value  # found directly next time
-    return value
