@@ -369,24 +369,31 @@ class MainScreen(Screen[None]):
         # 100,000 posts it held the interpreter for most of that paint.
         painted.wait(PAINT_WAIT)
         cache.save()
-        self._read_stamps = cache.stamps()
-        self._keep_glimpse(self._read_stamps)
+        self._read_stamps = stamps = cache.stamps()
+        if self._as_read is not None:
+            order, newest_first, tags, unreadable = self._as_read
+            self._keep_glimpse(order, newest_first, tags, stamps, unreadable)
         if self._watch:
             known: dict[str, Stamp | None] = dict.fromkeys(read)
-            known.update(cache.stamps())
+            known.update(stamps)
             self._check_since_reading(known, loop)
         if not worker.is_cancelled:
             loop.call_soon_threadsafe(self.settled.set)
 
-    def _keep_glimpse(self, stamps: dict[str, Stamp]) -> None:
-        """Keep the list's top and the tags, as the reading left them, for the
-        next start to show at once (see tui/blog/glimpse.py)."""
-        if self._as_read is not None:
-            order, newest_first, tags, unreadable = self._as_read
-            # Sorted here, with a searcher of its own: in the order by title,
-            # the screen's would sort the whole blog again on its time.
-            posts = Searcher().ordered(newest_first, order)
-            save_glimpse(self.blog.root, order, posts, tags, stamps, unreadable)
+    def _keep_glimpse(
+        self,
+        order: Order,
+        newest_first: list[Post],
+        tags: list[TagCount],
+        stamps: dict[str, Stamp],
+        unreadable: list[str],
+    ) -> None:
+        """Keep the list's top and the tags for the next start to show at
+        once (see tui/blog/glimpse.py)."""
+        # Sorted with a searcher of its own: in the order by title, the
+        # screen's would sort the whole blog again on its time.
+        posts = Searcher().ordered(newest_first, order)
+        save_glimpse(self.blog.root, order, posts, tags, stamps, unreadable)
 
     def _keep_glimpse_on_leaving(self) -> None:
         """Keep the glimpse of the list as it is when the blog is closed, if
@@ -408,10 +415,8 @@ class MainScreen(Screen[None]):
             for post in posts
             if (current := post.stamp or read.get(post.relative)) is not None
         }
-        ordered = Searcher().ordered(posts, self.order)
-        save_glimpse(
-            self.blog.root, self.order, ordered, index.tag_counts(), stamps, self.blog.unreadable
-        )
+        tags = index.tag_counts()
+        self._keep_glimpse(self.order, posts, tags, stamps, list(self.blog.unreadable))
 
     def _check_since_reading(
         self, known: dict[str, Stamp | None], loop: asyncio.AbstractEventLoop
