@@ -728,10 +728,6 @@ class MainScreen(Screen[None]):
     @on(PostList.Highlighted)
     def _post_highlighted(self, event: PostList.Highlighted) -> None:
         if self.document is not None and event.path == self.document.path:
-            # Back on the open post (j then k): the one passed over on the
-            # way must not open under the cursor a moment later.
-            if self._open_timer is not None:
-                self._open_timer.stop()
             return
         if self.modified:
             return  # the unsaved post stays open until the user chooses
@@ -745,7 +741,13 @@ class MainScreen(Screen[None]):
         if self._open_timer is not None:
             self._open_timer.stop()
         path = event.path
-        self._open_timer = self.set_timer(OPEN_DELAY, lambda: self._open_quietly(path))
+        self._open_timer = self.set_timer(OPEN_DELAY, lambda: self._open_if_highlighted(path))
+
+    def _open_if_highlighted(self, path: Path) -> None:
+        # The cursor can move on without starting another wait (back onto the
+        # open post, j then k): only the post still under it opens.
+        if self.post_list.highlighted_path == path:
+            self._open_quietly(path)
 
     def _open_quietly(self, path: Path) -> None:
         if not self.modified and (self.document is None or self.document.path != path):
