@@ -321,8 +321,8 @@ def warm_cache(folder: Path, cache: Path) -> None:
 
     blog = Blog(folder)
     posts = PostCache(blog.root, cache / "blog-tui")
-    for batch in blog.read_batches(cache=posts):
-        blog.index.add_all(batch)
+    for part in blog.read_parts(cache=posts):
+        blog.index.absorb(part)
     posts.save()
     # And the glimpse of the list the start screen shows (the default order).
     index = blog.index

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import pytest
 
 from tui.blog import Blog, Post, read_post
-from tui.blog.cache import SLICE, PostCache
+from tui.blog.cache import HEADER, PostCache
+from tui.blog.index import BlogIndex
 from tui.blog.survey import Survey
 
 STEVE = "2010-11-08-steve-jobs-stanford.md"
@@ -139,31 +141,85 @@ def test_posts_in_subfolders_come_back_from_the_cache_as_they_were(
         assert cached.tag_keys == read_post_.tag_keys
 
 
-def test_a_cache_larger_than_one_slice_reads_back_whole(tmp_path: Path) -> None:
-    posts = [
+def many_posts(folder: Path, count: int) -> list[tuple[Post, tuple[int, int, int, int]]]:
+    """Posts with tags spelt in more than one way, some with categories, and
+    their stamps: what a reading hands the cache."""
+    return [
         (
             Post(
-                tmp_path / f"{number}.md",
+                folder / f"{number}.md",
                 f"{number}.md",
                 f'Post "{number}", été',
-                None,
-                "modified",
-                ("a", "b"),
+                dt.datetime(2020, 1, 1) + dt.timedelta(hours=number % 500),
+                "front matter",
+                ("a", "B" if number % 3 else "b", f"t{number % 7}"),
                 number % 2 == 0,
+                categories=("Notes",) if number % 5 == 0 else (),
                 size=number,
             ),
             (number, number, number, number),
         )
-        for number in range(2 * SLICE + 7)
+        for number in range(count)
     ]
-    PostCache(tmp_path).save(posts)
+
+
+def test_the_cache_gives_back_the_index_as_a_reading_makes_it(tmp_path: Path) -> None:
+    posts = many_posts(tmp_path, 2_007)
+    stamps = {post.relative: current for post, current in posts}
+    PostCache(tmp_path).save([post for post, _ in reversed(posts)], stamps)  # in any order
     again = PostCache(tmp_path)
     again.load()
     assert again.size == len(posts)
-    for post, current in (posts[0], posts[SLICE], posts[-1]):
-        cached = again.get(post.path, post.relative, current)
-        assert cached is not None
-        assert (cached.title, cached.draft, cached.size) == (post.title, post.draft, post.size)
+    restored, restored_stamps = again.restore(lambda relative: tmp_path / relative)
+    assert restored_stamps == stamps
+    made = BlogIndex(tmp_path, [post for post, _ in posts])
+    assert [p.relative for p in restored.posts()] == [p.relative for p in made.posts()]
+    assert restored.tag_counts() == made.tag_counts()
+    for tags in (["a"], ["b", "t3"], ["category:notes"], ["t1", "category:notes"], ["nope"]):
+        assert [p.relative for p in restored.filter(tags)] == [
+            p.relative for p in made.filter(tags)
+        ]
+    cached = restored.get(tmp_path / "12.md")
+    assert cached is not None
+    assert (cached.title, cached.draft, cached.size, cached.path) == (
+        'Post "12", été',
+        True,
+        12,
+        tmp_path / "12.md",
+    )
+    # A post left out keeps the rest in order, and in the tags' counts.
+    restored.discard(["12.md", "13.md", "not-there.md"])
+    made.remove(tmp_path / "12.md")
+    made.remove(tmp_path / "13.md")
+    assert [p.relative for p in restored.posts()] == [p.relative for p in made.posts()]
+    assert restored.tag_counts() == made.tag_counts()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["truncated", "one byte changed", "another Python", "an old version", "not marshal"],
+)
+def test_a_cache_damaged_or_from_elsewhere_is_not_used(tmp_path: Path, damage: str) -> None:
+    posts = many_posts(tmp_path, 50)
+    cache = PostCache(tmp_path)
+    cache.save([post for post, _ in posts], {post.relative: current for post, current in posts})
+    data = cache.file.read_bytes()
+    if damage == "truncated":
+        data = data[: len(data) // 2]
+    elif damage == "one byte changed":
+        data = data[:-100] + bytes([data[-100] ^ 1]) + data[-99:]
+    elif damage == "another Python":
+        data = data.replace(b"python ", b"python x", 1)
+    elif damage == "an old version":
+        data = data.replace(HEADER, HEADER.replace(b"cache 3", b"cache 2"), 1)
+    else:
+        data = HEADER + bytes(20) + b"{not marshal"
+    cache.file.write_bytes(data)
+    again = PostCache(tmp_path)
+    again.load()
+    assert again.size == 0
+    restored, stamps = again.restore(lambda relative: tmp_path / relative)
+    assert (len(restored), stamps) == (0, {})
 
 
 def test_every_post_of_the_real_blogs_comes_back_from_the_cache_field_for_field(
@@ -185,6 +241,7 @@ def test_every_post_of_the_real_blogs_comes_back_from_the_cache_field_for_field(
         cached = again[relative]
         assert cached is not post
         assert cached.stamp is None  # the reading knows it: the stamp the row was kept with
-        assert {**vars(cached), "stamp": post.stamp} == vars(post), relative
+        assert cached.labels == post.labels
         assert cached.tag_keys == post.tag_keys
+        assert {**vars(cached), "stamp": post.stamp} == vars(post), relative
         assert cached.day == post.day

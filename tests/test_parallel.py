@@ -230,7 +230,7 @@ def test_workers_started_with_the_app_read_each_their_share(
 ) -> None:
     alone = read_all(many, workers=0)
     monkeypatch.setattr("tui.blog.head_start.worker_count", lambda: 2)  # one core too
-    processes = head_start.start(many.root)
+    processes = head_start.start(many.root).readers
     assert len(processes) == 2
     assert read_from_head_start(many, processes) == alone
     assert ended(processes)
@@ -241,7 +241,7 @@ def test_a_worker_lost_before_it_read_its_share_leaves_it_to_this_process(
 ) -> None:
     alone = read_all(many, workers=0)
     monkeypatch.setattr("tui.blog.head_start.worker_count", lambda: 2)
-    processes = head_start.start(many.root)
+    processes = head_start.start(many.root).readers
     processes[0].kill()
     assert read_from_head_start(many, processes) == alone
 
@@ -265,11 +265,19 @@ def test_no_worker_reads_a_blog_that_has_a_cache_or_few_files_or_one_core(
     small = tmp_path / "small"
     small.mkdir()
     (small / "a.md").write_text("# A\n")
-    assert head_start.start(small) == []
+    assert head_start.start(small) == head_start.HeadStart()
     cache = PostCache(many.root)
     cache.file.parent.mkdir(parents=True)
     cache.file.write_text("{}")
-    assert head_start.start(many.root) == []
+    # A next start: no worker, but the survey of the files starts with the app.
+    started = head_start.start(many.root)
+    assert started.readers == []
+    assert started.survey is not None
+    assert len([file for part in started.survey.files() for file in part]) == POSTS + 4
+    started.survey.close()
+    with monkeypatch.context() as patched:  # one core: the files are listed by the reading
+        patched.setattr("tui.blog.head_start.worker_count", lambda: 1)
+        assert head_start.start(many.root) == head_start.HeadStart()
     cache.file.unlink()
 
     class Unreadable:
@@ -278,9 +286,9 @@ def test_no_worker_reads_a_blog_that_has_a_cache_or_few_files_or_one_core(
 
     with monkeypatch.context() as patched:  # a cache folder that cannot be looked into
         patched.setattr("tui.blog.head_start.cache_file", lambda root: Unreadable())
-        assert head_start.start(many.root) == []
+        assert head_start.start(many.root) == head_start.HeadStart()
     monkeypatch.setattr("tui.blog.head_start.worker_count", lambda: 1)
-    assert head_start.start(many.root) == []
+    assert head_start.start(many.root) == head_start.HeadStart()
 
 
 def test_a_worker_whose_app_is_gone_stops_reading_its_share(many: Blog) -> None:

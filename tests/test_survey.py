@@ -18,7 +18,7 @@ from tui.blog import Blog, pipes
 from tui.blog import survey as survey_module
 from tui.blog.cache import PostCache
 from tui.blog.survey import CHUNK, Survey, SurveyLost
-from tui.blog.walk import Listed, Stamp, listed
+from tui.blog.walk import Listed, Stamp, fingerprint, listed
 
 
 def everything(files: Iterator[list[Listed]]) -> list[Listed]:
@@ -88,12 +88,76 @@ def test_the_child_names_the_folders_it_cannot_read(
     monkeypatch.setattr(gc, "disable", lambda: None)  # this process's collector
     survey_module.serve()
     sink.seek(0)
-    messages = [pipes.read(sink), pipes.read(sink)]
-    (kind, files), end = messages
+    said, (kind, files), end = [pipes.read(sink) for _ in range(3)]
     assert kind == "files"
     assert sorted(relative for relative, _ in files) == ["a.md", "gone.md"]
     assert dict(files)["gone.md"] is None  # a dangling link: read, to say why
-    assert end == ("end", [f"{tmp_path / 'locked'}: Permission denied"])
+    unreadable = [f"{tmp_path / 'locked'}: Permission denied"]
+    assert end == ("end", unreadable)
+    # No fingerprint can stand for a file that could not be stat'ed.
+    assert said == ("fingerprint", (None, unreadable))
+
+
+def test_the_child_says_the_fingerprint_of_the_files_first(blog_dir: Path) -> None:
+    survey = Survey(Blog(blog_dir).root)
+    try:
+        said = survey.fingerprint()
+        files = [file for part in survey.files() for file in part]
+    finally:
+        survey.close()
+    assert len(files) == 4
+    assert said == (fingerprint(files), [])
+
+
+class Fingerprinted(Survey):
+    """A survey that says the fingerprint of the files as they are, and fails
+    the test if what follows is asked for."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.unreadable = []
+        self.files_asked = False
+        self.closed = False
+
+    def fingerprint(self) -> tuple[str | None, list[str]] | None:
+        return fingerprint(everything(listed(str(self.root), []))), []
+
+    def files(self) -> Iterator[list[Listed]]:
+        self.files_asked = True
+        yield everything(listed(str(self.root), []))
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_the_cache_written_from_these_very_files_is_taken_on_its_fingerprint(
+    blog_dir: Path,
+) -> None:
+    blog = Blog(blog_dir)
+    cache = PostCache(blog.root)
+    first = {
+        post.relative: post.title for batch in blog.read_batches(cache=cache) for post in batch
+    }
+    cache.save()
+    survey = Fingerprinted(blog.root)
+    again = PostCache(blog.root)
+    parts = list(blog.read_parts(cache=again, survey=survey))
+    assert len(parts) == 1 and not survey.files_asked and survey.closed
+    assert {post.relative: post.title for post in parts[0].posts()} == first
+    assert again.stamps().keys() == first.keys()
+    # One file changed: no longer the fingerprint, and the files are compared.
+    steve = blog_dir / "2010-11-08-steve-jobs-stanford.md"
+    steve.write_text(steve.read_text("utf-8").replace("Steve Jobs @", "Jobs à"), "utf-8")
+    survey = Fingerprinted(blog.root)
+    posts = [
+        post
+        for part in blog.read_parts(cache=PostCache(blog.root), survey=survey)
+        for post in part.posts()
+    ]
+    assert survey.files_asked
+    assert sorted(post.title for post in posts) == sorted(
+        "Jobs à Stanford" if title == "Steve Jobs @ Stanford" else title for title in first.values()
+    )
 
 
 @pytest.fixture

@@ -36,10 +36,10 @@ from tui.screens.start import StartScreen
 # The main screen and what only it uses are imported once the start screen
 # is drawn (see `_open_main`): they take longer to import than Textual does.
 if TYPE_CHECKING:
-    import subprocess
     from concurrent.futures import Future
 
     from tui.blog.glimpse import Glimpse
+    from tui.blog.head_start import HeadStart
     from tui.blog.session import Session
     from tui.screens.main import MainScreen
 
@@ -112,9 +112,9 @@ class BlogApp(KeysInTurn):
         self.config = config
         self._watch = watch
         self._head_start = head_start
-        """Whether a first start of a large blog is parsed by workers that read
-        the folder on their own, as the main screen is drawn (tui/blog/head_start.py),
-        rather than by workers given the files as the main screen lists them."""
+        """Whether the children a large blog's start needs (a first start's
+        workers, a next start's survey of its files) start as the main screen
+        is drawn (tui/blog/head_start.py), rather than once it is there."""
         self._main: MainScreen | None = None
         self.collector = IdleCollector()
 
@@ -149,14 +149,15 @@ class BlogApp(KeysInTurn):
             return
         from tui.blog import head_start
 
-        # A first start of a large blog is parsed while the main screen is
-        # imported and drawn, not after: the workers start now, after the
-        # first frame (before it, they slowed it by half on two cores).
-        readers = head_start.start_soon(self.folder) if self._head_start else None
-        self._start(readers)
+        # A first start of a large blog is parsed, and a next start's files
+        # listed, while the main screen is imported and drawn, not after: the
+        # children start now, after the first frame (before it, they slowed
+        # it by half on two cores).
+        started = head_start.start_soon(self.folder) if self._head_start else None
+        self._start(started)
 
     @work(group="start", exit_on_error=False)
-    async def _start(self, readers: Future[list[subprocess.Popen[bytes]]] | None) -> None:
+    async def _start(self, readers: Future[HeadStart] | None) -> None:
         session, glimpse = await self._session_and_glimpse()
         start = self.screen
         if glimpse is None or self._exit or not isinstance(start, StartScreen):
@@ -196,7 +197,7 @@ class BlogApp(KeysInTurn):
     def _make_main(
         self,
         session: Session,
-        readers: Future[list[subprocess.Popen[bytes]]] | None,
+        readers: Future[HeadStart] | None,
         glimpse: Glimpse | None,
     ) -> None:
         if self._exit:

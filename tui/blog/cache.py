@@ -1,34 +1,50 @@
-"""A cache of what each post's front matter says, so the next start reads less.
+"""A cache of the blog as the last reading indexed it, so the next start reads less.
 
-One JSON file a blog, in the platform's cache folder. An entry is used only
-when the file still has the same size, modification time, change time and
-inode: an edit, a rename, a delete or a rewrite that restores the
+One file a blog, in the platform's cache folder. A post is taken from it
+only when its file still has the same size, modification time, change time
+and inode: an edit, a rename, a delete or a rewrite that restores the
 modification time all change one of them, so the cache can never show a
 post as it was.
+
+What it keeps is the index itself, not only each post's fields: the posts
+newest first, and for every tag the places of its posts in that order. A
+next start then makes the posts and puts the index together from those
+places, without sorting and without a step for every tag of every post:
+at 100,000 posts, a second less than indexing them again.
+
+It is written with `marshal`, which reads plain lists and numbers back in
+half the time JSON takes, behind a header naming this Python (marshal's
+format is its own) and a digest of what follows: a damaged, old or foreign
+file is simply not used.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
-from collections.abc import Iterable
+import hashlib
+import marshal
+import sys
+from collections import Counter
+from collections.abc import Callable
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
+from tui.blog.errors import BlogError
 from tui.blog.files import atomic_write
 from tui.blog.head_start import cache_file
+from tui.blog.index import SORT_KEY, BlogIndex
 from tui.blog.post import Post
-from tui.blog.walk import Stamp
+from tui.blog.walk import Stamp, fingerprint
 
-VERSION = 2
-"""Bumped whenever what a post holds changes, so old caches are ignored."""
-
-SLICE = 1_000
-"""Rows encoded at a time when saving."""
+VERSION = 3
+"""Bumped whenever what the file holds changes, so old caches are ignored."""
+HEADER = f"blog-tui cache {VERSION} python {sys.implementation.cache_tag}\n".encode()
+"""How the file starts: marshal's format belongs to one version of Python."""
+DIGEST = 20
+"""Bytes of the digest between the header and the contents."""
 
 # A row: the post's path from the blog's folder, its stamp, then its fields.
-# Rows are lists, not objects with names: at 100,000 posts JSON reads them
-# in half the time.
 FIELDS = (
     "title",
     "date",
@@ -46,73 +62,118 @@ FIELDS = (
 
 
 class PostCache:
-    """The cached posts of one blog."""
+    """The cached index of one blog."""
 
     def __init__(self, root: Path, folder: Path | None = None) -> None:
         self.file = cache_file(root, folder)
         self.root = root
-        self._rows: dict[str, list[Any]] = {}
-        self._kept: list[tuple[Post, Stamp]] = []
+        self._rows: list[tuple[Any, ...]] = []
+        """Newest first, as the index orders its posts."""
+        self._places: dict[str, list[int]] = {}
+        """Each tag's key, and where its posts are in ``_rows``."""
+        self._spellings: dict[str, dict[str, int]] = {}
+        self._size = 0
+        self.fingerprint: str | None = None
+        """That of the files the posts were read from (`tui.blog.walk.fingerprint`)."""
+        self._kept: list[Post] = []
+        self._kept_stamps: dict[str, Stamp] = {}
         self._changed = True
 
     def load(self) -> None:
         """Read the cache; a missing, old or damaged one is simply empty."""
+        self._rows, self._places, self._spellings = [], {}, {}
+        self._size, self.fingerprint = 0, None
         try:
-            data = json.loads(self.file.read_text("utf-8", "surrogateescape"))
-            if data.get("version") != VERSION:
-                return
-            self._rows = {row[0]: row for row in data["posts"]}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
-            self._rows = {}
+            data = self.file.read_bytes()
+        except OSError:
+            return
+        contents = memoryview(data)[len(HEADER) + DIGEST :]
+        if not data.startswith(HEADER) or data[len(HEADER) : len(HEADER) + DIGEST] != _digest(
+            contents
+        ):
+            return
+        try:
+            version, said, rows, places, spellings = marshal.loads(contents)
+            if version == VERSION:
+                self._rows, self._places, self._spellings = rows, places, spellings
+                self._size, self.fingerprint = len(rows), said
+        except (EOFError, ValueError, TypeError):
+            pass
 
-    def get(self, path: Path, relative: str, current: Stamp) -> Post | None:
-        row = self._rows.get(relative)
-        if row is None or tuple(row[1:5]) != current:
-            return None
+    def restore(self, path_of: Callable[[str], Path]) -> tuple[BlogIndex, dict[str, Stamp]]:
+        """The posts the cache holds, indexed as they were, and the stamp each
+        was read with: only a post whose file still has that stamp may be
+        shown (see :meth:`BlogIndex.discard`). Empty when the cache is.
+
+        The rows are let go of: what is kept for the next start is what
+        :meth:`keep` is given.
+        """
+        rows, self._rows = self._rows, []
+        index = BlogIndex(self.root)
         try:
-            return post_from_record(path, relative, row[5:])
-        except (TypeError, ValueError):
-            return None
+            posts = [post_from_record(path_of(row[0]), row[0], row[5:]) for row in rows]
+            index.restore(posts, self._places, self._spellings)
+            stamps = {row[0]: row[1:5] for row in rows}
+        except (TypeError, ValueError, IndexError, KeyError, AttributeError):
+            return BlogIndex(self.root), {}  # not what this version writes
+        finally:
+            self._places, self._spellings = {}, {}
+        return index, stamps
 
     @property
     def size(self) -> int:
         """How many posts the cache file held."""
-        return len(self._rows)
+        return self._size
 
-    def keep(self, posts: list[tuple[Post, Stamp]], changed: bool = True) -> None:
-        """Remember ``posts`` for :meth:`save`; unless ``changed``, there is nothing to write."""
-        self._kept = posts
+    def keep(self, posts: list[Post], stamps: dict[str, Stamp], changed: bool = True) -> None:
+        """Remember ``posts``, read from files with ``stamps`` (by their paths
+        from the blog's folder), for :meth:`save`; unless ``changed``, there
+        is nothing to write."""
+        self._kept, self._kept_stamps = posts, stamps
         self._changed = changed
 
     def stamps(self) -> dict[str, Stamp]:
-        """The kept posts' stamps, by their paths from the blog's folder."""
-        return {post.relative: current for post, current in self._kept}
+        """The kept posts' stamps, by their paths from the blog's folder (a copy)."""
+        return dict(self._kept_stamps)
 
-    def save(self, posts: Iterable[tuple[Post, Stamp]] | None = None) -> None:
-        """Write ``posts`` (default: the kept ones) for the next start.
+    def save(self, posts: list[Post] | None = None, stamps: dict[str, Stamp] | None = None) -> None:
+        """Write ``posts`` read from files with ``stamps`` (default: the kept
+        ones) for the next start; every post must have its stamp.
 
         Errors are not worth a word: the next start just reads more.
         """
-        if posts is None:
+        if posts is None or stamps is None:
             if not self._changed:
                 return  # as read: writing 100,000 rows again would cost a second
-            posts = self._kept
-        rows = [[post.relative, *current, *record_of(post)] for post, current in posts]
-        # Encoded a slice at a time: one call to the encoder holds the
-        # interpreter until it is done (a second at 100,000 posts), and the
-        # app saves while its screen is being drawn.
-        slices = (
-            json.dumps(rows[start : start + SLICE], ensure_ascii=False)[1:-1]
-            for start in range(0, len(rows), SLICE)
-        )
-        text = f'{{"version": {VERSION}, "posts": [{", ".join(slices)}]}}'
-        with contextlib.suppress(OSError):
+            posts, stamps = self._kept, self._kept_stamps
+        # Newest first, as BlogIndex.posts() orders them: sort keys are unique.
+        ordered = sorted(posts, key=SORT_KEY, reverse=True)
+        rows = [(post.relative, *stamps[post.relative], *record_of(post)) for post in ordered]
+        said = fingerprint((post.relative, stamps[post.relative]) for post in ordered)
+        places: dict[str, list[int]] = {}
+        for place, post in enumerate(ordered):
+            for key, _ in post.labels:
+                if key in places:
+                    places[key].append(place)
+                else:
+                    places[key] = [place]
+        spellings: dict[str, dict[str, int]] = {}
+        for (key, tag), count in Counter(chain.from_iterable(p.labels for p in ordered)).items():
+            spellings.setdefault(key, {})[tag] = count
+        contents = marshal.dumps((VERSION, said, rows, places, spellings))
+        with contextlib.suppress(OSError, BlogError):
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.file, text.encode("utf-8", "surrogateescape"), mode=0o600)
+            atomic_write(self.file, HEADER + _digest(contents) + contents, mode=0o600)
+            # What earlier versions wrote there, in JSON, is of no use any more.
+            self.file.with_suffix(".json").unlink(missing_ok=True)
+
+
+def _digest(contents: bytes | memoryview) -> bytes:
+    return hashlib.blake2b(contents, digest_size=DIGEST).digest()
 
 
 def record_of(post: Post) -> list[Any]:
-    """A post's fields as plain values (JSON's, and what worker processes send)."""
+    """A post's fields as plain values (the cache's, and what worker processes send)."""
     return [
         post.title,
         post.date.isoformat() if post.date else None,
@@ -129,8 +190,8 @@ def record_of(post: Post) -> list[Any]:
     ]
 
 
-def post_from_record(path: Path, relative: str, record: list[Any]) -> Post:
-    """The post that :func:`record_of` gave ``record`` for."""
+def post_from_record(path: Path, relative: str, record: Any) -> Post:
+    """The post that :func:`record_of` gave ``record`` for (a list or a tuple)."""
     # Fields are taken as written: the file is ours, private to the user and
     # versioned, and converting each one again would cost a fifth of a
     # second at 100,000 posts. Only the shape of the row is checked.

@@ -17,19 +17,19 @@ A damaged, old or missing glimpse is simply not shown.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tui.blog.cache import post_from_record, record_of
+from tui.blog.errors import BlogError
 from tui.blog.files import atomic_write
 from tui.blog.head_start import cache_file
 from tui.blog.index import TagCount
 from tui.blog.post import Post
-from tui.blog.walk import Listed, Stamp, listed
+from tui.blog.walk import Stamp, fingerprint, listed
 
 VERSION = 1
 """Bumped whenever what a glimpse holds changes, so old ones are ignored."""
@@ -58,23 +58,7 @@ class Glimpse:
 def glimpse_file(root: Path, folder: Path | None = None) -> Path:
     """Where the glimpse of the blog at ``root`` is kept: beside its cache."""
     posts = cache_file(root, folder)
-    return posts.with_name("glimpse-" + posts.name.removeprefix("posts-"))
-
-
-def fingerprint(files: Iterable[Listed], unreadable: Sequence[str]) -> str | None:
-    """One string for every post file's path and stamp, and the folders that
-    could not be read; None when a file could not be stat'ed (it is read to
-    say why, so nothing can be shown before that)."""
-    lines = []
-    for relative, current in files:
-        if current is None:
-            return None
-        size, mtime, ctime, inode = current
-        lines.append(f"{relative}\0{size}\0{mtime}\0{ctime}\0{inode}")
-    lines.sort()  # the listing's order is the file system's
-    lines += sorted(f"\0{folder}" for folder in unreadable)
-    text = "\n".join(lines).encode("utf-8", "surrogateescape")
-    return hashlib.blake2b(text, digest_size=20).hexdigest()
+    return posts.with_name("glimpse-" + posts.stem.removeprefix("posts-") + ".json")
 
 
 def save(
@@ -90,7 +74,7 @@ def save(
     of the blog read with ``stamps``. Errors are not worth a word: the next
     start just shows its list a little later."""
     file = glimpse_file(root, folder)
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, BlogError):
         if len(posts) > MOST_POSTS or stamps.keys() != {post.relative for post in posts}:
             # Too large, or the posts are not those read with ``stamps`` (one
             # could not be stat'ed, or the folder changed while it was read):

@@ -1,4 +1,4 @@
-"""A large blog's first start: its posts parsed from the moment the app starts.
+"""A large blog's start: its posts parsed, or its files listed, from the moment the app starts.
 
 At a first start every post must be parsed, and the app takes half a
 second after its first frame to import, draw and list its main screen
@@ -8,8 +8,12 @@ of the folder on its own: by the time the main screen asks, much of the
 blog has been parsed. (Started before the first frame, they delayed it by
 half on a machine of two cores.)
 
-It imports nothing heavier than `pipes`, so that the start screen's
-frame is followed at once by the workers' start.
+A next start (a cache is there) needs every file listed and stat'ed, to
+know which posts the cache still holds for: the process that does it (a
+`tui.blog.survey.Survey`) starts at the same moment, for the same reason.
+
+It imports nothing heavier than `pipes` and `survey`, so that the start
+screen's frame is followed at once by the children's start.
 """
 
 from __future__ import annotations
@@ -21,12 +25,14 @@ import sys
 import threading
 import zlib
 from concurrent.futures import Future
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 import platformdirs
 
 from tui.blog import pipes
+from tui.blog.survey import Survey
 
 APP_NAME = "blog-tui"
 PARALLEL_FROM = 256
@@ -63,7 +69,7 @@ def cache_file(root: Path, folder: Path | None = None) -> Path:
     """Where the cache of the blog at ``root`` is kept (see `tui.blog.cache`)."""
     folder = folder or Path(platformdirs.user_cache_dir(APP_NAME))
     digest = hashlib.sha256(str(root.absolute()).encode("utf-8", "surrogateescape"))
-    return folder / f"posts-{digest.hexdigest()[:32]}.json"
+    return folder / f"posts-{digest.hexdigest()[:32]}.cache"
 
 
 def share_of(relative: str, shares: int) -> int:
@@ -85,12 +91,23 @@ def first_start_workers(root: Path) -> int:
     return workers
 
 
-def start(root: Path) -> list[subprocess.Popen[bytes]]:
+@dataclass
+class HeadStart:
+    """The children started with the app: a first start's workers, or a next start's survey."""
+
+    readers: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    survey: Survey | None = None
+
+
+def start(root: Path) -> HeadStart:
     """Workers reading the blog at ``root``, each its share, when
-    :func:`first_start_workers` wants some; else none. A share whose worker
+    :func:`first_start_workers` wants some; else, when a cache is there and
+    another core, the survey of its files; else none. A share whose worker
     could not start is read later as if it had been lost (see
     :meth:`tui.blog.parallel.ParallelReader.found`). Never raises."""
     workers = first_start_workers(root)
+    if not workers:
+        return HeadStart(survey=_survey(root))
     started = []
     for share in range(workers):
         try:
@@ -103,14 +120,24 @@ def start(root: Path) -> list[subprocess.Popen[bytes]]:
             pipes.write(process.stdin, ("folder", str(root), share, workers))
         except OSError:
             pass  # it is gone already: found() knows it as lost
-    return started
+    return HeadStart(readers=started)
 
 
-def start_soon(root: Path) -> Future[list[subprocess.Popen[bytes]]]:
+def _survey(root: Path) -> Survey | None:
+    """The survey of a next start's files, when there is another core for it."""
+    try:
+        if worker_count() < 2 or not cache_file(root).exists():
+            return None
+        return Survey(root)
+    except OSError:  # no process to be had, or no cache folder to look into
+        return None
+
+
+def start_soon(root: Path) -> Future[HeadStart]:
     """:func:`start`, in a thread of its own: whether to start the workers is
     asked of the disk (the cache file, the folder's first entries), which the
     app's thread never waits for."""
-    started: Future[list[subprocess.Popen[bytes]]] = Future()
+    started: Future[HeadStart] = Future()
 
     def run() -> None:
         started.set_result(start(root))

@@ -93,6 +93,41 @@ class BlogIndex:
                 spellings[key] = Counter({tag: count})
         self._ordered = None
 
+    def restore(
+        self,
+        newest_first: list[Post],
+        places: dict[str, list[int]],
+        spellings: dict[str, dict[str, int]],
+    ) -> None:
+        """Become the index of ``newest_first``, as one was kept (see
+        `tui.blog.cache`): ``places`` gives, for each tag's key, where its
+        posts are in that list, and ``spellings`` how each tag was spelt.
+
+        Nothing is worked out again: no sort, no step for every tag of every
+        post. The sets are made in C from the places.
+        """
+        self._posts = {post.relative: post for post in newest_first}
+        if len(self._posts) < len(newest_first):
+            raise ValueError("a post listed twice")
+        at = newest_first.__getitem__
+        self._by_tag = {key: set(map(at, where)) for key, where in places.items()}
+        self._spellings = {key: Counter(spelt) for key, spelt in spellings.items()}
+        if self._by_tag.keys() != self._spellings.keys():
+            raise ValueError("tags without their spellings")
+        self._ordered = newest_first
+
+    def discard(self, relatives: Collection[str]) -> None:
+        """Remove the posts at ``relatives`` (paths from the root), if here,
+        keeping the order: the list is not sorted again."""
+        ordered = self._ordered
+        gone = {post for relative in relatives if (post := self._remove(relative)) is not None}
+        if ordered is not None:
+            self._ordered = [post for post in ordered if post not in gone] if gone else ordered
+
+    def relatives(self) -> list[str]:
+        """The paths from the root of every post here, in no order."""
+        return list(self._posts)
+
     def absorb(self, part: BlogIndex, unless_gone: Collection[Path] = ()) -> None:
         """Take in the posts of ``part``, an index made elsewhere (a reading thread).
 
@@ -104,8 +139,12 @@ class BlogIndex:
         # step for each; the rest is merged without a step in Python for each
         # post: at 100,000 posts this is what keeps the screen answering
         # while a blog loads.
-        for path in unless_gone:
-            part._remove(relative_path(path, part.root))
+        part.discard([relative_path(path, part.root) for path in unless_gone])
+        if not self._posts:
+            # Nothing to merge with (the first part of a reading): taken whole.
+            self._posts, self._by_tag = part._posts, part._by_tag
+            self._spellings, self._ordered = part._spellings, part._ordered
+            return
         for relative in part._posts.keys() & self._posts.keys() if self._posts else ():
             if self._posts[relative].mtime_ns <= part._posts[relative].mtime_ns:
                 self._remove(relative)
@@ -120,9 +159,11 @@ class BlogIndex:
             else:
                 self._by_tag[key] = posts
                 self._spellings[key] = part._spellings[key]
-        if ordered is not None and part._ordered is not None:
-            # Two runs already sorted: merging them is linear.
-            self._ordered = sorted(ordered + part._ordered, key=SORT_KEY, reverse=True)
+        if ordered is not None:
+            # Two runs already sorted: merging them is linear. A part not
+            # sorted yet is sorted alone first (a few posts read again, where
+            # this index holds a whole blog): cheaper than sorting both.
+            self._ordered = sorted(ordered + part.posts(), key=SORT_KEY, reverse=True)
         else:
             self._ordered = None
 

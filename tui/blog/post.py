@@ -88,15 +88,12 @@ class Post:
     read from it; None when it came from elsewhere (the cache, a worker),
     whose reading knows the stamp."""
 
-    labels: list[tuple[str, str]] = field(init=False, repr=False)
-    """(key, spelling) of every tag and category, for the index."""
     sort_key: str = field(init=False, repr=False)
     """The date, then the path: one string, so that sorting compares strings
     (five times faster at 100,000 posts than (datetime, path) tuples)."""
 
     def __post_init__(self) -> None:
-        # Computed once: the index asks for them of every post at every start.
-        self.labels = _labels(self.tags, self.categories)
+        # Computed once: the index sorts by it at every start.
         date = self.date
         self.sort_key = _sort_key(date.isoformat() if date else None, self.relative)
 
@@ -142,10 +139,16 @@ class Post:
             "mtime_ns": mtime_ns,
             "size": size,
             "stamp": None,
-            "labels": _labels(tags, categories),
             "sort_key": _sort_key(date_text, relative),
         }
         return post
+
+    @cached_property
+    def labels(self) -> list[tuple[str, str]]:
+        """(key, spelling) of every tag and category, for the index."""
+        # Made when first asked (by the index, as it adds the post), not for
+        # every post the cache restores already indexed.
+        return _labels(self.tags, self.categories)
 
     @cached_property
     def tag_keys(self) -> frozenset[str]:

@@ -117,12 +117,29 @@ class Blog:
         started: ParallelReader | None = None,
         survey: Survey | None = None,
     ) -> Generator[list[Post], None, None]:
-        """Read every post, a batch at a time, so a list can fill as it loads.
+        """Every post, a batch of up to ``size`` at a time, as :meth:`read_parts` reads them."""
+        for part in self.read_parts(size, cache, workers, started, survey):
+            posts = part.posts()
+            for start in range(0, len(posts), size):
+                yield posts[start : start + size]
 
-        With a ``cache``, a file whose size, times and inode are unchanged is
-        not read again; what was read is handed to the cache, for the caller
-        to :meth:`PostCache.save` when it suits (the app: after the list is shown).
-        When many files are to be read, up to ``workers`` processes parse them
+    def read_parts(
+        self,
+        size: int = 500,
+        cache: PostCache | None = None,
+        workers: int | None = None,
+        started: ParallelReader | None = None,
+        survey: Survey | None = None,
+    ) -> Generator[BlogIndex, None, None]:
+        """Read every post, some at a time, so a list can fill as it loads;
+        each part comes indexed, for the caller to :meth:`BlogIndex.absorb`.
+
+        With a ``cache``, the posts whose files' size, times and inode are
+        unchanged come in one part, indexed as the cache kept them, once
+        every file has been listed; what was read is handed to the cache, for
+        the caller to :meth:`PostCache.save` when it suits (the app: after the
+        list is shown). The rest come in parts of ``size`` posts. When many
+        files are to be read, up to ``workers`` processes parse them
         (default: one a core; 0 or 1: all in this process), or those already
         ``started`` (the app starts them while it draws its window when no
         cache is there). A ``survey`` started by the caller lists the files
@@ -133,7 +150,13 @@ class Blog:
             if cache is not None:
                 cache.load()
             self.unreadable.clear()  # said again by this scan if still so
-            yield from self._read_listed(size, cache, workers, started, survey)
+            for found in self._read_listed(size, cache, workers, started, survey):
+                if isinstance(found, BlogIndex):
+                    yield found
+                else:
+                    part = BlogIndex(self.root)
+                    part.add_all(found)
+                    yield part
         finally:  # also when the reading is given up half way
             if survey is not None:
                 survey.close()
@@ -147,27 +170,49 @@ class Blog:
         workers: int | None,
         started: ParallelReader | None,
         survey: Survey | None,
-    ) -> Generator[list[Post], None, None]:
+    ) -> Generator[list[Post] | BlogIndex, None, None]:
         stamps: dict[str, Stamp] = {}
         """Stamps of the files being parsed, for when their posts come back."""
-        stamped: list[tuple[Post, Stamp]] = []
+        kept: list[Post] = []
+        kept_stamps: dict[str, Stamp] = {}
+        """The posts read (and their files' stamps then), for the cache."""
         batch: list[Post] = []
         read = 0
         listing: Iterable[list[Listed]] = self._listed(survey, self.unreadable)
         path_of = _path_maker(self.root)
+        # What the cache holds, made into posts and indexed while the files
+        # are listed (by the survey, on another core); shown only once each
+        # file is known to have the stamp its post was read with.
+        cached, cached_stamps = cache.restore(path_of) if cache is not None else (None, {})
+        cached_size = len(cached_stamps)
+        if cache is not None and cached is not None and cached_size and survey is not None:
+            said = survey.fingerprint()
+            if said is not None and said[0] is not None and said[0] == cache.fingerprint:
+                # The very files the cache was written from: all of it stands.
+                self.unreadable += said[1]
+                yield cached
+                cache.keep(cached.posts(), cached_stamps, changed=False)
+                return
+        unchanged: list[str] = []
         if started is not None and started.reads_shares:
             # Workers started with the app have been reading the folder: what
             # they read of a file as it is listed now is taken, the rest read below.
             unread: dict[str, Stamp | None] = {}
             for files in listing:
                 unread.update(files)
+            for relative, current in list(unread.items()) if cached_stamps else ():
+                if current is not None and cached_stamps.get(relative) == current:
+                    del unread[relative]
+                    unchanged.append(relative)
             for found in started.found(path_of):
                 for name, then, parsed in found:
                     if unread.get(name, False) == then:
                         del unread[name]
                         batch.append(parsed)
-                        stamped.append((parsed, then))
                         read += 1
+                        if then is not None:  # no stamp: not cached, read again next time
+                            kept.append(parsed)
+                            kept_stamps[name] = then
                 if len(batch) >= size:
                     yield batch
                     batch = []
@@ -179,7 +224,8 @@ class Blog:
                 batch.append(post)
                 current = stamps.pop(post.relative, None)
                 if current is not None:
-                    stamped.append((post, current))
+                    kept.append(post)
+                    kept_stamps[post.relative] = current
                 read += 1
 
         # Files to parse wait here until they are known to be many (then
@@ -190,29 +236,35 @@ class Blog:
         try:
             for files in listing:
                 for relative, current in files:
+                    if current is not None and cached_stamps.get(relative) == current:
+                        unchanged.append(relative)
+                        continue
                     path = path_of(relative)
-                    if (
-                        cache is not None
-                        and current is not None
-                        and (post := cache.get(path, relative, current)) is not None
-                    ):
-                        batch.append(post)
-                        stamped.append((post, current))
+                    if current is not None:
+                        stamps[relative] = current
+                    if parallel is not None:
+                        take(parallel.add(path, relative))
                     else:
-                        if current is not None:
-                            stamps[relative] = current
-                        if parallel is not None:
-                            take(parallel.add(path, relative))
-                        else:
-                            to_read.append((path, relative))
-                            if (started or wanted > 1) and len(to_read) >= PARALLEL_FROM:
-                                parallel = started or ParallelReader(self.root, wanted)
-                                for item in to_read:
-                                    take(parallel.add(*item))
-                                to_read = []
+                        to_read.append((path, relative))
+                        if (started or wanted > 1) and len(to_read) >= PARALLEL_FROM:
+                            parallel = started or ParallelReader(self.root, wanted)
+                            for item in to_read:
+                                take(parallel.add(*item))
+                            to_read = []
                     if len(batch) >= size:
                         yield batch
                         batch = []
+            if cached is not None and cached_size:
+                # Every file listed: the cache's posts whose files changed or
+                # went are left out, and the rest is shown as it was indexed.
+                if len(unchanged) < cached_size:
+                    left_out = cached_stamps.keys() - set(unchanged)
+                    cached.discard(left_out)
+                    for relative in left_out:
+                        del cached_stamps[relative]
+                kept += cached.posts()
+                kept_stamps.update(cached_stamps)
+                yield cached
             for path, relative in to_read:
                 take((read_post(path, self.root, relative),))
                 if len(batch) >= size:
@@ -230,7 +282,7 @@ class Blog:
         if batch:
             yield batch
         if cache is not None:
-            cache.keep(stamped, changed=read > 0 or len(stamped) != cache.size)
+            cache.keep(kept, kept_stamps, changed=read > 0 or len(unchanged) != cached_size)
 
     def _listed(self, survey: Survey | None, unreadable: list[str]) -> Iterator[list[Listed]]:
         """Every post file with its stamp: from the ``survey``, else listed here."""
@@ -278,8 +330,8 @@ class Blog:
     def load(self) -> BlogIndex:
         """Read every post into the index (for scripts; the app streams)."""
         with held_off():
-            for batch in self.read_batches():
-                self.index.add_all(batch)
+            for part in self.read_parts():
+                self.index.absorb(part)
         return self.index
 
     def refresh(self, paths: Iterable[Path]) -> tuple[list[Post], list[Path]]:

@@ -7,8 +7,9 @@ nothing heavier, so that it starts in the time Python itself takes.
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 POST_SUFFIXES = (".md", ".markdown")
 SKIPPED_FOLDERS = frozenset(
@@ -76,3 +77,19 @@ def listed(root: str, unreadable: list[str], most: int = 1_000) -> Iterator[list
                     current = None
                 files.append((full[prefix:].replace(os.sep, "/"), current))
             yield files
+
+
+def fingerprint(files: Iterable[Listed], unreadable: Sequence[str] = ()) -> str | None:
+    """One string for every post file's path and stamp, and the folders that
+    could not be read; None when a file could not be stat'ed (it is read to
+    say why, so nothing read before can stand for it)."""
+    lines = []
+    for relative, current in files:
+        if current is None:
+            return None
+        size, mtime, ctime, inode = current
+        lines.append(f"{relative}\0{size}\0{mtime}\0{ctime}\0{inode}")
+    lines.sort()  # the listing's order is the file system's
+    lines += sorted(f"\0{folder}" for folder in unreadable)
+    text = "\n".join(lines).encode("utf-8", "surrogateescape")
+    return hashlib.blake2b(text, digest_size=20).hexdigest()

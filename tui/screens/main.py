@@ -37,7 +37,7 @@ from tui.blog.editor import editor_command
 from tui.blog.encoding import decode
 from tui.blog.glimpse import MOST_POSTS, Glimpse
 from tui.blog.glimpse import save as save_glimpse
-from tui.blog.head_start import first_start_workers, worker_count
+from tui.blog.head_start import HeadStart, first_start_workers, worker_count
 from tui.blog.index import BlogIndex, TagCount
 from tui.blog.links import is_foreign_link, is_web_link, resolve_link
 from tui.blog.parallel import ParallelReader
@@ -139,7 +139,7 @@ class MainScreen(Screen[None]):
         config: Config | None = None,
         recovery: Recovery | None = None,
         session: Session | None = None,
-        head_start: Future[list[subprocess.Popen[bytes]]] | None = None,
+        head_start: Future[HeadStart] | None = None,
         glimpse: Glimpse | None = None,
     ) -> None:
         super().__init__()
@@ -148,9 +148,10 @@ class MainScreen(Screen[None]):
         """The top of the list and the tags, as the start screen showed them
         (see tui/blog/glimpse.py): shown the same until every post is read."""
         self._head_start = head_start
-        """Workers reading the blog since the app began making this screen
-        (see tui/blog/head_start.py), at a first start of a large blog; none
-        otherwise. Started from a thread, so they come as a future."""
+        """The children started as the app began making this screen (see
+        tui/blog/head_start.py): a first start's workers reading the blog, or
+        a next start's survey of its files. Started from a thread, so they
+        come as a future."""
         self.config = config or Config()
         self.session = session or Session()
         self.set_reactive(MainScreen.order, self.session.order)
@@ -278,15 +279,18 @@ class MainScreen(Screen[None]):
         """On a first start of a large blog (no cache yet, many entries in its
         folder), the processes that will parse its posts start now, on the other
         cores, while the window is drawn, unless they started with the app; on
-        a next start, the one that lists the files (see :meth:`_start_survey`)."""
+        a next start, the one that lists the files (see :meth:`_start_survey`),
+        unless it started with the app."""
         started = survey = None
         try:
             root = self.blog.root
             # Started in a few milliseconds, unless the disk itself hangs: then
             # the reading would wait for it anyway.
-            readers = self._head_start.result() if self._head_start is not None else []
-            if readers:
-                started = ParallelReader(root, 0, readers)
+            head = self._head_start.result() if self._head_start is not None else HeadStart()
+            if head.readers:
+                started = ParallelReader(root, 0, head.readers)
+            elif head.survey is not None:
+                survey = head.survey
             elif PostCache(root).file.exists():
                 survey = self._start_survey()
             elif workers := first_start_workers(root):
@@ -342,11 +346,11 @@ class MainScreen(Screen[None]):
         interval = FIRST_HANDOVER
         handover = time.monotonic() + interval
         with held_off():
-            for batch in self.blog.read_batches(cache=cache, started=started, survey=survey):
+            for found in self.blog.read_parts(cache=cache, started=started, survey=survey):
                 if worker.is_cancelled:
                     return
-                part.add_all(batch)
-                read += [post.relative for post in batch]
+                read += found.relatives()
+                part.absorb(found)
                 if time.monotonic() >= handover:
                     part.posts()  # sorted here, not on the screen's time
                     # Handed over without waiting for the screen to take it (as
