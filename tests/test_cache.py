@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
@@ -9,21 +10,26 @@ from pathlib import Path
 import pytest
 
 from tui.blog import Blog, Post, read_post
-from tui.blog.cache import HEADER, PostCache
-from tui.blog.index import BlogIndex
+from tui.blog.cache import PostCache, record_of
+from tui.blog.cache_format import HEADER, VERSION
+from tui.blog.index import BlogIndex, TagCount
 from tui.blog.survey import Survey
 
 STEVE = "2010-11-08-steve-jobs-stanford.md"
 
 
-@pytest.fixture(params=["listed here", "surveyed"])
-def surveyed(request: pytest.FixtureRequest) -> bool:
-    """Files listed by this process, or by a child (as the app's next starts do)."""
-    return bool(request.param == "surveyed")
+@pytest.fixture(params=["listed here", "surveyed", "compared by the survey"])
+def surveyed(request: pytest.FixtureRequest) -> str:
+    """Files listed by this process, or by a child, which compares them with
+    the cache itself when it is named (as the app's next starts do)."""
+    return str(request.param)
 
 
 def load(
-    blog_dir: Path, reads: list[Path], monkeypatch: pytest.MonkeyPatch, surveyed: bool = False
+    blog_dir: Path,
+    reads: list[Path],
+    monkeypatch: pytest.MonkeyPatch,
+    surveyed: str = "listed here",
 ) -> dict[str, str]:
     """Titles by file, counting the files actually read."""
 
@@ -35,7 +41,11 @@ def load(
         patch.setattr("tui.blog.store.read_post", counting)
         blog = Blog(blog_dir)
         cache = PostCache(blog.root)
-        survey = Survey(blog.root) if surveyed else None
+        survey = None
+        if surveyed == "surveyed":
+            survey = Survey(blog.root)
+        elif surveyed == "compared by the survey":
+            survey = Survey(blog.root, cache.file)
         posts = [post for batch in blog.read_batches(cache=cache, survey=survey) for post in batch]
         cache.save()
     assert len({post.relative for post in posts}) == len(posts)  # each once
@@ -43,7 +53,7 @@ def load(
 
 
 def test_the_next_start_reads_only_what_changed(
-    blog_dir: Path, monkeypatch: pytest.MonkeyPatch, surveyed: bool
+    blog_dir: Path, monkeypatch: pytest.MonkeyPatch, surveyed: str
 ) -> None:
     first: list[Path] = []
     titles = load(blog_dir, first, monkeypatch)
@@ -60,7 +70,7 @@ def test_the_next_start_reads_only_what_changed(
 
 
 def test_rename_delete_and_a_same_mtime_rewrite_are_seen(
-    blog_dir: Path, monkeypatch: pytest.MonkeyPatch, surveyed: bool
+    blog_dir: Path, monkeypatch: pytest.MonkeyPatch, surveyed: str
 ) -> None:
     load(blog_dir, [], monkeypatch)
     post = blog_dir / STEVE
@@ -109,7 +119,7 @@ def test_an_unchanged_blog_leaves_the_cache_file_alone(
 
 
 def test_posts_in_subfolders_come_back_from_the_cache_as_they_were(
-    tmp_path: Path, surveyed: bool
+    tmp_path: Path, surveyed: str
 ) -> None:
     for name in ("a.md", "2019/05/b.md", "deep/er/c.markdown"):
         path = tmp_path / name
@@ -119,7 +129,9 @@ def test_posts_in_subfolders_come_back_from_the_cache_as_they_were(
     def read() -> list[Post]:
         blog = Blog(tmp_path)
         cache = PostCache(blog.root)
-        survey = Survey(blog.root) if surveyed else None
+        survey = None
+        if surveyed != "listed here":
+            survey = Survey(blog.root, cache.file if surveyed == "compared by the survey" else None)
         posts = sorted(
             (post for batch in blog.read_batches(cache=cache, survey=survey) for post in batch),
             key=lambda post: post.relative,
@@ -152,7 +164,8 @@ def many_posts(folder: Path, count: int) -> list[tuple[Post, tuple[int, int, int
                 f'Post "{number}", été',
                 dt.datetime(2020, 1, 1) + dt.timedelta(hours=number % 500),
                 "front matter",
-                ("a", "B" if number % 3 else "b", f"t{number % 7}"),
+                # Some have a tag twice, spelt two ways: one post, once in the counts.
+                ("a", "B" if number % 3 else "b", f"t{number % 7}", *("A",) * (number % 11 == 0)),
                 number % 2 == 0,
                 categories=("Notes",) if number % 5 == 0 else (),
                 size=number,
@@ -174,7 +187,9 @@ def test_the_cache_gives_back_the_index_as_a_reading_makes_it(tmp_path: Path) ->
     assert restored_stamps == stamps
     made = BlogIndex(tmp_path, [post for post, _ in posts])
     assert [p.relative for p in restored.posts()] == [p.relative for p in made.posts()]
+    # The sidebar's counts, before the sets are made, then after.
     assert restored.tag_counts() == made.tag_counts()
+    assert restored.tag_counts()[0] == TagCount("a", "a", len(posts))
     for tags in (["a"], ["b", "t3"], ["category:notes"], ["t1", "category:notes"], ["nope"]):
         assert [p.relative for p in restored.filter(tags)] == [
             p.relative for p in made.filter(tags)
@@ -188,9 +203,9 @@ def test_the_cache_gives_back_the_index_as_a_reading_makes_it(tmp_path: Path) ->
         tmp_path / "12.md",
     )
     # A post left out keeps the rest in order, and in the tags' counts.
-    restored.discard(["12.md", "13.md", "not-there.md"])
+    restored.discard(["12.md", "22.md", "not-there.md"])
     made.remove(tmp_path / "12.md")
-    made.remove(tmp_path / "13.md")
+    made.remove(tmp_path / "22.md")
     assert [p.relative for p in restored.posts()] == [p.relative for p in made.posts()]
     assert restored.tag_counts() == made.tag_counts()
 
@@ -211,7 +226,7 @@ def test_a_cache_damaged_or_from_elsewhere_is_not_used(tmp_path: Path, damage: s
     elif damage == "another Python":
         data = data.replace(b"python ", b"python x", 1)
     elif damage == "an old version":
-        data = data.replace(HEADER, HEADER.replace(b"cache 3", b"cache 2"), 1)
+        data = data.replace(HEADER, HEADER.replace(b"cache %d" % VERSION, b"cache 1"), 1)
     else:
         data = HEADER + bytes(20) + b"{not marshal"
     cache.file.write_bytes(data)
@@ -245,3 +260,39 @@ def test_every_post_of_the_real_blogs_comes_back_from_the_cache_field_for_field(
         assert cached.tag_keys == post.tag_keys
         assert {**vars(cached), "stamp": post.stamp} == vars(post), relative
         assert cached.day == post.day
+
+
+def test_a_post_from_the_cache_is_made_whole_when_first_asked_for(tmp_path: Path) -> None:
+    read = Post(
+        tmp_path / "a.md",
+        "a.md",
+        "A",
+        dt.datetime(2020, 5, 1),
+        "front matter",
+        ("x",),
+        True,
+        categories=("Notes",),
+        language="fr",
+        problems=("odd date",),
+        size=7,
+    )
+    asked: list[str] = []
+
+    def path_of(relative: str) -> Path:
+        asked.append(relative)
+        return tmp_path / relative
+
+    deferred = Post.deferred(path_of, "a.md", record_of(read))
+    assert deferred.sort_key == read.sort_key and asked == []  # nothing else made yet
+    # Fields with defaults come from the record, not from the class.
+    assert (deferred.categories, deferred.language, deferred.problems) == (
+        ("Notes",),
+        "fr",
+        ("odd date",),
+    )
+    assert asked == ["a.md"]
+    assert vars(deferred) == vars(read)
+    with pytest.raises(AttributeError):
+        getattr(deferred, "no_such_field")  # noqa: B009
+    assert dataclasses.replace(deferred, title="B").categories == ("Notes",)
+    assert Post(tmp_path / "b.md", "b.md", "B", None, "modified", (), False).categories == ()

@@ -229,11 +229,11 @@ async def test_when_the_folder_cannot_be_watched_it_is_polled(
 ) -> None:
     real = pipes.command
 
-    def failing(module: str, *arguments: str) -> list[str]:
+    def failing(module: str, *arguments: str, niceness: int = pipes.NICENESS) -> list[str]:
         if module == "tui.blog.watcher" and "poll" not in arguments:
             # What the watching child says when inotify has no watch left.
             return real("tests.test_following", "inotify watch limit reached")
-        return real(module, *arguments)
+        return real(module, *arguments, niceness=niceness)
 
     monkeypatch.setattr(pipes, "command", failing)
     app = BlogApp(blog_dir)
@@ -250,10 +250,10 @@ async def test_a_change_made_before_the_folder_is_watched_is_read_again(
 ) -> None:
     real = pipes.command
 
-    def deaf(module: str, *arguments: str) -> list[str]:
+    def deaf(module: str, *arguments: str, niceness: int = pipes.NICENESS) -> list[str]:
         if module == "tui.blog.watcher":  # says it watches, and never tells a change
             return real("tests.test_following", DEAF)
-        return real(module, *arguments)
+        return real(module, *arguments, niceness=niceness)
 
     monkeypatch.setattr(pipes, "command", deaf)
     save = PostCache.save

@@ -13,7 +13,6 @@ from tui.blog import Blog
 from tui.blog import glimpse as glimpses
 from tui.blog.cache import PostCache
 from tui.blog.search import Searcher
-from tui.blog.walk import fingerprint
 
 STEVE = "2010-11-08-steve-jobs-stanford.md"
 
@@ -160,6 +159,6 @@ def test_no_glimpse_is_kept_of_a_very_large_blog(
 
 def test_an_unreadable_folder_is_part_of_the_fingerprint() -> None:
     files = [("a.md", (1, 2, 3, 4))]
-    assert fingerprint(files, []) != fingerprint(files, ["x: denied"])
-    assert fingerprint(files, []) == fingerprint(list(files), [])
-    assert fingerprint([("a.md", None)], []) is None
+    assert glimpses.fingerprint(files, []) != glimpses.fingerprint(files, ["x: denied"])
+    assert glimpses.fingerprint(files, []) == glimpses.fingerprint(list(files), [])
+    assert glimpses.fingerprint([("a.md", None)], []) is None

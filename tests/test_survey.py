@@ -14,11 +14,11 @@ import pytest
 
 from tests import helpers
 from tui.app import BlogApp
-from tui.blog import Blog, pipes
+from tui.blog import Blog, Post, cache_format, pipes, read_post
 from tui.blog import survey as survey_module
 from tui.blog.cache import PostCache
-from tui.blog.survey import CHUNK, Survey, SurveyLost
-from tui.blog.walk import Listed, Stamp, fingerprint, listed
+from tui.blog.survey import CHUNK, Changes, Survey, SurveyLost
+from tui.blog.walk import Listed, Stamp, listed
 
 
 def everything(files: Iterator[list[Listed]]) -> list[Listed]:
@@ -88,39 +88,89 @@ def test_the_child_names_the_folders_it_cannot_read(
     monkeypatch.setattr(gc, "disable", lambda: None)  # this process's collector
     survey_module.serve()
     sink.seek(0)
-    said, (kind, files), end = [pipes.read(sink) for _ in range(3)]
+    no_cache, (kind, files), end = [pipes.read(sink) for _ in range(3)]
+    assert no_cache == ("changes", None)  # none named
     assert kind == "files"
     assert sorted(relative for relative, _ in files) == ["a.md", "gone.md"]
     assert dict(files)["gone.md"] is None  # a dangling link: read, to say why
-    unreadable = [f"{tmp_path / 'locked'}: Permission denied"]
-    assert end == ("end", unreadable)
-    # No fingerprint can stand for a file that could not be stat'ed.
-    assert said == ("fingerprint", (None, unreadable))
+    assert end == ("end", [f"{tmp_path / 'locked'}: Permission denied"])
 
 
-def test_the_child_says_the_fingerprint_of_the_files_first(blog_dir: Path) -> None:
-    survey = Survey(Blog(blog_dir).root)
+def saved(blog_dir: Path) -> tuple[Blog, PostCache, dict[str, str]]:
+    """The blog read with its cache, the cache written; the titles by file."""
+    blog = Blog(blog_dir)
+    cache = PostCache(blog.root)
+    titles = {
+        post.relative: post.title for batch in blog.read_batches(cache=cache) for post in batch
+    }
+    cache.save()
+    return blog, cache, titles
+
+
+def test_the_child_says_what_changed_since_the_cache_was_written(blog_dir: Path) -> None:
+    blog, cache, _ = saved(blog_dir)
+    survey = Survey(blog.root, cache.file)
     try:
-        said = survey.fingerprint()
-        files = [file for part in survey.files() for file in part]
+        unchanged = survey.changes()
     finally:
         survey.close()
-    assert len(files) == 4
-    assert said == (fingerprint(files), [])
+    again = PostCache(blog.root)
+    again.load()
+    assert unchanged is not None and unchanged.none
+    assert unchanged.digest == again.digest
+
+    steve = blog_dir / "2010-11-08-steve-jobs-stanford.md"
+    before = steve.stat()
+    steve.write_text(steve.read_text("utf-8").replace("Stanford", "Stanford!"), "utf-8")
+    os.utime(steve, ns=(before.st_atime_ns, before.st_mtime_ns))  # the same time, not size
+    (blog_dir / "2010-10-25-la-revolution-mobile.md").unlink()
+    (blog_dir / "sub").mkdir()
+    (blog_dir / "sub" / "new.md").write_text("# New\n")
+    survey = Survey(blog.root, cache.file)
+    try:
+        changes = survey.changes()
+        files = dict(file for part in survey.files() for file in part)
+    finally:
+        survey.close()
+    assert changes is not None and not changes.none
+    assert changes.digest == again.digest
+    assert sorted(changes.changed) == sorted(
+        (relative, files[relative]) for relative in (steve.name, "sub/new.md")
+    )
+    assert changes.gone == ["2010-10-25-la-revolution-mobile.md"]
+    assert changes.unreadable == []
 
 
-class Fingerprinted(Survey):
-    """A survey that says the fingerprint of the files as they are, and fails
-    the test if what follows is asked for."""
+@pytest.mark.parametrize("cache", ["missing", "damaged"])
+def test_a_child_with_no_cache_it_can_read_lists_every_file(blog_dir: Path, cache: str) -> None:
+    blog, posts, _ = saved(blog_dir)
+    if cache == "damaged":
+        posts.file.write_bytes(posts.file.read_bytes()[:-10])
+    survey = Survey(blog.root, posts.file if cache == "damaged" else blog_dir / "none")
+    try:
+        assert survey.changes() is None
+        assert len([file for part in survey.files() for file in part]) == 4
+    finally:
+        survey.close()
 
-    def __init__(self, root: Path) -> None:
+
+class Compared(Survey):
+    """A survey that says what changed since the ``cache`` was written, as
+    the child does, and tells whether the files were asked for after it."""
+
+    def __init__(self, root: Path, cache: Path | None) -> None:
         self.root = root
+        self.cache = cache
         self.unreadable = []
         self.files_asked = False
         self.closed = False
 
-    def fingerprint(self) -> tuple[str | None, list[str]] | None:
-        return fingerprint(everything(listed(str(self.root), []))), []
+    def changes(self) -> Changes | None:
+        if self.cache is None:
+            return None  # as a child that could not read the cache: the files follow
+        contents = cache_format.read(self.cache, stamps_only=True)
+        found = survey_module.changes(everything(listed(str(self.root), [])), contents)
+        return Changes(*found, []) if found is not None else None
 
     def files(self) -> Iterator[list[Listed]]:
         self.files_asked = True
@@ -130,40 +180,48 @@ class Fingerprinted(Survey):
         self.closed = True
 
 
-def test_the_cache_written_from_these_very_files_is_taken_on_its_fingerprint(
-    blog_dir: Path,
-) -> None:
-    blog = Blog(blog_dir)
-    cache = PostCache(blog.root)
-    first = {
-        post.relative: post.title for batch in blog.read_batches(cache=cache) for post in batch
-    }
-    cache.save()
-    survey = Fingerprinted(blog.root)
-    again = PostCache(blog.root)
-    parts = list(blog.read_parts(cache=again, survey=survey))
-    assert len(parts) == 1 and not survey.files_asked and survey.closed
-    assert {post.relative: post.title for post in parts[0].posts()} == first
-    assert again.stamps().keys() == first.keys()
-    # One file changed: no longer the fingerprint, and the files are compared.
+def read_compared(blog: Blog, survey: Survey) -> tuple[list[Path], list[str]]:
+    """The files read and the titles, when a next start's survey is ``survey``."""
+    reads: list[Path] = []
+
+    def counting(path: Path, root: Path, relative: str | None = None) -> Post:
+        reads.append(path)
+        return read_post(path, root, relative)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("tui.blog.store.read_post", counting)
+        parts = list(blog.read_parts(cache=PostCache(blog.root), survey=survey))
+    return reads, sorted(post.title for part in parts for post in part.posts())
+
+
+def test_a_next_start_takes_in_only_what_the_child_says_changed(blog_dir: Path) -> None:
+    blog, cache, first = saved(blog_dir)
+    survey = Compared(blog.root, cache.file)
+    assert read_compared(blog, survey) == ([], sorted(first.values()))
+    assert not survey.files_asked and survey.closed
+
     steve = blog_dir / "2010-11-08-steve-jobs-stanford.md"
     steve.write_text(steve.read_text("utf-8").replace("Steve Jobs @", "Jobs à"), "utf-8")
-    survey = Fingerprinted(blog.root)
-    posts = [
-        post
-        for part in blog.read_parts(cache=PostCache(blog.root), survey=survey)
-        for post in part.posts()
-    ]
-    assert survey.files_asked
-    assert sorted(post.title for post in posts) == sorted(
-        "Jobs à Stanford" if title == "Steve Jobs @ Stanford" else title for title in first.values()
+    (blog_dir / "2010-10-25-la-revolution-mobile.md").unlink()
+    edited = sorted(
+        "Jobs à Stanford" if title == "Steve Jobs @ Stanford" else title
+        for title in first.values()
+        if title != "La révolution mobile"
     )
+    survey = Compared(blog.root, cache.file)
+    assert read_compared(blog, survey) == ([steve], edited)
+    assert not survey.files_asked
+
+    # A child that could not read the cache: every file is compared here.
+    survey = Compared(blog.root, None)
+    assert read_compared(blog, survey) == ([steve], edited)
+    assert survey.files_asked
 
 
 @pytest.fixture
 def dying(monkeypatch: pytest.MonkeyPatch) -> None:
     """A child that ends at once, saying nothing."""
-    monkeypatch.setattr(pipes, "command", lambda *args: [sys.executable, "-c", "pass"])
+    monkeypatch.setattr(pipes, "command", lambda *args, **kw: [sys.executable, "-c", "pass"])
 
 
 @pytest.mark.usefixtures("dying")

@@ -12,37 +12,25 @@ next start then makes the posts and puts the index together from those
 places, without sorting and without a step for every tag of every post:
 at 100,000 posts, a second less than indexing them again.
 
-It is written with `marshal`, which reads plain lists and numbers back in
-half the time JSON takes, behind a header naming this Python (marshal's
-format is its own) and a digest of what follows: a damaged, old or foreign
-file is simply not used.
+The file's layout is `tui.blog.cache_format`'s.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import marshal
-import sys
 from collections import Counter
 from collections.abc import Callable
 from itertools import chain
 from pathlib import Path
 from typing import Any
 
+from tui.blog import cache_format
 from tui.blog.errors import BlogError
 from tui.blog.files import atomic_write
 from tui.blog.head_start import cache_file
 from tui.blog.index import SORT_KEY, BlogIndex
 from tui.blog.post import Post
-from tui.blog.walk import Stamp, fingerprint
-
-VERSION = 3
-"""Bumped whenever what the file holds changes, so old caches are ignored."""
-HEADER = f"blog-tui cache {VERSION} python {sys.implementation.cache_tag}\n".encode()
-"""How the file starts: marshal's format belongs to one version of Python."""
-DIGEST = 20
-"""Bytes of the digest between the header and the contents."""
+from tui.blog.walk import Stamp
 
 # A row: the post's path from the blog's folder, its stamp, then its fields.
 FIELDS = (
@@ -67,58 +55,47 @@ class PostCache:
     def __init__(self, root: Path, folder: Path | None = None) -> None:
         self.file = cache_file(root, folder)
         self.root = root
-        self._rows: list[tuple[Any, ...]] = []
-        """Newest first, as the index orders its posts."""
-        self._places: dict[str, list[int]] = {}
-        """Each tag's key, and where its posts are in ``_rows``."""
-        self._spellings: dict[str, dict[str, int]] = {}
+        self._contents: cache_format.Contents | None = None
         self._size = 0
-        self.fingerprint: str | None = None
-        """That of the files the posts were read from (`tui.blog.walk.fingerprint`)."""
+        self.digest = b""
+        """That of the file's contents (`tui.blog.cache_format`), once loaded."""
         self._kept: list[Post] = []
         self._kept_stamps: dict[str, Stamp] = {}
         self._changed = True
 
     def load(self) -> None:
         """Read the cache; a missing, old or damaged one is simply empty."""
-        self._rows, self._places, self._spellings = [], {}, {}
-        self._size, self.fingerprint = 0, None
-        try:
-            data = self.file.read_bytes()
-        except OSError:
-            return
-        contents = memoryview(data)[len(HEADER) + DIGEST :]
-        if not data.startswith(HEADER) or data[len(HEADER) : len(HEADER) + DIGEST] != _digest(
-            contents
-        ):
-            return
-        try:
-            version, said, rows, places, spellings = marshal.loads(contents)
-            if version == VERSION:
-                self._rows, self._places, self._spellings = rows, places, spellings
-                self._size, self.fingerprint = len(rows), said
-        except (EOFError, ValueError, TypeError):
-            pass
+        self._contents = cache_format.read(self.file)
+        self._size = len(self._contents.relatives) if self._contents else 0
+        self.digest = self._contents.digest if self._contents else b""
 
     def restore(self, path_of: Callable[[str], Path]) -> tuple[BlogIndex, dict[str, Stamp]]:
         """The posts the cache holds, indexed as they were, and the stamp each
         was read with: only a post whose file still has that stamp may be
         shown (see :meth:`BlogIndex.discard`). Empty when the cache is.
 
-        The rows are let go of: what is kept for the next start is what
+        What was read is let go of: what is kept for the next start is what
         :meth:`keep` is given.
         """
-        rows, self._rows = self._rows, []
+        contents, self._contents = self._contents, None
+        if contents is None or contents.posts is None:
+            return BlogIndex(self.root), {}
         index = BlogIndex(self.root)
+        relatives = contents.relatives
         try:
-            posts = [post_from_record(path_of(row[0]), row[0], row[5:]) for row in rows]
-            index.restore(posts, self._places, self._spellings)
-            stamps = {row[0]: row[1:5] for row in rows}
+            rows, places, spellings = contents.posts
+            # Made when first asked for: most are not, at a start (see Post.deferred).
+            deferred = Post.deferred
+            posts = [
+                deferred(path_of, relative, row)
+                for relative, row in zip(relatives, rows, strict=True)
+            ]
+            if any(len(row) != len(FIELDS) for row in rows):
+                raise ValueError("not a row of this version")
+            index.restore(posts, places, spellings)
         except (TypeError, ValueError, IndexError, KeyError, AttributeError):
             return BlogIndex(self.root), {}  # not what this version writes
-        finally:
-            self._places, self._spellings = {}, {}
-        return index, stamps
+        return index, dict(zip(relatives, contents.stamps, strict=True))
 
     @property
     def size(self) -> int:
@@ -148,11 +125,11 @@ class PostCache:
             posts, stamps = self._kept, self._kept_stamps
         # Newest first, as BlogIndex.posts() orders them: sort keys are unique.
         ordered = sorted(posts, key=SORT_KEY, reverse=True)
-        rows = [(post.relative, *stamps[post.relative], *record_of(post)) for post in ordered]
-        said = fingerprint((post.relative, stamps[post.relative]) for post in ordered)
+        relatives = [post.relative for post in ordered]
         places: dict[str, list[int]] = {}
         for place, post in enumerate(ordered):
-            for key, _ in post.labels:
+            # Each key once a post: how many places a tag has is how many posts.
+            for key in dict.fromkeys([key for key, _ in post.labels]):
                 if key in places:
                     places[key].append(place)
                 else:
@@ -160,16 +137,16 @@ class PostCache:
         spellings: dict[str, dict[str, int]] = {}
         for (key, tag), count in Counter(chain.from_iterable(p.labels for p in ordered)).items():
             spellings.setdefault(key, {})[tag] = count
-        contents = marshal.dumps((VERSION, said, rows, places, spellings))
+        data = cache_format.encode(
+            relatives,
+            [stamps[relative] for relative in relatives],
+            ([record_of(post) for post in ordered], places, spellings),
+        )
         with contextlib.suppress(OSError, BlogError):
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.file, HEADER + _digest(contents) + contents, mode=0o600)
+            atomic_write(self.file, data, mode=0o600)
             # What earlier versions wrote there, in JSON, is of no use any more.
             self.file.with_suffix(".json").unlink(missing_ok=True)
-
-
-def _digest(contents: bytes | memoryview) -> bytes:
-    return hashlib.blake2b(contents, digest_size=DIGEST).digest()
 
 
 def record_of(post: Post) -> list[Any]:

@@ -17,8 +17,9 @@ A damaged, old or missing glimpse is simply not shown.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,7 @@ from tui.blog.files import atomic_write
 from tui.blog.head_start import cache_file
 from tui.blog.index import TagCount
 from tui.blog.post import Post
-from tui.blog.walk import Stamp, fingerprint, listed
+from tui.blog.walk import Listed, Stamp, listed
 
 VERSION = 1
 """Bumped whenever what a glimpse holds changes, so old ones are ignored."""
@@ -59,6 +60,22 @@ def glimpse_file(root: Path, folder: Path | None = None) -> Path:
     """Where the glimpse of the blog at ``root`` is kept: beside its cache."""
     posts = cache_file(root, folder)
     return posts.with_name("glimpse-" + posts.stem.removeprefix("posts-") + ".json")
+
+
+def fingerprint(files: Iterable[Listed], unreadable: Sequence[str]) -> str | None:
+    """One string for every post file's path and stamp, and the folders that
+    could not be read; None when a file could not be stat'ed (it is read to
+    say why, so nothing can be shown before that)."""
+    lines = []
+    for relative, current in files:
+        if current is None:
+            return None
+        size, mtime, ctime, inode = current
+        lines.append(f"{relative}\0{size}\0{mtime}\0{ctime}\0{inode}")
+    lines.sort()  # the listing's order is the file system's
+    lines += sorted(f"\0{folder}" for folder in unreadable)
+    text = "\n".join(lines).encode("utf-8", "surrogateescape")
+    return hashlib.blake2b(text, digest_size=20).hexdigest()
 
 
 def save(

@@ -126,9 +126,10 @@ def start(root: Path) -> HeadStart:
 def _survey(root: Path) -> Survey | None:
     """The survey of a next start's files, when there is another core for it."""
     try:
-        if worker_count() < 2 or not cache_file(root).exists():
+        cache = cache_file(root)
+        if worker_count() < 2 or not cache.exists():
             return None
-        return Survey(root)
+        return Survey(root, cache)
     except OSError:  # no process to be had, or no cache folder to look into
         return None
 

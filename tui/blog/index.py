@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -37,6 +38,10 @@ class BlogIndex:
         self._posts: dict[str, Post] = {}
         # Sets of posts, not of paths: a Post hashes by identity.
         self._by_tag: dict[str, set[Post]] = {}
+        self._unmade: tuple[list[Post], dict[str, list[int]]] | None = None
+        """What the sets of a restored index are made from when first needed
+        (see :meth:`restore`): its posts, and the places of each tag's in them."""
+        self._making = threading.Lock()
         self._spellings: dict[str, Counter[str]] = {}
         self._ordered: list[Post] | None = None
         for post in posts:
@@ -56,7 +61,7 @@ class BlogIndex:
         if post.relative in self._posts:
             self._remove(post.relative)
         self._posts[post.relative] = post
-        by_tag, spellings = self._by_tag, self._spellings
+        by_tag, spellings = self._tags(), self._spellings
         for key, tag in post.labels:
             if key in by_tag:
                 by_tag[key].add(post)
@@ -69,7 +74,7 @@ class BlogIndex:
     def add_all(self, posts: Sequence[Post]) -> None:
         """Add many posts at once (a reading's batch): as :meth:`add` does
         for each, with the spellings counted once for all of them."""
-        own, by_tag = self._posts, self._by_tag
+        own, by_tag = self._posts, self._tags()
         relatives = {post.relative for post in posts}
         # Not relatives.isdisjoint(own): with a dict, that walks the dict.
         if len(relatives) < len(posts) or any(map(own.__contains__, relatives)):
@@ -104,17 +109,36 @@ class BlogIndex:
         posts are in that list, and ``spellings`` how each tag was spelt.
 
         Nothing is worked out again: no sort, no step for every tag of every
-        post. The sets are made in C from the places.
+        post. The sets of each tag's posts are made when first needed (a
+        filter, a change), or by :meth:`make_sets`: at 100,000 posts they take
+        a fifth of a second, and the list and the sidebar need only their
+        sizes, the lengths of ``places`` (where a post is once a tag).
         """
         self._posts = {post.relative: post for post in newest_first}
         if len(self._posts) < len(newest_first):
             raise ValueError("a post listed twice")
-        at = newest_first.__getitem__
-        self._by_tag = {key: set(map(at, where)) for key, where in places.items()}
         self._spellings = {key: Counter(spelt) for key, spelt in spellings.items()}
-        if self._by_tag.keys() != self._spellings.keys():
+        if places.keys() != self._spellings.keys():
             raise ValueError("tags without their spellings")
+        self._by_tag, self._unmade = {}, (newest_first, places)
         self._ordered = newest_first
+
+    def make_sets(self) -> None:
+        """Make the sets of each tag's posts now, if this index was restored
+        and they are not made yet. Safe from another thread than the one
+        that uses the index: the first to come makes them, the other waits."""
+        self._tags()
+
+    def _tags(self) -> dict[str, set[Post]]:
+        """Each tag's posts, by the tag's key."""
+        if self._unmade is not None:
+            with self._making:
+                if self._unmade is not None:
+                    posts, places = self._unmade
+                    at = posts.__getitem__
+                    self._by_tag = {key: set(map(at, where)) for key, where in places.items()}
+                    self._unmade = None
+        return self._by_tag
 
     def discard(self, relatives: Collection[str]) -> None:
         """Remove the posts at ``relatives`` (paths from the root), if here,
@@ -142,7 +166,7 @@ class BlogIndex:
         part.discard([relative_path(path, part.root) for path in unless_gone])
         if not self._posts:
             # Nothing to merge with (the first part of a reading): taken whole.
-            self._posts, self._by_tag = part._posts, part._by_tag
+            self._posts, self._by_tag, self._unmade = part._posts, part._by_tag, part._unmade
             self._spellings, self._ordered = part._spellings, part._ordered
             return
         for relative in part._posts.keys() & self._posts.keys() if self._posts else ():
@@ -152,12 +176,13 @@ class BlogIndex:
                 part._remove(relative)
         ordered = self._ordered
         self._posts.update(part._posts)
-        for key, posts in part._by_tag.items():
-            if key in self._by_tag:
-                self._by_tag[key] |= posts
+        by_tag = self._tags()
+        for key, posts in part._tags().items():
+            if key in by_tag:
+                by_tag[key] |= posts
                 self._spellings[key].update(part._spellings[key])
             else:
-                self._by_tag[key] = posts
+                by_tag[key] = posts
                 self._spellings[key] = part._spellings[key]
         if ordered is not None:
             # Two runs already sorted: merging them is linear. A part not
@@ -174,11 +199,14 @@ class BlogIndex:
         post = self._posts.pop(relative, None)
         if post is None:
             return None
+        by_tag = self._tags()
         for key, tag in post.labels:
-            self._by_tag[key].discard(post)
+            if key not in by_tag:
+                continue  # the post had the tag twice, spelt two ways: gone with the first
+            by_tag[key].discard(post)
             self._spellings[key][tag] -= 1
-            if not self._by_tag[key]:
-                del self._by_tag[key]
+            if not by_tag[key]:
+                del by_tag[key]
                 del self._spellings[key]
         self._ordered = None
         return post
@@ -194,7 +222,8 @@ class BlogIndex:
         keys = set(tags)
         if not keys:
             return self.posts()
-        sets = [self._by_tag.get(key, set()) for key in keys]
+        by_tag = self._tags()
+        sets = [by_tag.get(key, set()) for key in keys]
         allowed = set.intersection(*sets)
         return [post for post in self.posts() if post in allowed]
 
@@ -213,7 +242,11 @@ class BlogIndex:
         """
         counts: Counter[str] = Counter()
         if posts is None:
-            counts.update({key: len(paths) for key, paths in self._by_tag.items()})
+            unmade = self._unmade
+            if unmade is not None:  # as many as the sets will hold
+                counts.update({key: len(where) for key, where in unmade[1].items()})
+            else:
+                counts.update({key: len(posts) for key, posts in self._by_tag.items()})
         else:
             for post in posts:
                 counts.update(post.tag_keys)

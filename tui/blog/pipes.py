@@ -29,9 +29,9 @@ come first, the cores' spare time goes to the children."""
 _LENGTH = struct.Struct("<Q")
 
 
-def command(module: str, *args: str) -> list[str]:
+def command(module: str, *args: str, niceness: int = NICENESS) -> list[str]:
     """How a child is started: this Python, finding this copy of the package,
-    running ``module``'s ``serve()`` below the app's priority.
+    running ``module``'s ``serve()`` below the app's priority (by ``niceness``).
 
     The priority is lowered first of all, before the child's imports: a
     first start's workers start as the main screen is imported and drawn
@@ -39,7 +39,7 @@ def command(module: str, *args: str) -> list[str]:
     """
     home = str(Path(tui.__file__).resolve().parent.parent)
     code = (
-        f"import os\ntry: os.nice({NICENESS})\nexcept (AttributeError, OSError): pass\n"
+        f"import os\ntry: os.nice({niceness})\nexcept (AttributeError, OSError): pass\n"
         f"import sys; sys.path.insert(0, {home!r}); from {module} import serve; serve()"
     )
     return [sys.executable, "-c", code, *args]

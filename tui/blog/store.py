@@ -185,14 +185,22 @@ class Blog:
         # file is known to have the stamp its post was read with.
         cached, cached_stamps = cache.restore(path_of) if cache is not None else (None, {})
         cached_size = len(cached_stamps)
+        left_out: set[str] | None = None
+        """The cache's posts whose files changed or went, once known."""
         if cache is not None and cached is not None and cached_size and survey is not None:
-            said = survey.fingerprint()
-            if said is not None and said[0] is not None and said[0] == cache.fingerprint:
-                # The very files the cache was written from: all of it stands.
-                self.unreadable += said[1]
-                yield cached
-                cache.keep(cached.posts(), cached_stamps, changed=False)
-                return
+            changes = survey.changes()
+            if changes is not None and changes.digest == cache.digest:
+                # The child compared the files with this very cache.
+                self.unreadable += changes.unreadable
+                if changes.none:  # all of it stands
+                    yield cached
+                    cache.keep(cached.posts(), cached_stamps, changed=False)
+                    return
+                # Only what it found changed is listed below, to be read.
+                listing = [changes.changed]
+                left_out = {relative for relative, _ in changes.changed}
+                left_out &= cached_stamps.keys()
+                left_out.update(changes.gone)
         unchanged: list[str] = []
         if started is not None and started.reads_shares:
             # Workers started with the app have been reading the folder: what
@@ -257,11 +265,11 @@ class Blog:
             if cached is not None and cached_size:
                 # Every file listed: the cache's posts whose files changed or
                 # went are left out, and the rest is shown as it was indexed.
-                if len(unchanged) < cached_size:
+                if left_out is None:
                     left_out = cached_stamps.keys() - set(unchanged)
-                    cached.discard(left_out)
-                    for relative in left_out:
-                        del cached_stamps[relative]
+                cached.discard(left_out)
+                for relative in left_out:
+                    cached_stamps.pop(relative, None)
                 kept += cached.posts()
                 kept_stamps.update(cached_stamps)
                 yield cached
@@ -282,7 +290,8 @@ class Blog:
         if batch:
             yield batch
         if cache is not None:
-            cache.keep(kept, kept_stamps, changed=read > 0 or len(unchanged) != cached_size)
+            changed = read > 0 or bool(left_out) or len(kept_stamps) != cache.size
+            cache.keep(kept, kept_stamps, changed=changed)
 
     def _listed(self, survey: Survey | None, unreadable: list[str]) -> Iterator[list[Listed]]:
         """Every post file with its stamp: from the ``survey``, else listed here."""

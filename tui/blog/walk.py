@@ -7,9 +7,9 @@ nothing heavier, so that it starts in the time Python itself takes.
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 
 POST_SUFFIXES = (".md", ".markdown")
 SKIPPED_FOLDERS = frozenset(
@@ -65,31 +65,35 @@ def listed(root: str, unreadable: list[str], most: int = 1_000) -> Iterator[list
     (a blog may keep all its posts in one folder)."""
     prefix = len(os.path.join(root, ""))
     for folder, names in post_folders(root, unreadable):
-        folder = os.path.join(folder, "")
-        for start in range(0, len(names), most):
-            files: list[Listed] = []
-            for name in names[start : start + most]:
-                # Strings, not paths: at 100,000 posts every Path built is a tenth of a second.
-                full = folder + name
-                try:
-                    current: Stamp | None = stamp(os.stat(full))
-                except OSError:
-                    current = None
-                files.append((full[prefix:].replace(os.sep, "/"), current))
-            yield files
+        with _opened(folder) as fd:
+            folder = os.path.join(folder, "")
+            for start in range(0, len(names), most):
+                files: list[Listed] = []
+                for name in names[start : start + most]:
+                    # Strings, not paths: at 100,000 posts every Path built is a tenth of a second.
+                    full = folder + name
+                    try:
+                        # From the folder: the kernel does not walk the
+                        # whole path again for every file (a tenth of a
+                        # second less at 100,000 posts).
+                        found = os.stat(name, dir_fd=fd) if fd is not None else os.stat(full)
+                        current: Stamp | None = stamp(found)
+                    except OSError:
+                        current = None
+                    files.append((full[prefix:].replace(os.sep, "/"), current))
+                yield files
 
 
-def fingerprint(files: Iterable[Listed], unreadable: Sequence[str] = ()) -> str | None:
-    """One string for every post file's path and stamp, and the folders that
-    could not be read; None when a file could not be stat'ed (it is read to
-    say why, so nothing read before can stand for it)."""
-    lines = []
-    for relative, current in files:
-        if current is None:
-            return None
-        size, mtime, ctime, inode = current
-        lines.append(f"{relative}\0{size}\0{mtime}\0{ctime}\0{inode}")
-    lines.sort()  # the listing's order is the file system's
-    lines += sorted(f"\0{folder}" for folder in unreadable)
-    text = "\n".join(lines).encode("utf-8", "surrogateescape")
-    return hashlib.blake2b(text, digest_size=20).hexdigest()
+@contextlib.contextmanager
+def _opened(folder: str) -> Iterator[int | None]:
+    """The folder opened, for stat'ing its files from it; None where that
+    cannot be done (another system, or the folder cannot be opened)."""
+    fd = None
+    if os.stat in os.supports_dir_fd:
+        with contextlib.suppress(OSError):
+            fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        yield fd
+    finally:
+        if fd is not None:
+            os.close(fd)

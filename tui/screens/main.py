@@ -291,8 +291,8 @@ class MainScreen(Screen[None]):
                 started = ParallelReader(root, 0, head.readers)
             elif head.survey is not None:
                 survey = head.survey
-            elif PostCache(root).file.exists():
-                survey = self._start_survey()
+            elif (cache := PostCache(root).file).exists():
+                survey = self._start_survey(cache)
             elif workers := first_start_workers(root):
                 started = ParallelReader(root, workers)
         finally:
@@ -372,6 +372,9 @@ class MainScreen(Screen[None]):
         # files again) waits for the complete list to be on screen: at
         # 100,000 posts it held the interpreter for most of that paint.
         painted.wait(PAINT_WAIT)
+        # A list restored from the cache makes its tags' sets now, before a
+        # filter needs them (see BlogIndex.restore).
+        self.blog.index.make_sets()
         cache.save()
         self._read_stamps = stamps = cache.stamps()
         if self._as_read is not None:
@@ -442,13 +445,14 @@ class MainScreen(Screen[None]):
             applied = self.apply_changes(found, gone + vanished)
             asyncio.run_coroutine_threadsafe(applied, loop).result()
 
-    def _start_survey(self) -> Survey | None:
+    def _start_survey(self, cache: Path | None = None) -> Survey | None:
         """A child process that lists and stats the files, when there is
-        another core for it: at a next start, while this one reads the cache."""
+        another core for it: at a next start, while this one reads the
+        ``cache``, with which it compares them."""
         if worker_count() < 2:
             return None
         try:
-            return Survey(self.blog.root)
+            return Survey(self.blog.root, cache)
         except OSError:
             return None  # listed in this process, then
 
