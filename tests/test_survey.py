@@ -107,6 +107,19 @@ def saved(blog_dir: Path) -> tuple[Blog, PostCache, dict[str, str]]:
     return blog, cache, titles
 
 
+def change_three_files(blog_dir: Path) -> Path:
+    """One post rewritten with its modification time kept, one deleted, one
+    added in a new folder; the rewritten one."""
+    steve = blog_dir / "2010-11-08-steve-jobs-stanford.md"
+    before = steve.stat()
+    steve.write_text(steve.read_text("utf-8").replace("Stanford", "Stanford!"), "utf-8")
+    os.utime(steve, ns=(before.st_atime_ns, before.st_mtime_ns))  # the same time, not size
+    (blog_dir / "2010-10-25-la-revolution-mobile.md").unlink()
+    (blog_dir / "sub").mkdir()
+    (blog_dir / "sub" / "new.md").write_text("# New\n")
+    return steve
+
+
 def test_the_child_says_what_changed_since_the_cache_was_written(blog_dir: Path) -> None:
     blog, cache, _ = saved(blog_dir)
     survey = Survey(blog.root, cache.file)
@@ -119,13 +132,7 @@ def test_the_child_says_what_changed_since_the_cache_was_written(blog_dir: Path)
     assert unchanged is not None and unchanged.none
     assert unchanged.digest == again.digest
 
-    steve = blog_dir / "2010-11-08-steve-jobs-stanford.md"
-    before = steve.stat()
-    steve.write_text(steve.read_text("utf-8").replace("Stanford", "Stanford!"), "utf-8")
-    os.utime(steve, ns=(before.st_atime_ns, before.st_mtime_ns))  # the same time, not size
-    (blog_dir / "2010-10-25-la-revolution-mobile.md").unlink()
-    (blog_dir / "sub").mkdir()
-    (blog_dir / "sub" / "new.md").write_text("# New\n")
+    steve = change_three_files(blog_dir)
     survey = Survey(blog.root, cache.file)
     try:
         changes = survey.changes()
@@ -313,13 +320,7 @@ def test_what_changed_since_the_reading_is_found(blog_dir: Path, by_survey: bool
     known.update(cache.stamps())
     assert blog.changed_since(known, Survey(blog.root) if by_survey else None) == ([], [])
 
-    steve = blog_dir / "2010-11-08-steve-jobs-stanford.md"
-    before = steve.stat()
-    steve.write_text(steve.read_text("utf-8").replace("Stanford", "Stanford!"), "utf-8")
-    os.utime(steve, ns=(before.st_atime_ns, before.st_mtime_ns))  # the same time, not size
-    (blog_dir / "2010-10-25-la-revolution-mobile.md").unlink()
-    (blog_dir / "sub").mkdir()
-    (blog_dir / "sub" / "new.md").write_text("# New\n")
+    steve = change_three_files(blog_dir)
     known["unstatted.md"] = None  # could not be stat'ed then, and is gone now
     changed, gone = blog.changed_since(known, Survey(blog.root) if by_survey else None)
     assert sorted(changed) == [steve, blog_dir / "sub" / "new.md"]
