@@ -284,6 +284,9 @@ def test_a_post_from_the_cache_is_made_whole_when_first_asked_for(tmp_path: Path
 
     deferred = Post.deferred(path_of, "a.md", record_of(read))
     assert deferred.sort_key == read.sort_key and asked == []  # nothing else made yet
+    # What the index and writing the cache again need, still without making it.
+    assert deferred.labels == read.labels
+    assert deferred.record == record_of(read) and asked == []
     # Fields with defaults come from the record, not from the class.
     assert (deferred.categories, deferred.language, deferred.problems) == (
         ("Notes",),
@@ -291,8 +294,31 @@ def test_a_post_from_the_cache_is_made_whole_when_first_asked_for(tmp_path: Path
         ("odd date",),
     )
     assert asked == ["a.md"]
-    assert vars(deferred) == vars(read)
+    assert deferred.record is None
+    assert {**vars(deferred), "labels": read.labels} == vars(read)
     with pytest.raises(AttributeError):
         getattr(deferred, "no_such_field")  # noqa: B009
     assert dataclasses.replace(deferred, title="B").categories == ("Notes",)
     assert Post(tmp_path / "b.md", "b.md", "B", None, "modified", (), False).categories == ()
+
+
+def test_posts_restored_and_never_shown_are_written_back_as_they_were(tmp_path: Path) -> None:
+    posts = many_posts(tmp_path, 30)
+    stamps = {post.relative: current for post, current in posts}
+    PostCache(tmp_path).save([post for post, _ in posts], stamps)
+    first = PostCache(tmp_path)
+    first.load()
+    restored, _ = first.restore(lambda relative: tmp_path / relative)
+    assert all(post.record is not None for post in restored.posts())
+    PostCache(tmp_path).save(restored.posts(), stamps)  # from their rows
+    assert all(post.record is not None for post in restored.posts())  # still not made
+    again = PostCache(tmp_path)
+    again.load()
+    twice, _ = again.restore(lambda relative: tmp_path / relative)
+    originals = {post.relative: post for post, _ in posts}
+    assert len(twice) == len(originals)
+    for post in twice.posts():
+        original = originals[post.relative]
+        assert post.labels == original.labels
+        assert post.title == original.title  # now made whole
+        assert vars(post) == vars(original)

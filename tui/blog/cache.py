@@ -140,7 +140,8 @@ class PostCache:
         data = cache_format.encode(
             relatives,
             [stamps[relative] for relative in relatives],
-            ([record_of(post) for post in ordered], places, spellings),
+            # A post restored from the cache and never shown keeps its row.
+            ([post.record or record_of(post) for post in ordered], places, spellings),
         )
         with contextlib.suppress(OSError, BlogError):
             self.file.parent.mkdir(parents=True, exist_ok=True)

@@ -178,11 +178,23 @@ class Post:
             own.pop("_record", None)
             return getattr(self, name)
 
+    @property
+    def record(self) -> list[Any] | None:
+        """The cache's row a deferred post was made of, while none of its
+        fields has been asked for; else None. Writing the cache again takes
+        it as it is, without making the post."""
+        deferred = self.__dict__.get("_record")
+        return None if deferred is None else deferred[1]
+
     @cached_property
     def labels(self) -> list[tuple[str, str]]:
         """(key, spelling) of every tag and category, for the index."""
         # Made when first asked (by the index, as it adds the post), not for
-        # every post the cache restores already indexed.
+        # every post the cache restores already indexed; for a deferred
+        # post, from its row (its tags and categories, where known() takes them).
+        record = self.record
+        if record is not None:
+            return _labels(record[3], record[5])
         return _labels(self.tags, self.categories)
 
     @cached_property
