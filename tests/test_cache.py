@@ -46,7 +46,9 @@ def load(
             survey = Survey(blog.root)
         elif surveyed == "compared by the survey":
             survey = Survey(blog.root, cache.file)
-        posts = [post for batch in blog.read_batches(cache=cache, survey=survey) for post in batch]
+        posts = [
+            post for part in blog.read_parts(cache=cache, survey=survey) for post in part.posts()
+        ]
         cache.save()
     assert len({post.relative for post in posts}) == len(posts)  # each once
     return {post.relative: post.title for post in posts}
@@ -133,7 +135,7 @@ def test_posts_in_subfolders_come_back_from_the_cache_as_they_were(
         if surveyed != "listed here":
             survey = Survey(blog.root, cache.file if surveyed == "compared by the survey" else None)
         posts = sorted(
-            (post for batch in blog.read_batches(cache=cache, survey=survey) for post in batch),
+            (post for part in blog.read_parts(cache=cache, survey=survey) for post in part.posts()),
             key=lambda post: post.relative,
         )
         cache.save()
@@ -244,12 +246,12 @@ def test_every_post_of_the_real_blogs_comes_back_from_the_cache_field_for_field(
     be the post a reading makes, down to what the index and the sort use."""
     blog = Blog(corpora)
     cache = PostCache(blog.root, tmp_path)
-    read = {post.relative: post for batch in blog.read_batches(cache=cache) for post in batch}
+    read = {post.relative: post for part in blog.read_parts(cache=cache) for post in part.posts()}
     cache.save()
     again = {
         post.relative: post
-        for batch in blog.read_batches(cache=PostCache(blog.root, tmp_path))
-        for post in batch
+        for part in blog.read_parts(cache=PostCache(blog.root, tmp_path))
+        for post in part.posts()
     }
     assert len(again) == len(read) > 20
     for relative, post in read.items():

@@ -21,9 +21,8 @@ def keep(blog_dir: Path, order: str = "newest") -> Blog:
     """Read the blog as the app does and keep its glimpse."""
     blog = Blog(blog_dir)
     cache = PostCache(blog.root)
-    for batch in blog.read_batches(cache=cache):
-        for post in batch:
-            blog.index.add(post)
+    for part in blog.read_parts(cache=cache):
+        blog.index.absorb(part)
     posts = Searcher().ordered(blog.index.posts(), order)  # type: ignore[arg-type]
     glimpses.save(blog.root, order, posts, blog.index.tag_counts(), cache.stamps(), [])
     return blog
@@ -131,7 +130,7 @@ def test_a_glimpse_of_other_posts_than_those_read_is_not_kept(blog_dir: Path) ->
     file = glimpses.glimpse_file(blog.root)
     assert file.exists()
     cache = PostCache(blog.root)
-    for _ in blog.read_batches(cache=cache):
+    for _ in blog.read_parts(cache=cache):
         pass
     posts, tags = blog.index.posts(), blog.index.tag_counts()
     stamps = cache.stamps()

@@ -64,7 +64,9 @@ def described(post: Post) -> tuple[Any, ...]:
 
 
 def read_all(blog: Blog, workers: int, cache: PostCache | None = None) -> list[tuple[Any, ...]]:
-    posts = [post for batch in blog.read_batches(cache=cache, workers=workers) for post in batch]
+    posts = [
+        post for part in blog.read_parts(cache=cache, workers=workers) for post in part.posts()
+    ]
     return sorted(described(post) for post in posts)
 
 
@@ -151,10 +153,10 @@ def test_one_worker_dying_leaves_its_files_to_the_other(many: Blog) -> None:
 def test_a_reading_given_up_stops_its_workers(
     many: Blog, started: list[subprocess.Popen[bytes]]
 ) -> None:
-    batches = many.read_batches(size=20, workers=2)
-    next(batches)
+    parts = many.read_parts(size=20, workers=2)
+    next(parts)
     assert started
-    batches.close()
+    parts.close()
     assert ended(started)
 
 
@@ -186,12 +188,12 @@ def test_workers_started_before_the_reading_are_used_or_stopped(
 ) -> None:
     large = Blog(write_blog(tmp_path / "large"))
     early = ParallelReader(large.root, 2)
-    posts = [post for batch in large.read_batches(started=early) for post in batch]
+    posts = [post for part in large.read_parts(started=early) for post in part.posts()]
     assert len(posts) == POSTS + 4
     assert len(started) == 2  # those, and no others
     small = Blog(blog_dir)
     early = ParallelReader(small.root, 2)
-    assert len([post for batch in small.read_batches(started=early) for post in batch]) == 4
+    assert len([post for part in small.read_parts(started=early) for post in part.posts()]) == 4
     assert len(started) == 4
     assert ended(started)  # stopped, used or not
 
@@ -222,7 +224,9 @@ async def test_a_first_start_of_a_large_blog_starts_its_workers_at_once(
 def read_from_head_start(blog: Blog, processes: list[subprocess.Popen[bytes]]) -> list[Any]:
     reader = ParallelReader(blog.root, 0, processes)
     assert reader.reads_shares
-    return sorted(described(post) for batch in blog.read_batches(started=reader) for post in batch)
+    return sorted(
+        described(post) for part in blog.read_parts(started=reader) for post in part.posts()
+    )
 
 
 def test_workers_started_with_the_app_read_each_their_share(

@@ -101,7 +101,7 @@ def saved(blog_dir: Path) -> tuple[Blog, PostCache, dict[str, str]]:
     blog = Blog(blog_dir)
     cache = PostCache(blog.root)
     titles = {
-        post.relative: post.title for batch in blog.read_batches(cache=cache) for post in batch
+        post.relative: post.title for part in blog.read_parts(cache=cache) for post in part.posts()
     }
     cache.save()
     return blog, cache, titles
@@ -235,12 +235,12 @@ def dying(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_child_that_dies_leaves_the_listing_to_this_process(blog_dir: Path) -> None:
     blog = Blog(blog_dir)
     cache = PostCache(blog.root)
-    first = [post.relative for batch in blog.read_batches(cache=cache) for post in batch]
+    first = [post.relative for part in blog.read_parts(cache=cache) for post in part.posts()]
     cache.save()
     again = [
         post.relative
-        for batch in blog.read_batches(cache=PostCache(blog.root), survey=Survey(blog.root))
-        for post in batch
+        for part in blog.read_parts(cache=PostCache(blog.root), survey=Survey(blog.root))
+        for post in part.posts()
     ]
     assert len(again) == 4
     assert sorted(again) == sorted(first)
@@ -268,7 +268,7 @@ def test_a_child_lost_half_way_is_finished_here_each_post_once(tmp_path: Path) -
         (tmp_path / name).write_text(f"# {name}\n")
     blog = Blog(tmp_path)
     survey = HalfWay(blog.root)
-    posts = [post for batch in blog.read_batches(survey=survey) for post in batch]
+    posts = [post for part in blog.read_parts(survey=survey) for post in part.posts()]
     assert sorted(post.relative for post in posts) == [
         "a.md",
         "b.md",
@@ -315,7 +315,7 @@ async def test_a_next_start_lists_its_files_in_a_child(
 def test_what_changed_since_the_reading_is_found(blog_dir: Path, by_survey: bool) -> None:
     blog = Blog(blog_dir)
     cache = PostCache(blog.root)
-    read = [post.relative for batch in blog.read_batches(cache=cache) for post in batch]
+    read = [post.relative for part in blog.read_parts(cache=cache) for post in part.posts()]
     known: dict[str, Stamp | None] = dict.fromkeys(read)
     known.update(cache.stamps())
     assert blog.changed_since(known, Survey(blog.root) if by_survey else None) == ([], [])

@@ -109,20 +109,6 @@ class Blog:
         for path in paths:
             yield read_post(path, self.root)
 
-    def read_batches(
-        self,
-        size: int = 500,
-        cache: PostCache | None = None,
-        workers: int | None = None,
-        started: ParallelReader | None = None,
-        survey: Survey | None = None,
-    ) -> Generator[list[Post], None, None]:
-        """Every post, a batch of up to ``size`` at a time, as :meth:`read_parts` reads them."""
-        for part in self.read_parts(size, cache, workers, started, survey):
-            posts = part.posts()
-            for start in range(0, len(posts), size):
-                yield posts[start : start + size]
-
     def read_parts(
         self,
         size: int = 500,
