@@ -284,7 +284,9 @@ def test_a_child_lost_half_way_is_finished_here_each_post_once(tmp_path: Path) -
 async def test_a_next_start_lists_its_files_in_a_child(
     blog_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("tui.screens.main.worker_count", lambda: 2)  # on a machine of one core too
+    # On a machine of one core too.
+    monkeypatch.setattr("tui.screens.main.worker_count", lambda: 2)
+    monkeypatch.setattr("tui.blog.head_start.worker_count", lambda: 2)
     children: list[subprocess.Popen[bytes]] = []
     start = pipes.start
 

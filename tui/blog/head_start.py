@@ -107,7 +107,7 @@ def start(root: Path) -> HeadStart:
     :meth:`tui.blog.parallel.ParallelReader.found`). Never raises."""
     workers = first_start_workers(root)
     if not workers:
-        return HeadStart(survey=_survey(root))
+        return HeadStart(survey=next_start_survey(root))
     started = []
     for share in range(workers):
         try:
@@ -123,8 +123,9 @@ def start(root: Path) -> HeadStart:
     return HeadStart(readers=started)
 
 
-def _survey(root: Path) -> Survey | None:
-    """The survey of a next start's files, when there is another core for it."""
+def next_start_survey(root: Path) -> Survey | None:
+    """The survey of a next start's files, compared with the cache, when a
+    cache is there and another core for it. Never raises."""
     try:
         cache = cache_file(root)
         if worker_count() < 2 or not cache.exists():

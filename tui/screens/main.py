@@ -37,7 +37,12 @@ from tui.blog.editor import editor_command
 from tui.blog.encoding import decode
 from tui.blog.glimpse import MOST_POSTS, Glimpse
 from tui.blog.glimpse import save as save_glimpse
-from tui.blog.head_start import HeadStart, first_start_workers, worker_count
+from tui.blog.head_start import (
+    HeadStart,
+    first_start_workers,
+    next_start_survey,
+    worker_count,
+)
 from tui.blog.index import BlogIndex, TagCount
 from tui.blog.links import is_foreign_link, is_web_link, resolve_link
 from tui.blog.parallel import ParallelReader
@@ -279,8 +284,8 @@ class MainScreen(Screen[None]):
         """On a first start of a large blog (no cache yet, many entries in its
         folder), the processes that will parse its posts start now, on the other
         cores, while the window is drawn, unless they started with the app; on
-        a next start, the one that lists the files (see :meth:`_start_survey`),
-        unless it started with the app."""
+        a next start, the one that lists the files and compares them with the
+        cache (see tui/blog/head_start.py), unless it started with the app."""
         started = survey = None
         try:
             root = self.blog.root
@@ -289,12 +294,10 @@ class MainScreen(Screen[None]):
             head = self._head_start.result() if self._head_start is not None else HeadStart()
             if head.readers:
                 started = ParallelReader(root, 0, head.readers)
-            elif head.survey is not None:
-                survey = head.survey
-            elif (cache := PostCache(root).file).exists():
-                survey = self._start_survey(cache)
-            elif workers := first_start_workers(root):
-                started = ParallelReader(root, workers)
+            else:
+                survey = head.survey or next_start_survey(root)
+                if survey is None and (workers := first_start_workers(root)):
+                    started = ParallelReader(root, workers)
         finally:
             self._workers_started.set_result(started)
             self._survey_started.set_result(survey)
@@ -445,14 +448,13 @@ class MainScreen(Screen[None]):
             applied = self.apply_changes(found, gone + vanished)
             asyncio.run_coroutine_threadsafe(applied, loop).result()
 
-    def _start_survey(self, cache: Path | None = None) -> Survey | None:
+    def _start_survey(self) -> Survey | None:
         """A child process that lists and stats the files, when there is
-        another core for it: at a next start, while this one reads the
-        ``cache``, with which it compares them."""
+        another core for it: after the reading, to see what changed meanwhile."""
         if worker_count() < 2:
             return None
         try:
-            return Survey(self.blog.root, cache)
+            return Survey(self.blog.root)
         except OSError:
             return None  # listed in this process, then
 
