@@ -18,9 +18,7 @@ The file's layout is `tui.blog.cache_format`'s.
 from __future__ import annotations
 
 import contextlib
-from collections import Counter
 from collections.abc import Callable
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -84,14 +82,14 @@ class PostCache:
         relatives = contents.relatives
         try:
             rows, places, spellings = contents.posts
+            if any(len(row) != len(FIELDS) for row in rows):
+                raise ValueError("not a row of this version")
             # Made when first asked for: most are not, at a start (see Post.deferred).
             deferred = Post.deferred
             posts = [
                 deferred(path_of, relative, row)
                 for relative, row in zip(relatives, rows, strict=True)
             ]
-            if any(len(row) != len(FIELDS) for row in rows):
-                raise ValueError("not a row of this version")
             index.restore(posts, places, spellings)
         except (TypeError, ValueError, IndexError, KeyError, AttributeError):
             return BlogIndex(self.root), {}  # not what this version writes
@@ -126,17 +124,7 @@ class PostCache:
         # Newest first, as BlogIndex.posts() orders them: sort keys are unique.
         ordered = sorted(posts, key=SORT_KEY, reverse=True)
         relatives = [post.relative for post in ordered]
-        places: dict[str, list[int]] = {}
-        for place, post in enumerate(ordered):
-            # Each key once a post: how many places a tag has is how many posts.
-            for key in dict.fromkeys([key for key, _ in post.labels]):
-                if key in places:
-                    places[key].append(place)
-                else:
-                    places[key] = [place]
-        spellings: dict[str, dict[str, int]] = {}
-        for (key, tag), count in Counter(chain.from_iterable(p.labels for p in ordered)).items():
-            spellings.setdefault(key, {})[tag] = count
+        places, spellings = BlogIndex.kept(ordered)
         data = cache_format.encode(
             relatives,
             [stamps[relative] for relative in relatives],

@@ -123,6 +123,28 @@ class BlogIndex:
         self._by_tag, self._unmade = {}, (newest_first, places)
         self._ordered = newest_first
 
+    @staticmethod
+    def kept(
+        newest_first: Sequence[Post],
+    ) -> tuple[dict[str, list[int]], dict[str, dict[str, int]]]:
+        """What :meth:`restore` makes the index of ``newest_first`` again
+        from: each tag's places in it (a post once a tag, however it is
+        spelt), and how many times each spelling of it is used."""
+        places: dict[str, list[int]] = {}
+        for place, post in enumerate(newest_first):
+            for key in dict.fromkeys([key for key, _ in post.labels]):
+                if key in places:
+                    places[key].append(place)
+                else:
+                    places[key] = [place]
+        spellings: dict[str, dict[str, int]] = {}
+        # Counted as add_all counts them: in one call, in C.
+        for (key, tag), count in Counter(
+            chain.from_iterable(p.labels for p in newest_first)
+        ).items():
+            spellings.setdefault(key, {})[tag] = count
+        return places, spellings
+
     def make_sets(self) -> None:
         """Make the sets of each tag's posts now, if this index was restored
         and they are not made yet. Safe from another thread than the one
