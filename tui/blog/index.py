@@ -139,9 +139,8 @@ class BlogIndex:
                     places[key] = [place]
         spellings: dict[str, dict[str, int]] = {}
         # Counted as add_all counts them: in one call, in C.
-        for (key, tag), count in Counter(
-            chain.from_iterable(p.labels for p in newest_first)
-        ).items():
+        labels = chain.from_iterable([post.labels for post in newest_first])
+        for (key, tag), count in Counter(labels).items():
             spellings.setdefault(key, {})[tag] = count
         return places, spellings
 
