@@ -12,8 +12,9 @@ A next start (a cache is there) needs every file listed and stat'ed, to
 know which posts the cache still holds for: the process that does it (a
 `tui.blog.survey.Survey`) starts at the same moment, for the same reason.
 
-It imports nothing heavier than `pipes` and `survey`, so that the start
-screen's frame is followed at once by the children's start.
+It imports nothing heavier than `pipes` (and `survey` when one is
+started, in the thread that starts it), so that the start screen's frame
+is followed at once by the children's start.
 """
 
 from __future__ import annotations
@@ -28,11 +29,14 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from tui.blog import pipes
-from tui.blog.survey import Survey
+
+if TYPE_CHECKING:
+    from tui.blog.survey import Survey
 
 APP_NAME = "blog-tui"
 PARALLEL_FROM = 256
@@ -130,6 +134,8 @@ def next_start_survey(root: Path) -> Survey | None:
         cache = cache_file(root)
         if worker_count() < 2 or not cache.exists():
             return None
+        from tui.blog.survey import Survey  # in the thread: not on the way to the window
+
         return Survey(root, cache)
     except OSError:  # no process to be had, or no cache folder to look into
         return None
