@@ -90,7 +90,10 @@ async def test_the_start_screen_is_the_main_screens_frame(
 ) -> None:
     app = BlogApp(blog_dir, watch=False)
     async with start_screen(app, held) as pilot:
-        assert isinstance(app.screen, StartScreen)
+        start = app.screen
+        assert isinstance(start, StartScreen)
+        # The first screen itself: no empty screen of Textual's laid out under it.
+        assert app.screen_stack == [start]
         assert app.main_screen is None
         shown = screen_text(pilot)
         assert "Tags" in shown and "Posts" in shown and "Preview" in shown
@@ -104,6 +107,9 @@ async def test_the_start_screen_is_the_main_screens_frame(
         assert screen.is_current
         # Nothing moves when the main screen takes over.
         assert {id: screen.get_widget_by_id(id).region for id in panes} == frame
+        # The start screen stays under it, emptied.
+        await until(pilot, lambda: not start.children)
+        assert app.screen_stack == [start, screen]
 
 
 @pytest.mark.parametrize("theme", ["textual-light", "nord"])
@@ -268,6 +274,9 @@ async def test_a_next_start_shows_the_list_before_the_main_screen(
         # The sidebar and the list, drawn alike (the preview has the post by now).
         now = screen_text(pilot).splitlines()
         assert [line[:63] for line in now[1:12]] == [line[:63] for line in shown.splitlines()[1:12]]
+        # The glimpse's list and tags go with the start screen's panes.
+        start = pilot.app.screen_stack[0]
+        await until(pilot, lambda: not start.query("PostList, TagSidebar"))
 
 
 async def test_a_post_changed_since_and_the_list_waits_for_the_reading(

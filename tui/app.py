@@ -1,6 +1,7 @@
 """The Textual app: one main screen over one blog, and the keys that work anywhere.
 
-A start screen stands in for the main screen while that is imported and made.
+A start screen stands in for the main screen while that is imported and
+made; the main screen is then pushed over it.
 """
 
 from __future__ import annotations
@@ -19,11 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App, SystemCommand
-from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES, Theme
+from textual.widget import AwaitMount
 
 from tui.blog.display import printable_text
 from tui.commands import TagCommands
@@ -118,13 +119,23 @@ class BlogApp(KeysInTurn):
         self._main: MainScreen | None = None
         self.collector = IdleCollector()
 
+    def get_default_screen(self) -> Screen[Any]:
+        """The start screen, as the first screen itself.
+
+        Pushed on Textual's own empty first screen, it had that one mounted,
+        laid out and drawn for nothing before it (the window showed the
+        panes 20 to 40 ms later). The main screen is pushed on it in turn:
+        Textual cannot switch away from a first screen (textual#2650), and
+        giving the main screen a mode of its own made the first frame later.
+        """
+        # The folder as the main screen names it (Blog makes its root so).
+        return StartScreen(os.path.abspath(self.folder))
+
     def on_mount(self) -> None:
         self.collector.start()
         self.set_interval(COLLECTOR_CHECK, self.collector.check)
         self._apply_theme()
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        # The folder as the main screen names it (Blog makes its root so).
-        self.push_screen(StartScreen(os.path.abspath(self.folder)))
         self.call_after_refresh(self._open_main)
         if not self.is_headless:
             loop = asyncio.get_running_loop()
@@ -214,19 +225,25 @@ class BlogApp(KeysInTurn):
             head_start=readers,
             glimpse=glimpse,
         )
-        self._release_keys_when_shown(self.switch_screen(self._main))
+        self._release_keys_when_shown(self.push_screen(self._main))
 
     @work(group="start", exit_on_error=False)
-    async def _release_keys_when_shown(self, switched: AwaitComplete) -> None:
-        """Once the main screen is there, the keys pressed until then, in order.
+    async def _release_keys_when_shown(self, shown: AwaitMount) -> None:
+        """Once the main screen is there, the keys pressed until then, in
+        order; then the start screen under it is emptied.
 
         A key pressed while the app starts is meant for the app that is
         starting, and the start screen has nowhere to send it. Even ctrl+q
         waits for the main screen (a few tenths of a second), then quits as
         it always does.
         """
-        await switched
+        await shown
         self.release_keys()
+        # It stays under the main screen, with nothing in it: the list and
+        # the tags of a glimpse go.
+        start = self.screen_stack[0]
+        if isinstance(start, StartScreen):
+            await start.remove_children()
 
     def _stopped_by_signal(self, number: int) -> None:
         """SIGTERM, or the terminal closed (SIGHUP): keep the unsaved text, restore the terminal."""

@@ -3,8 +3,8 @@
 Importing and composing the main screen (the editor, the Markdown preview,
 the dialogs, their styles) takes a few tenths of a second, as long again as
 Textual takes to start. This screen is drawn from a few `Static` widgets in
-milliseconds, so the window shows at once; the main screen replaces it as
-soon as it is ready. Keep this module's imports to Textual's core: even
+milliseconds, so the window shows at once; the main screen is drawn over it
+as soon as it is ready. Keep this module's imports to Textual's core: even
 Textual's `Header` and `Footer` cost it a fifth of its time.
 
 At a next start the list and the tags can be known before the main screen
