@@ -8,6 +8,7 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,8 +17,9 @@ from tui.blog.display import printable
 from tui.blog.encoding import decode
 from tui.blog.files import atomic_write
 from tui.blog.naming import slugify
-from tui.blog.post import category_key, tag_key
+from tui.blog.post import category_key, read_head, tag_key
 from tui.blog.store import PostText
+from tui.blog.walk import listed, stamp
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -455,3 +457,39 @@ def test_absorbing_keeps_newer_readings_and_what_was_deleted_meanwhile(tmp_path:
     assert sorted(post.relative for post in index.posts()) == ["a.md", "b.md"]
     assert index.get(tmp_path / "a.md").tags == ("new",)  # type: ignore[union-attr]
     assert {tag.name: tag.count for tag in index.tag_counts()} == {"new": 1, "old": 1}
+
+
+def test_a_post_is_read_whole_whatever_size_it_was_listed_at(tmp_path: Path) -> None:
+    """The stamp a listing gave is taken, not stat'ed again; the bytes are
+    what the file holds when it is read, grown or shrunk since."""
+    path = tmp_path / "post.md"
+    text = "---\ntitle: Grown\n---\n\n" + "Une ligne de plus.\n" * 20_000  # past any one read
+    path.write_text(text, "utf-8")
+    listed = (10, 1_000, 2_000, 3)  # a listing's stamp, from before the post grew
+    post = read_post(path, tmp_path, "post.md", listed)
+    assert post.stamp == listed and post.size == 10 and post.mtime_ns == 1_000
+    assert post.title == "Grown"
+    assert read_head(path, 10) == text.encode()
+    path.write_text("---\ntitle: Shrunk\n---\n", "utf-8")
+    assert read_post(path, tmp_path, "post.md", listed).title == "Shrunk"
+    assert read_post(path, tmp_path).stamp == stamp(os.stat(path))
+
+
+def test_a_listing_can_keep_some_files_and_stat_only_those(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("a.md", "b.md", "c.md", "sub/d.md"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("# Post\n", "utf-8")
+    stat_ed: list[str] = []
+    real_stat = os.stat
+
+    def counted(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        stat_ed.append(os.fsdecode(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", counted)
+    kept = [file for part in listed(str(tmp_path), [], keep=lambda r: r != "b.md") for file in part]
+    assert sorted(relative for relative, _ in kept) == ["a.md", "c.md", "sub/d.md"]
+    assert all(current is not None for _, current in kept)
+    assert sorted(os.path.basename(name) for name in stat_ed) == ["a.md", "c.md", "d.md"]

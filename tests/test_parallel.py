@@ -336,3 +336,33 @@ def serve() -> None:
     read = [(edited.name, before, record_of(stale)), ("deleted.md", before, record_of(deleted))]
     pipes.write(sys.stdout.buffer, ("read", read))
     pipes.write(sys.stdout.buffer, ("share read", None))
+
+
+def test_a_worker_stats_only_its_own_files_and_each_once(
+    many: Blog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every worker lists the whole folder: the files of the others' shares
+    are passed over, not stat'ed, and its own are not stat'ed again to be read."""
+    stat_ed: list[str] = []
+    real_stat = os.stat
+
+    def counted(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        if kwargs.get("follow_symlinks", True):  # not the check for a link
+            stat_ed.append(os.fsdecode(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", counted)
+    answers: queue.SimpleQueue[Any] = queue.SimpleQueue()
+    parallel._read_share(many.root, 1, 3, answers, threading.Event())
+    read = [
+        name for kind, content in iter(answers.get, ("share read", None)) for name, _, _ in content
+    ]
+    mine = {
+        p.name
+        for p in many.root.rglob("*.md")
+        if head_start.share_of(p.relative_to(many.root).as_posix(), 3) == 1
+    }
+    assert {Path(name).name for name in read} == mine
+    assert sorted(os.path.basename(name) for name in stat_ed if name.endswith(".md")) == sorted(
+        mine
+    )

@@ -278,13 +278,19 @@ def _read_share(
     root: Path, share: int, shares: int, answers: queue.SimpleQueue[Any], gone: threading.Event
 ) -> None:
     read: list[tuple[str, Stamp, list[Any]]] = []
-    for files in listed(str(root), []):  # unreadable folders: the app's own listing says
+
+    def mine(relative: str) -> bool:
+        return share_of(relative, shares) == share
+
+    # Only its own files are stat'ed, and once: their stamps as listed.
+    # Unreadable folders: the app's own listing says.
+    for files in listed(str(root), [], keep=mine):
         for relative, current in files:
-            if current is None or share_of(relative, shares) != share:
+            if current is None:
                 continue
             if gone.is_set():
                 return
-            post = read_post(root / relative, root, relative)
+            post = read_post(root / relative, root, relative, current)
             read.append((relative, current, record_of(post)))
             if len(read) >= CHUNK:
                 answers.put(("read", read))

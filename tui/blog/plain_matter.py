@@ -81,6 +81,8 @@ _TIMESTAMP_PARTS = re.compile(
 )
 
 
+_FLOW_MARK = re.compile(r"[\[\]{}:#]")
+"""What a flow list's item may not hold: brackets, a mapping or a comment."""
 _NOT_PLAIN = frozenset("-?:,[]{}#&*!|>'\"%@`" + "+.~<=")
 """What a value may not start with to be a string: YAML's marks, and what
 PyYAML reads as a number (+1, .5, .inf), a null (~), a merge (<<) or "="."""
@@ -151,7 +153,7 @@ def _flow_list(text: str) -> Any:
     values = []
     for item in inside.split(","):
         item = item.strip(" ")
-        if not item or any(mark in item for mark in "[]{}:#"):
+        if not item or _FLOW_MARK.search(item):
             return _UNSURE
         value = _scalar(item)
         if value is _UNSURE:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 POST_SUFFIXES = (".md", ".markdown")
 SKIPPED_FOLDERS = frozenset(
@@ -60,9 +60,15 @@ def post_folders(root: str, unreadable: list[str]) -> Iterator[tuple[str, list[s
             yield folder, names
 
 
-def listed(root: str, unreadable: list[str], most: int = 1_000) -> Iterator[list[Listed]]:
+def listed(
+    root: str,
+    unreadable: list[str],
+    most: int = 1_000,
+    keep: Callable[[str], bool] | None = None,
+) -> Iterator[list[Listed]]:
     """Every post file under ``root`` with its stamp, up to ``most`` at a time
-    (a blog may keep all its posts in one folder)."""
+    (a blog may keep all its posts in one folder); only those whose path from
+    ``root`` ``keep`` keeps, when given, and only those are stat'ed."""
     prefix = len(os.path.join(root, ""))
     for folder, names in post_folders(root, unreadable):
         with _opened(folder) as fd:
@@ -72,6 +78,9 @@ def listed(root: str, unreadable: list[str], most: int = 1_000) -> Iterator[list
                 for name in names[start : start + most]:
                     # Strings, not paths: at 100,000 posts every Path built is a tenth of a second.
                     full = folder + name
+                    relative = full[prefix:].replace(os.sep, "/")
+                    if keep is not None and not keep(relative):
+                        continue
                     try:
                         # From the folder: the kernel does not walk the
                         # whole path again for every file (a tenth of a
@@ -80,8 +89,9 @@ def listed(root: str, unreadable: list[str], most: int = 1_000) -> Iterator[list
                         current: Stamp | None = stamp(found)
                     except OSError:
                         current = None
-                    files.append((full[prefix:].replace(os.sep, "/"), current))
-                yield files
+                    files.append((relative, current))
+                if files:
+                    yield files
 
 
 @contextlib.contextmanager
