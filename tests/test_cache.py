@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from tui.blog import Blog, Post, read_post
-from tui.blog.cache import PostCache, record_of
+from tui.blog.cache import PostCache
 from tui.blog.cache_format import HEADER, VERSION
 from tui.blog.index import BlogIndex, TagCount
+from tui.blog.rows import record_of
 from tui.blog.survey import Survey
 
 STEVE = "2010-11-08-steve-jobs-stanford.md"

@@ -15,9 +15,10 @@ import pytest
 from tests import helpers
 from tui.app import BlogApp
 from tui.blog import Blog, Post, head_start, parallel, pipes, read_post
-from tui.blog.cache import PostCache, record_of
+from tui.blog.cache import PostCache
 from tui.blog.head_start import looks_large, worker_count
 from tui.blog.parallel import ParallelReader
+from tui.blog.rows import record_of
 
 POSTS = 300
 
@@ -366,3 +367,28 @@ def test_a_worker_stats_only_its_own_files_and_each_once(
     assert sorted(os.path.basename(name) for name in stat_ed if name.endswith(".md")) == sorted(
         mine
     )
+
+
+WORKERS_NEED_NOT = (
+    "textual",
+    "yaml",  # imported at the first front matter that needs PyYAML
+    "tui.blog.cache",  # its index, its file format and writing
+    "tui.blog.store",
+    "tempfile",
+    "concurrent.futures",
+    "platformdirs",
+    "hashlib",
+    "json",
+    "tomllib",
+)
+
+
+def test_a_worker_imports_only_what_it_reads_with() -> None:
+    """A first start's workers start as the main screen is imported: what
+    they import is taken from their reading, on the same cores."""
+    code = (
+        f"import sys; from {head_start.WORKER} import serve\n"
+        f"print(' '.join(m for m in {WORKERS_NEED_NOT!r} if m in sys.modules))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == []

@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from tui.blog import cache_format
 from tui.blog.errors import BlogError
@@ -28,23 +27,8 @@ from tui.blog.files import atomic_write
 from tui.blog.head_start import cache_file
 from tui.blog.index import SORT_KEY, BlogIndex
 from tui.blog.post import Post
+from tui.blog.rows import FIELDS, record_of
 from tui.blog.walk import Stamp
-
-# A row: the post's path from the blog's folder, its stamp, then its fields.
-FIELDS = (
-    "title",
-    "date",
-    "date_source",
-    "tags",
-    "draft",
-    "categories",
-    "language",
-    "translation_of",
-    "problems",
-    "read_only_reason",
-    "mtime_ns",
-    "size",
-)
 
 
 class PostCache:
@@ -136,31 +120,3 @@ class PostCache:
             atomic_write(self.file, data, mode=0o600)
             # What earlier versions wrote there, in JSON, is of no use any more.
             self.file.with_suffix(".json").unlink(missing_ok=True)
-
-
-def record_of(post: Post) -> list[Any]:
-    """A post's fields as plain values (the cache's, and what worker processes send)."""
-    return [
-        post.title,
-        post.date.isoformat() if post.date else None,
-        post.date_source,
-        list(post.tags),
-        post.draft,
-        list(post.categories),
-        post.language,
-        post.translation_of,
-        list(post.problems),
-        post.read_only_reason,
-        post.mtime_ns,
-        post.size,
-    ]
-
-
-def post_from_record(path: Path, relative: str, record: Any) -> Post:
-    """The post that :func:`record_of` gave ``record`` for (a list or a tuple)."""
-    # Fields are taken as written: the file is ours, private to the user and
-    # versioned, and converting each one again would cost a fifth of a
-    # second at 100,000 posts. Only the shape of the row is checked.
-    if len(record) != len(FIELDS):
-        raise ValueError("not a row of this version")
-    return Post.known(path, relative, *record)

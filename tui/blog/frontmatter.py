@@ -9,9 +9,7 @@ of raising, so that a broken post is still listed and can be opened.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,6 +94,8 @@ def _split_unopened(text: str) -> FrontMatter:
 
 def _split_json(text: str) -> FrontMatter:
     """Hugo's JSON front matter: an object at the top, the body after it."""
+    import json  # on first use: few blogs write JSON, and the workers start sooner
+
     try:
         data, end = json.JSONDecoder().raw_decode(text)
     except json.JSONDecodeError as error:
@@ -145,6 +145,8 @@ def _parse(source: str, fmt: str) -> tuple[dict[str, Any], tuple[str, ...]]:
 
 def _load_toml(source: str) -> tuple[Any, str | None]:
     """The value ``source`` holds, or None and why it is not TOML."""
+    import tomllib  # on first use, as json above
+
     try:
         return tomllib.loads(source), None
     except tomllib.TOMLDecodeError as error:

@@ -24,12 +24,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tui.blog.cache import post_from_record, record_of
 from tui.blog.errors import BlogError
 from tui.blog.files import atomic_write
 from tui.blog.head_start import cache_file
 from tui.blog.index import TagCount
 from tui.blog.post import Post
+from tui.blog.rows import post_from_record, record_of
 from tui.blog.walk import Listed, Stamp, listed
 
 VERSION = 1

@@ -14,28 +14,26 @@ know which posts the cache still holds for: the process that does it (a
 
 It imports nothing heavier than `pipes` (and `survey` when one is
 started, in the thread that starts it), so that the start screen's frame
-is followed at once by the children's start.
+is followed at once by the children's start; the workers import it too.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
 import threading
 import zlib
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import platformdirs
-
 from tui.blog import pipes
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from tui.blog.survey import Survey
 
 APP_NAME = "blog-tui"
@@ -71,6 +69,10 @@ def looks_large(folder: Path) -> bool:
 
 def cache_file(root: Path, folder: Path | None = None) -> Path:
     """Where the cache of the blog at ``root`` is kept (see `tui.blog.cache`)."""
+    import hashlib  # here: a worker imports this module, and needs neither
+
+    import platformdirs
+
     folder = folder or Path(platformdirs.user_cache_dir(APP_NAME))
     digest = hashlib.sha256(str(root.absolute()).encode("utf-8", "surrogateescape"))
     return folder / f"posts-{digest.hexdigest()[:32]}.cache"
@@ -145,6 +147,8 @@ def start_soon(root: Path) -> Future[HeadStart]:
     """:func:`start`, in a thread of its own: whether to start the workers is
     asked of the disk (the cache file, the folder's first entries), which the
     app's thread never waits for."""
+    from concurrent.futures import Future  # here: a worker imports this module
+
     started: Future[HeadStart] = Future()
 
     def run() -> None:

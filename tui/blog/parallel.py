@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from tui.blog import pipes
-from tui.blog.cache import post_from_record, record_of
 from tui.blog.head_start import WORKER, share_of
 from tui.blog.post import Post, read_post
+from tui.blog.rows import post_from_record, record_of
 from tui.blog.walk import Stamp, listed
 
 CHUNK = 100
