@@ -28,7 +28,8 @@ TOO_LARGE = 5_000_000
 HEAD = 256_000
 """Bytes read of such a file: its front matter and more than a screenful."""
 _BINARY = getattr(os, "O_BINARY", 0)
-"""Where files are opened as text unless told (Windows), they are opened as bytes."""
+"""os.open's flag for a file's bytes as they are, where files open as text
+unless told (Windows); elsewhere, none is needed."""
 CATEGORY_PREFIX = "category:"
 """Keys of categories start with this, so a category never merges with a tag."""
 _NO_DATE = dt.datetime.min.isoformat()
@@ -283,8 +284,8 @@ def read_head(path: Path, size: int) -> bytes:
     try:
         parts: list[bytes] = []
         got = 0
-        # One read of the stat'ed size and one more, which finds the end
-        # (or, the file having grown, goes on to it).
+        # One read of at least the stat'ed size, and one more that finds
+        # the end (or, the file having grown since, goes on to it).
         while wanted is None or got < wanted:
             part = os.read(fd, (wanted - got) if wanted is not None else max(size + 1, 65_536))
             if not part:
