@@ -354,10 +354,9 @@ def empty_app_command() -> str:
     return f"{shlex.quote(sys.executable)} -c {shlex.quote(code)}"
 
 
-def large_blog(posts: int, work: Path, runs: int, empty: float) -> list[Row]:
+def large_blog(posts: int, work: Path, runs: int) -> list[Row]:
     """First and next start and the tag filter on a blog of ``posts`` posts:
-    the first start measured once (it takes a while), the rest the median of
-    ``runs``; ``empty``, the empty Textual app's first paint, measured in the same run."""
+    the first start measured once (it takes a while), the rest the median of ``runs``."""
     folder = work / "posts"
     generate(folder, posts)
     written_out()
@@ -367,11 +366,15 @@ def large_blog(posts: int, work: Path, runs: int, empty: float) -> list[Row]:
     blog = f"{env} {shlex.quote(sys.executable)} -m tui {shlex.quote(str(folder))}"
     every_post = f"All posts  {posts}"
 
-    def first_paint() -> float:
+    def first_paint() -> tuple[float, float]:
+        """The empty app's first paint, then this blog's (see `first_start` in main)."""
+        empty = on_screen(empty_app_command(), "ready")[0]
         shutil.rmtree(work / "cache", ignore_errors=True)
-        return on_screen(blog, "Posts")[0]
+        return empty, on_screen(blog, "Posts")[0]
 
-    painted = median(runs, first_paint)
+    paints = [first_paint() for _ in range(runs)]
+    empty = statistics.median(empty for empty, _ in paints)
+    painted = statistics.median(painted for _, painted in paints)
     shutil.rmtree(work / "cache", ignore_errors=True)
     first, rss = on_screen(blog, every_post, timeout=600)
     warm_cache(folder, work / "cache")  # the first start was stopped before writing it
@@ -457,29 +460,35 @@ def main() -> None:
     every_post = f"All posts  {posts}"
 
     rows: list[Row] = []
-    bare = median(runs, lambda: read_and_parse(folder))
+    bare = 0.0  # measured in turn with the first starts, below
     keeper = f"bench-keeper{os.getpid()}"
     if shutil.which("tmux"):
         # A session that outlives each measured one: tmux's server exits with
         # its last session, and a session started at that moment fails.
         subprocess.run(["tmux", "new-session", "-d", "-s", keeper, "sleep 86400"], check=True)
-        empty = median(runs, lambda: on_screen(empty_app_command(), "ready")[0])
 
-        def first_start() -> tuple[float, float, float, int]:
+        def first_start() -> tuple[float, float, float, float, float, int]:
+            # Each baseline beside the figure it is the baseline of, in every
+            # round: the machine's speed drifts over a run, and a ratio is
+            # then of two figures measured under the same conditions.
+            empty = on_screen(empty_app_command(), "ready")[0]
             shutil.rmtree(work / "cache", ignore_errors=True)
             painted = on_screen(blog, "Posts")[0]
             shutil.rmtree(work / "cache", ignore_errors=True)
             # The start screen paints the panes; the main screen shows its keys.
             usable = on_screen(blog, USABLE)[0]
+            loop = read_and_parse(folder)
             shutil.rmtree(work / "cache", ignore_errors=True)
             listed, rss = on_screen(blog, every_post)
-            return painted, usable, listed, rss
+            return empty, painted, usable, loop, listed, rss
 
         firsts = [first_start() for _ in range(runs)]
-        paint = statistics.median(f[0] for f in firsts)
-        usable = statistics.median(f[1] for f in firsts)
-        listed = statistics.median(f[2] for f in firsts)
-        rss = statistics.median(f[3] for f in firsts) / 1024
+        empty = statistics.median(f[0] for f in firsts)
+        paint = statistics.median(f[1] for f in firsts)
+        usable = statistics.median(f[2] for f in firsts)
+        bare = statistics.median(f[3] for f in firsts)
+        listed = statistics.median(f[4] for f in firsts)
+        rss = statistics.median(f[5] for f in firsts) / 1024
         warm_cache(folder, work / "cache")
         written_out()
         again = median(runs, lambda: on_screen(blog, every_post)[0])
@@ -535,6 +544,8 @@ def main() -> None:
                 "MB",
             ),
         ]
+    else:
+        bare = median(runs, lambda: read_and_parse(folder))
     measured = in_app(folder, runs)
     frogmouth = None
     if arguments.frogmouth:
@@ -607,7 +618,7 @@ def main() -> None:
         ),
     ]
     if arguments.large and shutil.which("tmux"):
-        rows += large_blog(arguments.large, work / "large", arguments.runs, empty)
+        rows += large_blog(arguments.large, work / "large", arguments.runs)
     command = f".venv/bin/python benchmarks/run.py --posts {posts} --runs {runs}"
     if arguments.frogmouth:
         command += " --frogmouth .frogmouth/bin/python"
@@ -644,8 +655,10 @@ def write(output: Path, rows: list[Row], command: str, posts: int, runs: int, ba
         "",
         f"Synthetic blog of {posts:,} posts of about 6 KB (one in 200 is 50 or 200 KB),",
         f"303 tags. Figures are medians of {runs} runs; each baseline is measured in the same",
-        f"run (the bare read-and-parse loop took {bare:.3f} s). Screen figures time the real",
-        "app in tmux until the screen shows it, with the default settings (no settings file);",
+        "run, in turn with its figure: the empty app's first paint with the app's, the",
+        f"bare read-and-parse loop (it took {bare:.3f} s) with the first starts. Screen figures",
+        "time the real app in tmux until the screen shows it, with the default settings (no",
+        "settings file);",
         f"the screen is looked at every {FIRST_LOOKS * 1000:.0f} ms in its first second, then",
         f"every {LATER_LOOKS * 1000:.0f} ms (looking takes a share of a core the app would use).",
         "A next start is fully listed when the start screen shows the glimpse of the list",
