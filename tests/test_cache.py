@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import inspect
 import os
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from tui.blog import Blog, Post, read_post
 from tui.blog.cache import PostCache
 from tui.blog.cache_format import HEADER, VERSION
 from tui.blog.index import BlogIndex, TagCount
+from tui.blog.post import FIELDS
 from tui.blog.rows import record_of
 from tui.blog.survey import Survey
 
@@ -325,3 +327,14 @@ def test_posts_restored_and_never_shown_are_written_back_as_they_were(tmp_path: 
         assert post.labels == original.labels
         assert post.title == original.title  # now made whole
         assert vars(post) == vars(original)
+
+
+def test_a_record_holds_the_fields_in_the_order_known_takes_them(tmp_path: Path) -> None:
+    """A deferred post finds its date, tags and categories in its record by
+    their place in FIELDS, and known() takes the record as its arguments."""
+    taken = list(inspect.signature(Post.known).parameters)[2:]  # after path, relative
+    assert taken == ["date_text" if name == "date" else name for name in FIELDS]
+    path = tmp_path / "post.md"
+    path.write_text("---\ntitle: T\ndate: 2020-02-02\ntags: [a, B]\ncategories: [c]\n---\n")
+    record = record_of(read_post(path, tmp_path))
+    assert [record[FIELDS.index(name)] for name in ("tags", "categories")] == [["a", "B"], ["c"]]

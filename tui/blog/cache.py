@@ -26,8 +26,8 @@ from tui.blog.errors import BlogError
 from tui.blog.files import atomic_write
 from tui.blog.head_start import cache_file
 from tui.blog.index import SORT_KEY, BlogIndex
-from tui.blog.post import Post
-from tui.blog.rows import FIELDS, record_of
+from tui.blog.post import FIELDS, Post
+from tui.blog.rows import record_of
 from tui.blog.walk import Stamp
 
 

@@ -27,6 +27,25 @@ TOO_LARGE = 5_000_000
 """Bytes above which a file is not a post one edits: it is read in part, read-only."""
 HEAD = 256_000
 """Bytes read of such a file: its front matter and more than a screenful."""
+FIELDS = (
+    "title",
+    "date",
+    "date_source",
+    "tags",
+    "draft",
+    "categories",
+    "language",
+    "translation_of",
+    "problems",
+    "read_only_reason",
+    "mtime_ns",
+    "size",
+)
+"""A post's fields as a record holds them (see `tui.blog.rows`), in the order
+:meth:`Post.known` takes them; the cache's rows start with the post's path
+from the blog's folder and its stamp."""
+_DATE, _TAGS, _CATEGORIES = (FIELDS.index(name) for name in ("date", "tags", "categories"))
+"""Where a deferred post's sort key and labels are found in its record."""
 _BINARY = getattr(os, "O_BINARY", 0)
 """os.open's flag for a file's bytes as they are, where files open as text
 unless told (Windows); elsewhere, none is needed."""
@@ -160,7 +179,7 @@ class Post:
         post = _new(cls)
         post.__dict__ = {
             "relative": relative,
-            "sort_key": _sort_key(record[1], relative),
+            "sort_key": _sort_key(record[_DATE], relative),
             "_record": (path_of, record),
         }
         return post
@@ -197,7 +216,7 @@ class Post:
         # post, from its row (its tags and categories, where known() takes them).
         record = self.record
         if record is not None:
-            return _labels(record[3], record[5])
+            return _labels(record[_TAGS], record[_CATEGORIES])
         return _labels(self.tags, self.categories)
 
     @cached_property

@@ -10,24 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tui.blog.post import Post
-
-# A post's fields, in a row's order (the cache's rows start with the post's
-# path from the blog's folder and its stamp).
-FIELDS = (
-    "title",
-    "date",
-    "date_source",
-    "tags",
-    "draft",
-    "categories",
-    "language",
-    "translation_of",
-    "problems",
-    "read_only_reason",
-    "mtime_ns",
-    "size",
-)
+from tui.blog.post import FIELDS, Post
 
 
 def record_of(post: Post) -> list[Any]:
