@@ -12,6 +12,7 @@ import pytest
 from tui.blog import Blog
 from tui.blog import glimpse as glimpses
 from tui.blog.cache import PostCache
+from tui.blog.head_start import glimpse_file
 from tui.blog.search import Searcher
 
 STEVE = "2010-11-08-steve-jobs-stanford.md"
@@ -119,7 +120,7 @@ def test_any_change_to_the_files_and_there_is_no_glimpse(
 )
 def test_a_damaged_glimpse_is_no_glimpse(blog_dir: Path, damage: bytes) -> None:
     blog = keep(blog_dir)
-    glimpses.glimpse_file(blog.root).write_bytes(damage)
+    glimpse_file(blog.root).write_bytes(damage)
     assert glimpses.load(blog.root, "newest") is None
 
 
@@ -127,7 +128,7 @@ def test_a_glimpse_of_other_posts_than_those_read_is_not_kept(blog_dir: Path) ->
     """Posts changed while the blog was read are not those of its stamps:
     the older glimpse goes too, for it could match the files again."""
     blog = keep(blog_dir)
-    file = glimpses.glimpse_file(blog.root)
+    file = glimpse_file(blog.root)
     assert file.exists()
     cache = PostCache(blog.root)
     for _ in blog.read_parts(cache=cache):
@@ -153,7 +154,7 @@ def test_no_glimpse_is_kept_of_a_very_large_blog(
     blog = keep(blog_dir)
     monkeypatch.setattr(glimpses, "MOST_POSTS", 3)
     keep(blog_dir)
-    assert not glimpses.glimpse_file(blog.root).exists()
+    assert not glimpse_file(blog.root).exists()
 
 
 def test_an_unreadable_folder_is_part_of_the_fingerprint() -> None:

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from collections.abc import AsyncIterator
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,9 @@ from textual.pilot import Pilot
 from textual.widgets import Footer
 
 from tests.helpers import TIMEOUT, screen_text, settle, started, until, until_open
+from tests.test_glimpse import keep
 from tui.app import BlogApp
+from tui.blog.glimpse import Glimpse
 from tui.blog.session import Session
 from tui.config import Config
 from tui.screens.main import MainScreen
@@ -38,6 +41,8 @@ SLOW_TO_IMPORT = (
     "watchfiles",
     "tomllib",  # only for a settings file, which a first run has not
     "json",  # for the commands' output and the cache, read after the first frame
+    "hashlib",  # for the cache's file name; a glimpse's is looked for by the child
+    "tui.blog.glimpse",  # the child's to check, the thread's to take in
 )
 
 
@@ -45,7 +50,7 @@ def test_the_window_is_drawn_before_the_slow_imports() -> None:
     """What the start screen needs leaves out what takes longer to import
     than Textual itself: the main screen, its widgets, YAML, the watcher."""
     code = (
-        "import sys, tui.cli, tui.app\n"
+        "import sys, tui.cli, tui.app, tui.blog.glimpse_child\n"
         f"print(' '.join(m for m in {SLOW_TO_IMPORT!r} if m in sys.modules))\n"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -277,6 +282,86 @@ async def test_a_next_start_shows_the_list_before_the_main_screen(
         # The glimpse's list and tags go with the start screen's panes.
         start = pilot.app.screen_stack[0]
         await until(pilot, lambda: not start.query("PostList, TagSidebar"))
+
+
+def _checked_glimpse(blog_dir: Path) -> Future[Glimpse | None]:
+    """The glimpse of ``blog_dir`` as a child forked by `blog` finds it (see
+    tests/test_glimpse_child.py), not yet given to the app."""
+    from tui.blog import glimpse
+
+    found: Future[Glimpse | None] = Future()
+    found.set_result(glimpse.load(blog_dir.resolve(), Session().order))
+    return found
+
+
+async def test_a_glimpse_checked_by_then_is_in_the_first_frame(
+    blog_dir: Path, held: list[BlogApp]
+) -> None:
+    keep(blog_dir)  # as a start that read every post would
+    app = BlogApp(blog_dir, watch=False, glimpse=_checked_glimpse(blog_dir))
+    async with start_screen(app, held) as pilot:
+        # The main screen is held: this is what the start screen drew.
+        assert app.screen_stack == [app.screen] and isinstance(app.screen, StartScreen)
+        shown = screen_text(pilot)
+        assert "Reading posts…" not in shown
+        assert "All posts  4" in shown
+        assert "Steve Jobs @ Stanford" in shown
+        assert app.screen.query_one("#posts").has_focus
+
+        OPEN_MAIN(app)
+        screen = await started(pilot)
+        assert _titles(screen) == [post.title for post in screen.blog.index.posts()]
+        now = screen_text(pilot).splitlines()
+        assert [line[:63] for line in now[1:12]] == [line[:63] for line in shown.splitlines()[1:12]]
+        start = app.screen_stack[0]
+        await until(pilot, lambda: not start.children)
+
+
+async def test_a_glimpse_checked_after_the_first_frame_is_shown_in_its_place(
+    blog_dir: Path, held: list[BlogApp], before_main: list[tuple[type, str]]
+) -> None:
+    keep(blog_dir)  # as a start that read every post would
+    checking: Future[Glimpse | None] = Future()
+    app = BlogApp(blog_dir, watch=False, glimpse=checking)
+    async with start_screen(app, held) as pilot:
+        assert "Reading posts…" in screen_text(pilot)
+        OPEN_MAIN(app)
+        await pilot.pause()
+        assert app.main_screen is None  # waiting for the child's word
+        checking.set_result(_checked_glimpse(blog_dir).result())
+        screen = await started(pilot)
+        shown = _drawn_before_main(before_main)
+        assert "Reading posts…" not in shown
+        assert "All posts  4" in shown
+        assert _titles(screen) == [post.title for post in screen.blog.index.posts()]
+
+
+async def test_no_glimpse_from_the_child_and_the_list_waits_for_the_reading(
+    blog_dir: Path,
+    held: list[BlogApp],
+    before_main: list[tuple[type, str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The child found the files changed, could not check, or has not said
+    by GLIMPSE_WAIT (a slow disk): the main screen reads them."""
+    import tui.app
+
+    monkeypatch.setattr(tui.app, "GLIMPSE_WAIT", 0.05)
+    keep(blog_dir)  # as a start that read every post would
+    for found in (None, OSError("no child"), "never"):
+        checking: Future[Glimpse | None] = Future()
+        if isinstance(found, Exception):
+            checking.set_exception(found)
+        elif found is None:
+            checking.set_result(found)
+        app = BlogApp(blog_dir, watch=False, glimpse=checking)
+        async with start_screen(app, held) as pilot:
+            OPEN_MAIN(app)
+            screen = await started(pilot)
+            assert "Reading posts…" in _drawn_before_main(before_main)
+            await asyncio.wait_for(screen.loaded.wait(), TIMEOUT)
+            await pilot.pause()
+            assert "Steve Jobs @ Stanford" in screen_text(pilot)
 
 
 async def test_a_post_changed_since_and_the_list_waits_for_the_reading(

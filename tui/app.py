@@ -100,6 +100,7 @@ class BlogApp(KeysInTurn):
         watch: bool = True,
         config: Config | None = None,
         head_start: bool = True,
+        glimpse: Future[Glimpse | None] | None = None,
     ) -> None:
         config = config or Config()
         if config.theme in BUILTIN_THEMES:
@@ -118,6 +119,9 @@ class BlogApp(KeysInTurn):
         is drawn (tui/blog/head_start.py), rather than once it is there."""
         self._main: MainScreen | None = None
         self.collector = IdleCollector()
+        self._glimpse_soon = glimpse
+        """The glimpse of the list being checked since the app started
+        (tui/blog/glimpse_child.py); else it is checked after the first frame."""
 
     def get_default_screen(self) -> Screen[Any]:
         """The start screen, as the first screen itself.
@@ -129,7 +133,8 @@ class BlogApp(KeysInTurn):
         giving the main screen a mode of its own made the first frame later.
         """
         # The folder as the main screen names it (Blog makes its root so).
-        return StartScreen(os.path.abspath(self.folder))
+        # A glimpse checked by now is drawn in the first frame.
+        return StartScreen(os.path.abspath(self.folder), _found(self._glimpse_soon))
 
     def on_mount(self) -> None:
         self.collector.start()
@@ -174,11 +179,12 @@ class BlogApp(KeysInTurn):
         if glimpse is None or self._exit or not isinstance(start, StartScreen):
             self._make_main(session, readers, None)
             return
-        try:
-            await start.show_glimpse(glimpse)
-        except Exception:  # whatever it was, the main screen comes, and reads the blog
-            self._make_main(session, readers, None)
-            raise
+        if start.glimpse is not glimpse:  # else drawn from the first frame
+            try:
+                await start.show_glimpse(glimpse)
+            except Exception:  # whatever it was, the main screen comes, and reads the blog
+                self._make_main(session, readers, None)
+                raise
         # After the glimpse is drawn: the main screen's imports would hold it back.
         self.call_after_refresh(self._make_main, session, readers, glimpse)
 
@@ -187,9 +193,19 @@ class BlogApp(KeysInTurn):
         glimpse of it was kept (see tui/blog/glimpse.py), both read in a
         thread: checking the glimpse lists and stats the folder (a tenth of a
         second at 10,000 posts), and it is then shown a few tenths before the
-        main screen could show it."""
+        main screen could show it. Unless a child checks the glimpse since
+        the app started: then only the session is read here."""
         # The blog's folder as Blog makes it, symbolic links kept.
         root = Path(os.path.abspath(self.folder))
+        soon = self._glimpse_soon
+        if soon is not None:
+            from tui.blog.session import Session
+
+            # Shielded: at its timeout wait_for cancels what it waits for, which
+            # the child's thread has yet to set. An error is _found's to see.
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(soon)), GLIMPSE_WAIT)
+            return await asyncio.to_thread(Session), _found(soon)
 
         def read() -> tuple[Session, Glimpse | None]:
             from tui.blog import glimpse
@@ -376,6 +392,13 @@ class BlogApp(KeysInTurn):
             for title, help_text, action in COMMANDS:
                 yield SystemCommand(title, help_text, partial(main.run_action, action))
         yield SystemCommand("Keys", "Every key of the app (f1)", self.action_help)
+
+
+def _found(soon: Future[Glimpse | None] | None) -> Glimpse | None:
+    """The glimpse ``soon`` found, if it is done and found one."""
+    if soon is None or not soon.done() or soon.exception() is not None:
+        return None
+    return soon.result()
 
 
 def _end_after_grace(status: int) -> None:

@@ -42,10 +42,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if opened is None:
         return 2
     config, folder = opened
+    from tui.blog.glimpse_child import glimpse_soon
+
+    # Checked while Textual is imported, by a child (see tui/blog/glimpse_child.py).
+    glimpse = glimpse_soon(Path(os.path.abspath(folder)))
     # Imported here so that commands, `blog --help` and errors do not pay for Textual.
     from tui.app import BlogApp
 
-    app = BlogApp(folder, config=config)
+    app = BlogApp(folder, config=config, glimpse=glimpse)
     app.run()
     return app.return_code or 0
 

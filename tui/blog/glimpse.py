@@ -26,7 +26,7 @@ from typing import Any
 
 from tui.blog.errors import BlogError
 from tui.blog.files import atomic_write
-from tui.blog.head_start import cache_file
+from tui.blog.head_start import glimpse_file
 from tui.blog.index import TagCount
 from tui.blog.post import Post
 from tui.blog.rows import post_from_record, record_of
@@ -54,12 +54,6 @@ class Glimpse:
     tags: list[TagCount]
     posts: list[Post]
     """The first posts of the list, in ``order``."""
-
-
-def glimpse_file(root: Path, folder: Path | None = None) -> Path:
-    """Where the glimpse of the blog at ``root`` is kept: beside its cache."""
-    posts = cache_file(root, folder)
-    return posts.with_name("glimpse-" + posts.stem.removeprefix("posts-") + ".json")
 
 
 def fingerprint(files: Iterable[Listed], unreadable: Sequence[str]) -> str | None:
@@ -114,18 +108,37 @@ def save(
 def load(root: Path, order: str, folder: Path | None = None) -> Glimpse | None:
     """The glimpse of the blog at ``root`` in ``order``, if its files are all
     as they were when it was kept; else None. Never raises."""
+    kept = checked(root, order, folder)
+    return None if kept is None else parse(root, kept)
+
+
+def checked(root: Path, order: str, folder: Path | None = None) -> bytes | None:
+    """What the glimpse file of the blog at ``root`` holds, if it is of
+    ``order`` and its files are all as they were when it was kept; else
+    None. Never raises."""
     try:
-        data = json.loads(glimpse_file(root, folder).read_text("utf-8", "surrogateescape"))
+        kept = glimpse_file(root, folder).read_bytes()
+        data = json.loads(kept.decode("utf-8", "surrogateescape"))
         if data["version"] != VERSION or data["order"] != order:
             return None
         unreadable: list[str] = []
         files = [file for part in listed(str(root), unreadable) for file in part]
         if len(files) != data["total"] or fingerprint(files, unreadable) != data["fingerprint"]:
             return None
+        return kept
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return None
+
+
+def parse(root: Path, kept: bytes) -> Glimpse | None:
+    """The glimpse in ``kept``, a glimpse file's contents that `checked`
+    returned; None if it is not one. Never raises."""
+    try:
+        data = json.loads(kept.decode("utf-8", "surrogateescape"))
         tags = [TagCount(key, name, count) for key, name, count in data["tags"]]
         posts = [_post(root, row) for row in data["posts"]]
-        return Glimpse(order, data["total"], tags, posts)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return Glimpse(data["order"], data["total"], tags, posts)
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
 
 

@@ -78,6 +78,27 @@ def cache_file(root: Path, folder: Path | None = None) -> Path:
     return folder / f"posts-{digest.hexdigest()[:32]}.cache"
 
 
+GLIMPSE_PREFIX = "glimpse-"
+
+
+def glimpse_file(root: Path, folder: Path | None = None) -> Path:
+    """Where the glimpse of the blog at ``root`` is kept (`tui.blog.glimpse`): beside its cache."""
+    posts = cache_file(root, folder)
+    return posts.with_name(GLIMPSE_PREFIX + posts.stem.removeprefix("posts-") + ".json")
+
+
+def any_glimpse_kept() -> bool:
+    """Whether a glimpse of any blog is kept: none before the first start
+    ever. Asked without hashlib, which the first frame does not need."""
+    import platformdirs
+
+    try:
+        with os.scandir(platformdirs.user_cache_dir(APP_NAME)) as entries:
+            return any(entry.name.startswith(GLIMPSE_PREFIX) for entry in entries)
+    except OSError:
+        return False
+
+
 def share_of(relative: str, shares: int) -> int:
     """Which of ``shares`` workers reads the file at ``relative`` (from the
     blog's folder): each lists the folder itself, and reads its own files."""

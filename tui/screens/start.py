@@ -9,8 +9,9 @@ Textual's `Header` and `Footer` cost it a fifth of its time.
 
 At a next start the list and the tags can be known before the main screen
 is: a glimpse (`tui.blog.glimpse`) of them as they still are on disk. This
-screen's empty panes then give way to the main screen's own list and
-sidebar, which import little, showing them.
+screen then shows them in the main screen's own list and sidebar, which
+import little: from its first frame when the glimpse was checked by then
+(`tui.blog.glimpse_child`), else in place of its empty panes.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.blog.display import printable
@@ -37,11 +39,12 @@ NO_POST = Content.styled("No post open", "$text-muted")
 class StartScreen(Screen[None]):
     """The main screen's panes, with the same ids (and so the same styles)."""
 
-    def __init__(self, folder: str) -> None:
+    def __init__(self, folder: str, glimpse: Glimpse | None = None) -> None:
         super().__init__()
         self.folder = printable(folder)
-        self.glimpse: Glimpse | None = None
-        """The list and the tags shown, once known."""
+        self.glimpse = glimpse
+        """The list and the tags shown: from the first frame when known by
+        then, else once known (`show_glimpse`)."""
 
     def compose(self) -> ComposeResult:
         # Drawn like Textual's Header (an icon, the title centred between it
@@ -50,38 +53,57 @@ class StartScreen(Screen[None]):
         with Horizontal(id="start-header"):
             yield Static("⭘", id="start-icon")
             yield Static(self.app.format_title(self.app.title, self.folder), id="start-title")
+        glimpse = self.glimpse
+        tags, posts = _glimpse_panes(glimpse) if glimpse else (None, None)
         with Horizontal(id="panes"):
-            yield _pane("tags", "Tags")
+            yield tags or _pane("tags", "Tags")
             with Vertical(id="list-pane"):
-                yield _pane("posts", "Posts", READING)
+                yield posts or _pane("posts", "Posts", READING)
             with Horizontal(id="post"):
                 yield _pane("preview", "Preview")
         yield Static(NO_POST, id="status")
         yield Static(id="start-footer")
 
+    def on_mount(self) -> None:
+        if self.glimpse is not None:
+            self._fill(self.glimpse)
+
     async def show_glimpse(self, glimpse: Glimpse) -> None:
         """The sidebar and the list in place of the empty panes, drawn as the
         main screen draws them. In place: a new screen would be laid out and
         drawn whole, twice (a tenth of a second)."""
-        from tui.blog.search import ORDER_NAMES
-        from tui.widgets.post_list import PostList
-        from tui.widgets.tag_sidebar import TagSidebar
-
         self.glimpse = glimpse
-        tags = TagSidebar(id="tags")
-        tags.border_title = "Tags"
-        posts = PostList(id="posts")
-        posts.border_title = "Posts"
-        posts.border_subtitle = "" if glimpse.order == "newest" else ORDER_NAMES[glimpse.order]
+        tags, posts = _glimpse_panes(glimpse)
         with self.app.batch_update():
             await self.query_one("#tags").remove()
             await self.query_one("#posts").remove()
             await self.query_one("#panes").mount(tags, before=0)
             await self.query_one("#list-pane").mount(posts)
-            # Filled once mounted, as on the main screen.
-            tags.show(glimpse.total, glimpse.tags, ())
-            posts.show(glimpse.posts, "")
-            posts.focus()
+            self._fill(glimpse)
+
+    def _fill(self, glimpse: Glimpse) -> None:
+        """Once mounted, as on the main screen."""
+        from tui.widgets.post_list import PostList
+        from tui.widgets.tag_sidebar import TagSidebar
+
+        self.query_one("#tags", TagSidebar).show(glimpse.total, glimpse.tags, ())
+        posts = self.query_one("#posts", PostList)
+        posts.show(glimpse.posts, "")
+        posts.focus()
+
+
+def _glimpse_panes(glimpse: Glimpse) -> tuple[Widget, Widget]:
+    """The sidebar and the list that show ``glimpse``, as on the main screen."""
+    from tui.blog.search import ORDER_NAMES
+    from tui.widgets.post_list import PostList
+    from tui.widgets.tag_sidebar import TagSidebar
+
+    tags = TagSidebar(id="tags")
+    tags.border_title = "Tags"
+    posts = PostList(id="posts")
+    posts.border_title = "Posts"
+    posts.border_subtitle = "" if glimpse.order == "newest" else ORDER_NAMES[glimpse.order]
+    return tags, posts
 
 
 def _pane(id: str, title: str, text: str = "") -> Static:

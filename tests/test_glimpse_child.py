@@ -1,0 +1,145 @@
+"""The glimpse checked by a child forked as the app starts (tui/blog/glimpse_child.py).
+
+Each check runs in a fresh interpreter, as `blog` starts: a fork is only
+made from a process of one thread, which pytest's is not.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.terminal import Terminal
+from tests.test_glimpse import STEVE, keep
+from tui.blog import glimpse_child
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="a child is forked on Linux only")
+
+CHECK = """
+import json, os, sys
+from pathlib import Path
+from tui.blog import glimpse_child
+
+forks = []
+fork = os.fork
+def counted():
+    forks.append(1)
+    return fork()
+os.fork = counted
+soon = glimpse_child.glimpse_soon(Path(sys.argv[1]))
+done_at_once = soon.done()
+glimpse = soon.result(timeout=30)
+try:
+    os.waitpid(-1, os.WNOHANG)
+    children_left = True
+except ChildProcessError:
+    children_left = False
+print(json.dumps({
+    "forks": len(forks),
+    "done_at_once": done_at_once,
+    "children_left": children_left,
+    "total": glimpse and glimpse.total,
+    "titles": glimpse and [post.title for post in glimpse.posts],
+}))
+"""
+
+
+def checked(root: Path) -> dict[str, object]:
+    """What `glimpse_soon` found for the blog at ``root``, in a process of its own."""
+    run = subprocess.run(
+        [sys.executable, "-c", CHECK, str(root)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert run.stderr == ""
+    found: dict[str, object] = json.loads(run.stdout)
+    return found
+
+
+def test_a_child_finds_the_glimpse_while_the_files_are_as_kept(blog_dir: Path) -> None:
+    blog = keep(blog_dir)
+    found = checked(blog.root)
+    assert found["forks"] == 1
+    assert found["total"] == 4
+    assert found["titles"] == [post.title for post in blog.index.posts()]
+    assert found["children_left"] is False  # the child was waited for
+
+
+def test_a_post_changed_since_and_the_child_finds_no_glimpse(blog_dir: Path) -> None:
+    blog = keep(blog_dir)
+    post = blog_dir / STEVE
+    post.write_text(post.read_text("utf-8").replace("Steve Jobs @", "Jobs à"), "utf-8")
+    found = checked(blog.root)
+    assert found["forks"] == 1
+    assert found["total"] is None
+    assert found["children_left"] is False
+
+
+def test_a_first_start_forks_no_child(blog_dir: Path) -> None:
+    """No glimpse of any blog kept yet: nothing to check, and no child to make."""
+    found = checked(blog_dir)
+    assert found == {
+        "forks": 0,
+        "done_at_once": True,
+        "children_left": False,
+        "total": None,
+        "titles": None,
+    }
+
+
+def test_another_blogs_glimpse_is_not_this_ones(blog_dir: Path, tmp_path: Path) -> None:
+    keep(blog_dir)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "2024-01-01-a.md").write_text("---\ntitle: A\n---\nText\n", "utf-8")
+    found = checked(other)
+    assert found["forks"] == 1
+    assert found["total"] is None
+
+
+def test_no_child_is_forked_beside_other_threads(blog_dir: Path) -> None:
+    """pytest's process runs threads of its own (a fork would copy none of
+    them, nor free the locks they hold): the app then checks the glimpse itself."""
+    keep(blog_dir)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert glimpse_child.glimpse_soon(blog_dir.resolve()) is None
+    finally:
+        stop.set()
+        other.join()
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_a_next_start_of_blog_draws_the_list_in_its_first_frame(
+    blog_dir: Path, tmp_path: Path
+) -> None:
+    """`blog` itself: the child checks the glimpse while Textual is
+    imported, so the start screen never says it is reading."""
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": str(tmp_path),
+        **{name: os.environ[name] for name in ("XDG_CACHE_HOME", "XDG_STATE_HOME")},
+        "XDG_CONFIG_HOME": os.environ["XDG_CONFIG_HOME"],
+    }
+    first = Terminal([str(blog_dir)], env)
+    first.wait_for("Steve Jobs @ Stanford")
+    assert "Reading posts…" in first.text  # no glimpse yet
+    first.type(b"\x11")  # ctrl+q: the glimpse is kept on leaving
+    assert first.finish() == 0
+
+    again = Terminal([str(blog_dir)], env)
+    again.wait_for("Steve Jobs @ Stanford")
+    again.type(b"\x11")
+    assert again.finish() == 0
+    assert "Reading posts…" not in again.text
+    assert "All posts  4" in again.text
