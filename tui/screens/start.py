@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
@@ -53,16 +53,17 @@ class StartScreen(Screen[None]):
         with Horizontal(id="start-header"):
             yield Static("⭘", id="start-icon")
             yield Static(self.app.format_title(self.app.title, self.folder), id="start-title")
+        # The footer and the status line docked at the bottom, in that order,
+        # and the panes side by side in what is left, sized as the main
+        # screen sizes its columns: the same frame, without the main screen's
+        # three containers (each one more to style, lay out and draw).
+        yield Static(id="start-footer")
+        yield Static(NO_POST, id="status")
         glimpse = self.glimpse
         tags, posts = _glimpse_panes(glimpse) if glimpse else (None, None)
-        with Horizontal(id="panes"):
-            yield tags or _pane("tags", "Tags")
-            with Vertical(id="list-pane"):
-                yield posts or _pane("posts", "Posts", READING)
-            with Horizontal(id="post"):
-                yield _pane("preview", "Preview")
-        yield Static(NO_POST, id="status")
-        yield Static(id="start-footer")
+        yield tags or _pane("tags", "Tags")
+        yield posts or _pane("posts", "Posts", READING)
+        yield _pane("preview", "Preview")
 
     def on_mount(self) -> None:
         if self.glimpse is not None:
@@ -77,8 +78,7 @@ class StartScreen(Screen[None]):
         with self.app.batch_update():
             await self.query_one("#tags").remove()
             await self.query_one("#posts").remove()
-            await self.query_one("#panes").mount(tags, before=0)
-            await self.query_one("#list-pane").mount(posts)
+            await self.mount(tags, posts, before="#preview")
             self._fill(glimpse)
 
     def _fill(self, glimpse: Glimpse) -> None:
