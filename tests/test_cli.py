@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -93,3 +95,24 @@ def test_commands_report_a_missing_folder(capsys: pytest.CaptureFixture[str]) ->
     assert err == "blog: no such folder: /no/such/folder\n"
     status, _, err = run(capsys, "new", "   ", "--dir", "/tmp")
     assert status == 1 and "needs a title" in err
+
+
+def test_blog_path_opens_the_app_on_that_folder_without_argparse(blog_dir: Path) -> None:
+    """`blog` and `blog PATH`, the usual starts, do not wait for argparse to import."""
+    code = (
+        "import sys\n"
+        "from tui import app\n"
+        "opened = []\n"
+        "app.BlogApp.run = lambda self: opened.append(str(self.folder))\n"
+        "import tui.cli\n"
+        "status = tui.cli.main(sys.argv[1:])\n"
+        "print(opened, status, 'argparse' in sys.modules)\n"
+    )
+
+    def started(*args: str) -> list[str]:
+        command = [sys.executable, "-c", code, *args]
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()
+
+    assert started(str(blog_dir)) == [f"['{blog_dir}']", "0", "False"]
+    # Anything more is argparse's to read.
+    assert started("--", str(blog_dir)) == [f"['{blog_dir}']", "0", "True"]

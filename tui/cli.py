@@ -7,7 +7,6 @@ library as the app and never import Textual.
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import sys
@@ -24,6 +23,8 @@ from tui.config import default_path as default_config_path
 from tui.config import load as load_config
 
 if TYPE_CHECKING:
+    import argparse
+
     from tui.blog import Blog, Post
 
 DEFAULT_FOLDER = Path("posts")
@@ -37,8 +38,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in COMMANDS:
         return run_command(args)
-    options = app_parser().parse_args(args)
-    opened = open_settings_and_folder(options.config, options.path)
+    if len(args) <= 1 and not any(arg.startswith("-") for arg in args):
+        # `blog` or `blog PATH`, as nearly always: argparse (and the gettext
+        # it imports) would cost the first frame 2 ms.
+        config_path, path = None, Path(args[0]) if args else None
+    else:
+        options = app_parser().parse_args(args)
+        config_path, path = options.config, options.path
+    opened = open_settings_and_folder(config_path, path)
     if opened is None:
         return 2
     config, folder = opened
@@ -85,6 +92,8 @@ def add_config_option(parser: argparse.ArgumentParser) -> None:
 
 
 def app_parser() -> argparse.ArgumentParser:
+    import argparse  # here: `blog PATH` does without it
+
     parser = argparse.ArgumentParser(
         prog="blog",
         description="Read, write and filter a blog's Markdown posts in the terminal.",
@@ -102,6 +111,8 @@ def app_parser() -> argparse.ArgumentParser:
 
 
 def command_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="blog")
     commands = parser.add_subparsers(dest="command", required=True)
 
