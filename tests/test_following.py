@@ -324,3 +324,56 @@ async def test_what_other_programs_changed_is_in_the_glimpse_kept_on_quitting(
     assert {tag.name: tag.count for tag in kept.tags}["mobile"] == 2
     new.write_text("---\ntitle: Nouveau!\ntags: [mobile]\n---\nTexte\n", "utf-8")
     assert glimpse.load(blog_dir, "newest") is None  # and it never outlives a change
+
+
+async def test_the_watcher_starts_once_the_reading_is_over(
+    blog_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its child's start would take a core from the first start's workers;
+    what changes meanwhile the check after the reading reads again."""
+    loaded_then: list[bool] = []
+    watch = MainScreen.watch_folder
+
+    def watching(screen: MainScreen) -> Any:
+        loaded_then.append(screen.loaded.is_set())
+        return watch(screen)
+
+    monkeypatch.setattr(MainScreen, "watch_folder", watching)
+    app = BlogApp(blog_dir)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await asyncio.wait_for(screen.settled.wait(), TIMEOUT)
+        assert loaded_then == [True]  # once, after the reading
+        (blog_dir / "new.md").write_text("---\ntitle: Neuf\n---\n", "utf-8")
+        await until(pilot, screen, lambda: "Neuf" in titles(screen))
+
+
+async def test_a_long_reading_is_watched_before_it_is_over(
+    blog_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first start of 100,000 posts takes a quarter of a minute: changes
+    are followed from WATCH_AT_LATEST on."""
+    import tui.screens.main
+
+    monkeypatch.setattr(tui.screens.main, "WATCH_AT_LATEST", 0.01)
+    reading = asyncio.Event()
+    monkeypatch.setattr(MainScreen, "_start_reading", lambda screen: reading.set())
+    loaded_then: list[bool] = []
+    watch = MainScreen.watch_folder
+
+    def watching(screen: MainScreen) -> Any:
+        loaded_then.append(screen.loaded.is_set())
+        return watch(screen)
+
+    monkeypatch.setattr(MainScreen, "watch_folder", watching)
+    app = BlogApp(blog_dir)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await asyncio.wait_for(reading.wait(), TIMEOUT)  # held, as a long one would be
+        screen = app.main_screen
+        assert screen is not None
+        while not loaded_then:
+            await pilot.pause()
+        assert loaded_then == [False]
+        screen.load_posts(asyncio.get_running_loop())  # the reading, at last
+        await asyncio.wait_for(screen.settled.wait(), TIMEOUT)
+        assert loaded_then == [False]  # not started twice
