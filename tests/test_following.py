@@ -326,11 +326,9 @@ async def test_what_other_programs_changed_is_in_the_glimpse_kept_on_quitting(
     assert glimpse.load(blog_dir, "newest") is None  # and it never outlives a change
 
 
-async def test_the_watcher_starts_once_the_reading_is_over(
-    blog_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Its child's start would take a core from the first start's workers;
-    what changes meanwhile the check after the reading reads again."""
+@pytest.fixture
+def watch_starts(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether every post was read, each time the watcher was started."""
     loaded_then: list[bool] = []
     watch = MainScreen.watch_folder
 
@@ -339,17 +337,25 @@ async def test_the_watcher_starts_once_the_reading_is_over(
         return watch(screen)
 
     monkeypatch.setattr(MainScreen, "watch_folder", watching)
+    return loaded_then
+
+
+async def test_the_watcher_starts_once_the_reading_is_over(
+    blog_dir: Path, watch_starts: list[bool]
+) -> None:
+    """Its child's start would take a core from the first start's workers;
+    what changes meanwhile the check after the reading reads again."""
     app = BlogApp(blog_dir)
     async with app.run_test(size=(160, 40)) as pilot:
         screen = await started(pilot)
         await asyncio.wait_for(screen.settled.wait(), TIMEOUT)
-        assert loaded_then == [True]  # once, after the reading
+        assert watch_starts == [True]  # once, after the reading
         (blog_dir / "new.md").write_text("---\ntitle: Neuf\n---\n", "utf-8")
         await until(pilot, screen, lambda: "Neuf" in titles(screen))
 
 
 async def test_a_long_reading_is_watched_before_it_is_over(
-    blog_dir: Path, monkeypatch: pytest.MonkeyPatch
+    blog_dir: Path, watch_starts: list[bool], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A first start of 100,000 posts takes a quarter of a minute: changes
     are followed from WATCH_AT_LATEST on."""
@@ -358,22 +364,14 @@ async def test_a_long_reading_is_watched_before_it_is_over(
     monkeypatch.setattr(tui.screens.main, "WATCH_AT_LATEST", 0.01)
     reading = asyncio.Event()
     monkeypatch.setattr(MainScreen, "_start_reading", lambda screen: reading.set())
-    loaded_then: list[bool] = []
-    watch = MainScreen.watch_folder
-
-    def watching(screen: MainScreen) -> Any:
-        loaded_then.append(screen.loaded.is_set())
-        return watch(screen)
-
-    monkeypatch.setattr(MainScreen, "watch_folder", watching)
     app = BlogApp(blog_dir)
     async with app.run_test(size=(160, 40)) as pilot:
         await asyncio.wait_for(reading.wait(), TIMEOUT)  # held, as a long one would be
         screen = app.main_screen
         assert screen is not None
-        while not loaded_then:
+        while not watch_starts:
             await pilot.pause()
-        assert loaded_then == [False]
+        assert watch_starts == [False]
         screen.load_posts(asyncio.get_running_loop())  # the reading, at last
         await asyncio.wait_for(screen.settled.wait(), TIMEOUT)
-        assert loaded_then == [False]  # not started twice
+        assert watch_starts == [False]  # not started twice
