@@ -38,11 +38,15 @@ def command(module: str, *args: str, niceness: int = NICENESS) -> list[str]:
     (see `tui.blog.head_start`), which their imports would otherwise slow.
     """
     home = str(Path(tui.__file__).resolve().parent.parent)
+    # Without `site` (-S), with this process's own path instead: the child
+    # finds the same packages without reading the .pth files again, which
+    # took 5 ms of its start (17 ms with an editable install's finder).
+    paths = list(dict.fromkeys([home, *(path for path in sys.path if path)]))
     code = (
         f"import os\ntry: os.nice({niceness})\nexcept (AttributeError, OSError): pass\n"
-        f"import sys; sys.path.insert(0, {home!r}); from {module} import serve; serve()"
+        f"import sys; sys.path[:] = {paths!r}; from {module} import serve; serve()"
     )
-    return [sys.executable, "-c", code, *args]
+    return [sys.executable, "-S", "-c", code, *args]
 
 
 def start(arguments: list[str]) -> subprocess.Popen[bytes]:
