@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import watchfiles
+import yaml
 
 from tests import helpers
 from tui.app import BlogApp
@@ -314,14 +316,30 @@ def test_children_run_below_the_app() -> None:
     assert int(child.stdout) == os.nice(0) + pipes.NICENESS
 
 
+def test_children_skip_site_and_find_the_apps_packages() -> None:
+    """Without `site`, whose .pth files took a fifth of a child's start, and
+    with what they import: PyYAML for the workers, watchfiles for the watcher."""
+    child = subprocess.run(
+        pipes.command("tests.test_parallel", PACKAGES), capture_output=True, check=True
+    )
+    no_site, yaml_file, watchfiles_file = child.stdout.decode().split()
+    assert no_site == "1"
+    assert yaml_file == yaml.__file__
+    assert watchfiles_file == watchfiles.__file__
+
+
 STALE = "stale"
 NICENESS = "niceness"
+PACKAGES = "packages"
 
 
 def serve() -> None:
     """Children for the tests above."""
     if sys.argv[1] == NICENESS:
         print(os.nice(0))
+        return
+    if sys.argv[1] == PACKAGES:
+        print(sys.flags.no_site, yaml.__file__, watchfiles.__file__)
         return
     # STALE: a worker given the whole folder (one share), which answers for
     # two files only, as a listing made before an edit and a delete saw them.
