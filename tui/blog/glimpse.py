@@ -108,14 +108,29 @@ def save(
 def load(root: Path, order: str, folder: Path | None = None) -> Glimpse | None:
     """The glimpse of the blog at ``root`` in ``order``, if its files are all
     as they were when it was kept; else None. Never raises."""
-    kept = checked(root, order, folder)
-    return None if kept is None else parse(root, kept)
+    found = _checked(root, order, folder)
+    return None if found is None else _glimpse(root, found[1])
 
 
 def checked(root: Path, order: str, folder: Path | None = None) -> bytes | None:
     """What the glimpse file of the blog at ``root`` holds, if it is of
     ``order`` and its files are all as they were when it was kept; else
     None. Never raises."""
+    found = _checked(root, order, folder)
+    return None if found is None else found[0]
+
+
+def parse(root: Path, kept: bytes) -> Glimpse | None:
+    """The glimpse in ``kept``, a glimpse file's contents that `checked`
+    returned; None if it is not one. Never raises."""
+    try:
+        return _glimpse(root, json.loads(kept.decode("utf-8", "surrogateescape")))
+    except ValueError:
+        return None
+
+
+def _checked(root: Path, order: str, folder: Path | None) -> tuple[bytes, Any] | None:
+    """The glimpse file's contents and what they say, if it still holds."""
     try:
         kept = glimpse_file(root, folder).read_bytes()
         data = json.loads(kept.decode("utf-8", "surrogateescape"))
@@ -125,16 +140,14 @@ def checked(root: Path, order: str, folder: Path | None = None) -> bytes | None:
         files = [file for part in listed(str(root), unreadable) for file in part]
         if len(files) != data["total"] or fingerprint(files, unreadable) != data["fingerprint"]:
             return None
-        return kept
+        return kept, data
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
 
 
-def parse(root: Path, kept: bytes) -> Glimpse | None:
-    """The glimpse in ``kept``, a glimpse file's contents that `checked`
-    returned; None if it is not one. Never raises."""
+def _glimpse(root: Path, data: Any) -> Glimpse | None:
+    """The glimpse that a glimpse file's ``data`` holds; None if it is not one."""
     try:
-        data = json.loads(kept.decode("utf-8", "surrogateescape"))
         tags = [TagCount(key, name, count) for key, name, count in data["tags"]]
         posts = [_post(root, row) for row in data["posts"]]
         return Glimpse(data["order"], data["total"], tags, posts)

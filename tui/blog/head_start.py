@@ -67,13 +67,18 @@ def looks_large(folder: Path) -> bool:
         return False
 
 
+def cache_folder() -> Path:
+    """The user's cache folder of the app, where each blog's cache and glimpse are kept."""
+    import platformdirs  # here: a worker imports this module, and needs it not
+
+    return Path(platformdirs.user_cache_dir(APP_NAME))
+
+
 def cache_file(root: Path, folder: Path | None = None) -> Path:
     """Where the cache of the blog at ``root`` is kept (see `tui.blog.cache`)."""
-    import hashlib  # here: a worker imports this module, and needs neither
+    import hashlib  # here: a worker imports this module, and needs it not
 
-    import platformdirs
-
-    folder = folder or Path(platformdirs.user_cache_dir(APP_NAME))
+    folder = folder or cache_folder()
     digest = hashlib.sha256(str(root.absolute()).encode("utf-8", "surrogateescape"))
     return folder / f"posts-{digest.hexdigest()[:32]}.cache"
 
@@ -90,10 +95,8 @@ def glimpse_file(root: Path, folder: Path | None = None) -> Path:
 def any_glimpse_kept() -> bool:
     """Whether a glimpse of any blog is kept: none before the first start
     ever. Asked without hashlib, which the first frame does not need."""
-    import platformdirs
-
     try:
-        with os.scandir(platformdirs.user_cache_dir(APP_NAME)) as entries:
+        with os.scandir(cache_folder()) as entries:
             return any(entry.name.startswith(GLIMPSE_PREFIX) for entry in entries)
     except OSError:
         return False
