@@ -12,12 +12,21 @@ import stat
 import tempfile
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Markdown
 from textual.widgets.markdown import MarkdownBlock
 
-from tests.helpers import TIMEOUT, count_layouts, settle, started, text_of, until_open
+from tests.helpers import (
+    TIMEOUT,
+    count_layouts,
+    screen_text,
+    settle,
+    started,
+    text_of,
+    until_open,
+)
 from tui.app import BlogApp
 from tui.dialogs import ConfirmScreen, NewPostScreen, UnsavedScreen
 from tui.widgets import PostEditor, PostList
@@ -342,6 +351,64 @@ async def test_typing_lays_the_screen_out_only_when_a_scrollbar_comes(blog_dir: 
         assert editor.text.endswith("en anglais.\n" + "\n" * 45 + "fin")
         assert editor.scroll_y <= row < editor.scroll_y + editor.scrollable_content_region.height
         assert editor.vertical_scrollbar.window_virtual_size == editor.virtual_size.height
+
+
+async def test_typing_below_what_the_preview_shows_places_no_block_again(
+    blog_dir: Path,
+) -> None:
+    # The preview of a long post holds a widget a block, a thousand or more:
+    # placing them all takes tens of milliseconds on the UI loop. A paragraph
+    # edited below what the preview shows moves nothing; Textual's own
+    # compositor placed them all again at the next paint, after each pause.
+    paragraphs = [f"Paragraphe {n} " + "mot " * 40 for n in range(60)]
+    post = blog_dir / "long.md"
+    post.write_text("---\ntitle: Long\ndate: 2030-01-01\n---\n" + "\n\n".join(paragraphs) + "\n")
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("v", "e")  # the split view, the newest post: this one
+        await until_open(pilot, screen, post)
+        await settle(pilot)
+        compositor = screen._compositor
+        place = compositor._arrange_root
+        placed: list[bool] = []  # whether each placing was of every widget
+
+        def placing(*args: Any, **kwargs: Any) -> Any:
+            placed.append(not kwargs.get("visible_only", True))
+            return place(*args, **kwargs)
+
+        compositor._arrange_root = placing  # type: ignore[method-assign]
+        layouts = count_layouts(screen)
+        row = screen.editor.text.splitlines().index(paragraphs[50])
+        screen.editor.move_cursor((row, len("Paragraphe 5")))
+        screen.previewed.clear()
+        await pilot.press("0")  # "Paragraphe 500 ": the same lines
+        await asyncio.wait_for(screen.previewed.wait(), TIMEOUT)
+        await pilot.pause()
+        await pilot.press("right")  # the editor painted again: where is it?
+        await pilot.pause()
+        assert placed.count(True) == len(layouts) == 0
+        # A paragraph split in two is a layout, which places every widget: once.
+        screen.previewed.clear()
+        await pilot.press("enter", "enter")
+        await asyncio.wait_for(screen.previewed.wait(), TIMEOUT)
+        await pilot.pause()
+        await pilot.press("right")
+        await pilot.pause()
+        assert placed.count(True) == len(layouts) > 0
+        # Where every block is was kept right: the paragraph is found there.
+        body = screen.preview.query_one("#preview-body", Markdown)
+        paragraph = next(
+            block
+            for block in body.query_children(MarkdownBlock)
+            if "Paragraphe 500" in str(block._content)
+        )
+        screen.preview.scroll_to_widget(paragraph, animate=False, top=True)
+        await pilot.pause()
+        assert paragraph.region.y == screen.preview.content_region.y
+        region = paragraph.region
+        line = screen_text(pilot).splitlines()[region.y]
+        assert line[region.x : region.right].strip() == "Paragraphe 500"
 
 
 async def test_the_post_being_written_stays_when_a_save_takes_it_out_of_the_filter(

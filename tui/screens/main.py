@@ -62,6 +62,7 @@ from tui.dialogs import (
     UnsavedScreen,
 )
 from tui.screens import following, metadata_flows
+from tui.screens.compositor import keep_full_map
 from tui.screens.keeper import RecoveryKeeper
 from tui.screens.start import NO_POST, READING
 from tui.widgets import Contents, PostEditor, PostList, PostPreview, SearchField, TagSidebar
@@ -151,6 +152,7 @@ class MainScreen(Screen[None]):
         glimpse: Glimpse | None = None,
     ) -> None:
         super().__init__()
+        keep_full_map(self)  # a long post's preview is not placed again at each paint
         self.blog = blog
         self._glimpse = glimpse
         """The top of the list and the tags, as the start screen showed them
