@@ -12,6 +12,7 @@ from textual.widgets import Markdown, Static
 from textual.widgets.markdown import MarkdownBlock
 
 from tests.conftest import SAMPLE
+from tests.helpers import count_layouts
 from tui.blog import read_post
 from tui.widgets.markdown_parser import preview_parser
 from tui.widgets.post_preview import PostPreview, first_piece
@@ -201,6 +202,48 @@ async def test_typing_in_a_paragraph_lays_out_only_when_it_grows() -> None:
         assert asked == [False, True]
         assert paragraph.size.height > height
         assert blocks(body) == await rendered(longer)
+
+
+async def test_the_header_lays_out_only_when_its_lines_change() -> None:
+    # The word count in it changes with nearly every word typed.
+    app = OneRender()
+    async with app.run_test(size=(100, 50)) as pilot:
+        preview, _ = await long_post_shown(app)
+        post = read_post(SAMPLE / STEVE, SAMPLE)
+        preview.show_post(post)
+        await pilot.pause()
+        header = preview.query_one("#preview-header", Static)
+        asked: list[bool] = []
+        update = header.update
+
+        def updating(content: Any = "", *, layout: bool = True) -> None:
+            asked.append(layout)
+            update(content, layout=layout)
+
+        header.update = updating  # type: ignore[method-assign]
+        await preview.update_body(LONG.replace("Paragraphe 20 ", "Paragraphe 20 mot ", 1))
+        assert asked == [False]
+        assert "words" in str(header.visual) and header.size.height == 3
+        preview.show_post(replace(post, title="Un titre qui prend des lignes " * 8))
+        await pilot.pause()
+        assert asked == [False, True]
+        assert header.size.height > 3
+
+
+async def test_a_new_block_and_the_one_it_replaces_are_laid_out_at_once() -> None:
+    # Each layout takes every block of the post along. The removed block and
+    # the mounted ones once each made a layout of their own.
+    app = OneRender()
+    async with app.run_test(size=(100, 50)) as pilot:
+        preview, body = await long_post_shown(app)
+        await pilot.pause()
+        layouts = count_layouts(app.screen)
+        edited = LONG.replace("Paragraphe 22 ", "Paragraphe 22\n\n- une liste ", 1)
+        await preview.update_body(edited)
+        await pilot.pause()
+        # One layout, and the one Textual follows it with when sizes changed.
+        assert len(layouts) <= 2
+        assert blocks(body) == await rendered(edited)
 
 
 async def test_marking_words_paints_blocks_without_a_layout() -> None:

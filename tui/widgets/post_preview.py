@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, cast
 from weakref import WeakKeyDictionary
 
@@ -94,13 +94,26 @@ def _set_text(block: MarkdownBlock, content: Content) -> None:
     if type(block).set_content is not MarkdownBlock.set_content:
         block.set_content(content)  # a code block shows its text in a label of its own
         return
-    # Heights measured as Widget.get_content_height does, with the styles as rules.
-    width, rules = block.content_size.width, cast("RulesMap", block.styles)
-    same_height = width > 0 and (
-        content.get_height(rules, width) == block._content.get_height(rules, width)
-    )
+    same_height = _same_height(block, block._content, content)
     block._content = content  # as MarkdownBlock.set_content does
     block.update(content, layout=not same_height)
+
+
+def _growing(blocks: list[Block]) -> Iterator[list[Block]]:
+    """``blocks`` in batches of BATCH, then twice as many each time: each mount
+    lays out the whole body again, so a long post costs a few layouts, not
+    one per BATCH blocks."""
+    first, size = 0, BATCH
+    while first < len(blocks):
+        yield blocks[first : first + size]
+        first, size = first + size, size * 2
+
+
+def _same_height(widget: Widget, old: Content, new: Content) -> bool:
+    """Whether ``new`` takes as many lines as ``old`` in ``widget``: measured
+    as Widget.get_content_height does, with the styles as rules."""
+    width, rules = widget.content_size.width, cast("RulesMap", widget.styles)
+    return width > 0 and old.get_height(rules, width) == new.get_height(rules, width)
 
 
 class PostPreview(VerticalScroll, can_focus=True):
@@ -168,10 +181,12 @@ class PostPreview(VerticalScroll, can_focus=True):
         post = self._post
         content = header_content(post, self._word_count) if post else Content()
         if not same_content(content, self._header):
-            # Only when it changed: an update lays out the whole post again,
-            # and the split view asks for the header at every pause in typing.
+            # Only when it changed, and laid out only when its lines do: a
+            # layout takes the whole post along, and the split view asks for
+            # the header at every pause in typing (the word count changes).
+            header = self.query_one("#preview-header", Static)
+            header.update(content, layout=not _same_height(header, self._header, content))
             self._header = content
-            self.query_one("#preview-header", Static).update(content)
 
     async def show_body(self, markdown: str) -> None:
         """Show the first screenful of ``markdown`` at once; :meth:`show_rest` follows.
@@ -255,27 +270,32 @@ class PostPreview(VerticalScroll, can_focus=True):
             self._blocks[same_start:same_start] = fresh
             self._widgets[same_start:same_start] = [stale]
             return
-        # Removed without waiting, so that the removal and the first mount
-        # below are laid out once, not once each.
-        removed = body.remove_children(stale) if stale else None
+        batches = _growing(fresh)
         at = same_start
-        first, size = 0, BATCH
-        while first < len(fresh):
-            # Each mount lays out the whole body again: batches grow, so a
-            # long post costs a few layouts, not one per 50 blocks.
-            batch = fresh[first : first + size]
-            first, size = first + size, size * 2
-            groups: list[list[Widget]] = [list(body._parse_markdown(b.tokens)) for b in batch]
-            self._blocks[at:at] = batch
-            self._widgets[at:at] = groups
-            at += len(batch)
-            widgets = [widget for group in groups for widget in group]
-            if widgets:
-                await body.mount_all(widgets, before=anchor)
-                if self._words:
-                    self._mark_within(widgets)
+        # The removal and the first mount laid out once, not once each: no
+        # paint (and so no layout) until both are done. The removal is not
+        # waited for, so that it does not hold up the mount.
+        with self.app.batch_update():
+            removed = body.remove_children(stale) if stale else None
+            at = await self._mount(next(batches, []), at, anchor)
+        for batch in batches:
+            at = await self._mount(batch, at, anchor)
         if removed is not None:
             await removed
+
+    async def _mount(self, batch: list[Block], at: int, anchor: Widget | None) -> int:
+        """Build and mount ``batch``, the blocks from ``at`` on, before ``anchor``;
+        where the next ones go."""
+        body = self._body
+        groups: list[list[Widget]] = [list(body._parse_markdown(b.tokens)) for b in batch]
+        self._blocks[at:at] = batch
+        self._widgets[at:at] = groups
+        widgets = [widget for group in groups for widget in group]
+        if widgets:
+            await body.mount_all(widgets, before=anchor)
+            if self._words:
+                self._mark_within(widgets)
+        return at + len(batch)
 
     def _edit_in_place(self, widget: Widget, block: Block) -> bool:
         """Give ``widget``, a paragraph on screen, the text of ``block`` if that is
