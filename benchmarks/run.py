@@ -129,11 +129,11 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-FIRST_PAINTS = 9
+FIRST_PAINTS = 21
 """First paints timed for their median, each beside the empty app's: each
-takes a third of a second, and the empty app's own went from 0.23 to
-0.32 s from one start to the next on the machine of BENCHMARKS.md: of
-three, one slow start could decide."""
+takes under a second, and the empty app's own went from 0.33 to 0.50 s
+from one start to the next on a machine of two cores. Medians of nine
+gave the same code 1.07x to 1.34x the empty app's from one run to the next."""
 
 
 def first_paint(blog: str, cache: Path) -> tuple[float, float]:
