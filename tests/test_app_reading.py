@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.command import CommandPalette
@@ -109,6 +110,40 @@ async def test_selecting_several_tags_shows_posts_having_all(blog_dir: Path) -> 
         await settle(pilot)
         assert listed_titles(app) == TITLES
         assert screen.selected_tags == frozenset()
+
+
+async def test_a_filter_or_an_order_paints_the_panes_it_changes_not_the_screen(
+    blog_dir: Path,
+) -> None:
+    # The whole screen painted again doubled the time of a tag filter at
+    # 10,000 posts; the list and the sidebar paint themselves.
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await settle(pilot)
+        painted: list[set[object]] = []
+        paint = screen._compositor_refresh
+
+        def painting() -> None:
+            painted.append(set(screen._dirty_widgets))
+            paint()
+
+        screen._compositor_refresh = painting  # type: ignore[method-assign]
+        changed: dict[str, Callable[[], bool]] = {
+            "space": lambda: listed_titles(app) == TITLES[:2],  # Apple
+            "s": lambda: listed_titles(app) == TITLES[:2][::-1],  # oldest first
+            "v": lambda: bool(screen.editor.display),  # the split view
+        }
+        await pilot.press("t", "j")  # focus moved: Textual paints the screen
+        for key, done in changed.items():
+            await settle(pilot)
+            painted.clear()
+            await pilot.press(key)
+            await settle(pilot)
+            assert done()
+            assert painted and all(screen not in dirty for dirty in painted), key
+            if key == "space":
+                await pilot.press("escape")  # to the list, for "s"
 
 
 async def test_all_posts_entry_clears_the_filter(blog_dir: Path) -> None:

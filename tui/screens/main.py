@@ -130,11 +130,13 @@ def _close_when_started(future: Future[ParallelReader | None] | Future[Survey | 
 class MainScreen(Screen[None]):
     """Three panes over one blog."""
 
-    view: reactive[View] = reactive("read")
+    # Each shown by the panes it changes, which paint (or lay out) themselves:
+    # the whole screen painted again added a fifth to a tag filter's time.
+    view: reactive[View] = reactive("read", repaint=False)
     """How the open post is shown: rendered, side by side with the editor, or edited."""
-    selected_tags: reactive[frozenset[str]] = reactive(frozenset())
+    selected_tags: reactive[frozenset[str]] = reactive(frozenset(), repaint=False)
     """Keys of the tags a post must all have to be listed."""
-    order: reactive[Order] = reactive("newest")
+    order: reactive[Order] = reactive("newest", repaint=False)
     """How the list is sorted."""
 
     class Showing(Message):
