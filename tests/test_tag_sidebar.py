@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rich.style import Style
 
-from tests.helpers import settle, started, until
+from tests.helpers import count_layouts, settle, started, until
 from tests.test_app_reading import listed_titles
 from tui.app import BlogApp
 from tui.widgets import PostList, TagSidebar
@@ -101,6 +101,44 @@ async def test_the_page_keys_move_a_screenful_of_tags(tmp_path: Path) -> None:
         assert in_view(sidebar) and "t59  1" in sidebar_lines(sidebar)
         await pilot.press("pageup")
         await until(pilot, lambda: (sidebar.highlighted or 0) < 50)
+
+
+async def test_a_filter_moves_the_scrollbars_without_laying_the_screen_out(
+    tmp_path: Path,
+) -> None:
+    # A layout takes every widget of the screen along: with a long post
+    # open, the 1,400 of its preview. Fewer rows, and the scrollbar still
+    # there, are the lines and the scrollbar painted again.
+    for number in range(60):
+        tags = "[tous, pair]" if number % 2 == 0 else "[tous]"
+        tags = "[tous, seul]" if number == 1 else tags
+        (tmp_path / f"{number:02}.md").write_text(
+            f"---\ntitle: P{number}\ndate: 2020-01-{number % 28 + 1:02}\ntags: {tags}\n---\n",
+            "utf-8",
+        )
+    app = BlogApp(tmp_path, watch=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await started(pilot)
+        posts = screen.post_list
+        await pilot.press("end")  # the list scrolled to its last post
+        await until(pilot, lambda: posts.scroll_y == posts.max_scroll_y > 0)
+        await pilot.press("t", "j", "j")
+        await settle(pilot)
+        layouts = count_layouts(screen)
+        await pilot.press("space")  # "pair": 30 posts of the 60
+        await settle(pilot)
+        assert screen.selected_tags == frozenset({"pair"})
+        assert layouts == []
+        assert posts.show_vertical_scrollbar
+        bar = posts.vertical_scrollbar
+        assert bar.window_virtual_size == posts.virtual_size.height == 60  # two lines a post
+        assert posts.scroll_y == posts.max_scroll_y  # within the shorter list
+        assert posts.scroll_y <= 60 - posts.scrollable_content_region.height
+        await pilot.press("space", "j", "space")  # "seul": one post, no scrollbar
+        await settle(pilot)
+        assert screen.selected_tags == frozenset({"seul"})
+        assert layouts and not posts.show_vertical_scrollbar
+        assert listed_titles(app) == ["P1"] and posts.scroll_y == 0
 
 
 async def test_the_mouse_marks_the_line_it_is_over_and_toggles_what_it_clicks(

@@ -15,6 +15,7 @@ from rich.style import Style
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 Pieces = Sequence[tuple[str, str]]
 """A line as (text, space-separated component classes) pieces."""
@@ -44,7 +45,17 @@ class DrawnLines(ScrollView):
         sideways. (The widget's width, once a vertical scrollbar took a cell
         of it, showed a horizontal scrollbar for that one cell.)
         """
-        self.virtual_size = Size(0, lines)
+        size, height = Size(0, lines), self.container_size.height
+        if self.is_mounted and height and (lines > height) == (self.virtual_size.height > height):
+            # The scrollbar stays, or stays away: no layout, which takes every
+            # widget of the screen along (with a long post open, the 1,400 of
+            # its preview: a tag filter took twice as long). The scrollbar and
+            # the view set as a layout sets them (ScrollView._size_updated).
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
+            self.refresh()
+        else:
+            self.virtual_size = size
 
     @property
     def line_style(self) -> Style:
