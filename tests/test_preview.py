@@ -166,20 +166,25 @@ async def test_the_header_is_drawn_again_only_when_it_changes() -> None:
         assert len(drawn) == 3
 
 
-def paragraph_20(body: Markdown) -> tuple[MarkdownBlock, list[bool]]:
-    """The long post's 20th paragraph, and whether each of its updates from
-    now on asks for a layout."""
-    shown = body.query_children(MarkdownBlock)
-    paragraph = next(b for b in shown if "Paragraphe 20 " in b._content.plain)
+def layouts_asked(widget: Static) -> list[bool]:
+    """Whether each of ``widget``'s updates from now on asks for a layout."""
     asked: list[bool] = []
-    update = paragraph.update
+    update = widget.update
 
     def updating(content: Any = "", *, layout: bool = True) -> None:
         asked.append(layout)
         update(content, layout=layout)
 
-    paragraph.update = updating  # type: ignore[method-assign]
-    return paragraph, asked
+    widget.update = updating  # type: ignore[method-assign]
+    return asked
+
+
+def paragraph_20(body: Markdown) -> tuple[MarkdownBlock, list[bool]]:
+    """The long post's 20th paragraph, and whether each of its updates from
+    now on asks for a layout."""
+    shown = body.query_children(MarkdownBlock)
+    paragraph = next(b for b in shown if "Paragraphe 20 " in b._content.plain)
+    return paragraph, layouts_asked(paragraph)
 
 
 async def test_typing_in_a_paragraph_lays_out_only_when_it_grows() -> None:
@@ -213,14 +218,7 @@ async def test_the_header_lays_out_only_when_its_lines_change() -> None:
         preview.show_post(post)
         await pilot.pause()
         header = preview.query_one("#preview-header", Static)
-        asked: list[bool] = []
-        update = header.update
-
-        def updating(content: Any = "", *, layout: bool = True) -> None:
-            asked.append(layout)
-            update(content, layout=layout)
-
-        header.update = updating  # type: ignore[method-assign]
+        asked = layouts_asked(header)
         await preview.update_body(LONG.replace("Paragraphe 20 ", "Paragraphe 20 mot ", 1))
         assert asked == [False]
         assert "words" in str(header.visual) and header.size.height == 3
