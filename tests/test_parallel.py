@@ -309,6 +309,45 @@ def test_a_worker_whose_app_is_gone_stops_reading_its_share(many: Blog) -> None:
     assert answers.empty()
 
 
+def test_a_worker_goes_on_reading_while_its_app_does_not_take_its_answers() -> None:
+    """What the pipe cannot take yet (the app is busy drawing its window) is
+    kept, not waited for, and all of it goes out, in order, at the flush."""
+    reading_end, writing_end = os.pipe()
+    outbox = pipes.Outbox(writing_end)
+    # About 2 MB: more than a pipe holds (64 KB; at most 1 MB on Linux).
+    sent = [("read", [f"{number}-{line}" * 100 for line in range(100)]) for number in range(10)]
+
+    def put_all() -> None:
+        for message in sent:
+            outbox.put(message)
+
+    putting = threading.Thread(target=put_all, daemon=True)
+    putting.start()
+    putting.join(helpers.TIMEOUT)
+    assert not putting.is_alive()  # it never waited for a reader
+    received: list[Any] = []
+    with os.fdopen(reading_end, "rb", buffering=0) as source:
+        reader = threading.Thread(
+            target=lambda: received.extend(pipes.read(source) for _ in sent), daemon=True
+        )
+        reader.start()
+        outbox.flush()
+        reader.join(helpers.TIMEOUT)
+    os.close(writing_end)
+    assert received == sent
+
+
+def test_a_worker_whose_app_is_gone_is_told_so() -> None:
+    reading_end, writing_end = os.pipe()
+    os.close(reading_end)
+    outbox = pipes.Outbox(writing_end)
+    try:
+        with pytest.raises(OSError):
+            outbox.put(("read", []))
+    finally:
+        os.close(writing_end)
+
+
 def test_children_run_below_the_app() -> None:
     child = subprocess.run(
         pipes.command("tests.test_parallel", NICENESS), capture_output=True, check=True

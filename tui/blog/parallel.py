@@ -24,7 +24,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from tui.blog import pipes
 from tui.blog.head_start import WORKER, share_of
@@ -229,13 +229,12 @@ def serve() -> None:
     given, answering on standard output.
 
     A thread reads what it is asked, so that the end of its input (the app
-    ended, or gave up the reading) stops a share half read; another writes
-    its answers, so that it goes on reading while the app, busy drawing its
-    window, has not taken them yet.
+    ended, or gave up the reading) stops a share half read. Answers go out
+    through an outbox, so that it goes on reading while the app, busy
+    drawing its window, has not taken them yet.
     """
     gc.disable()  # short-lived, and it makes no cycles worth collecting
     asked: queue.SimpleQueue[Any] = queue.SimpleQueue()
-    answers: queue.SimpleQueue[Any] = queue.SimpleQueue()
     gone = threading.Event()
 
     def receive() -> None:
@@ -248,34 +247,32 @@ def serve() -> None:
         gone.set()
         asked.put(None)
 
-    def send() -> None:
-        sink = sys.stdout.buffer
-        while (answer := answers.get()) is not None:
-            try:
-                pipes.write(sink, answer)
-            except OSError:
-                break  # the app is gone
-        gone.set()
-        asked.put(None)
-
     threading.Thread(target=receive, name="worker-asked", daemon=True).start()
-    writer = threading.Thread(target=send, name="worker-answers", daemon=True)
-    writer.start()
-    while (request := asked.get()) is not None and not gone.is_set():
-        if request[0] == "folder":
-            _, root, share, shares = request
-            _read_share(Path(root), share, shares, answers, gone)
-        else:
-            _, root, items = request  # ("files", root, [(path, relative), ...])
-            folder = Path(root)
-            posts = (read_post(Path(path), folder, relative) for path, relative in items)
-            answers.put(("records", [record_of(post) for post in posts]))
-    answers.put(None)
-    writer.join()
+    answers = pipes.Outbox(sys.stdout.fileno())
+    try:
+        while (request := asked.get()) is not None and not gone.is_set():
+            if request[0] == "folder":
+                _, root, share, shares = request
+                _read_share(Path(root), share, shares, answers, gone)
+            else:
+                _, root, items = request  # ("files", root, [(path, relative), ...])
+                folder = Path(root)
+                posts = (read_post(Path(path), folder, relative) for path, relative in items)
+                answers.put(("records", [record_of(post) for post in posts]))
+            # The app waits for these: all of it goes out before the next request.
+            answers.flush()
+    except OSError:
+        pass  # the app is gone
+
+
+class _Answers(Protocol):
+    """Where a share's answers go: the worker's outbox (a queue, in tests)."""
+
+    def put(self, message: Any) -> None: ...
 
 
 def _read_share(
-    root: Path, share: int, shares: int, answers: queue.SimpleQueue[Any], gone: threading.Event
+    root: Path, share: int, shares: int, answers: _Answers, gone: threading.Event
 ) -> None:
     read: list[tuple[str, Stamp, list[Any]]] = []
 
