@@ -175,40 +175,98 @@ EDIT_RUNS = 9
 code gave 31 to 107 ms as the median of three."""
 
 
+class Paints:
+    """Until Textual's paint that draws every one of some panes (what it paints
+    then is what changed; the headless app makes the lines without writing them)."""
+
+    def __init__(self, screen: MainScreen) -> None:
+        self.screen = screen
+        self.waiting: set[Widget] = set()
+        self.painted = asyncio.Event()
+        self._paint = screen._compositor_refresh
+
+    def __enter__(self) -> Paints:
+        self.screen._compositor_refresh = self._painting  # type: ignore[method-assign]
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        del self.screen._compositor_refresh
+
+    def _painting(self) -> None:
+        dirty = self.screen._dirty_widgets  # cleared by the paint
+        drawn = set(self.waiting) if self.screen in dirty else self.waiting & dirty
+        self._paint()
+        self.waiting.difference_update(drawn)
+        if not self.waiting:
+            self.painted.set()
+
+    def expect(self, *panes: Widget) -> None:
+        """Wait, from now, for a paint of ``panes``."""
+        self.waiting.update(panes)
+        self.painted.clear()
+
+    async def drawn(self) -> None:
+        await asyncio.wait_for(self.painted.wait(), 30)
+
+
 async def filter_times(screen: MainScreen, pilot: Pilot[None], runs: int) -> list[float]:
-    """The filter, the list and the sidebar, to the screen: until Textual's
-    paint that draws them both (what it paints then is what changed; the
-    headless app makes the lines without writing them). The preview then
+    """The filter, the list and the sidebar, to the screen. The preview then
     follows the cursor on its own time."""
-    panes = {screen.post_list, screen.tag_sidebar}
-    waiting: set[Widget] = set()
-    painted = asyncio.Event()
-    paint = screen._compositor_refresh
-
-    def painting() -> None:
-        dirty = screen._dirty_widgets  # cleared by the paint
-        drawn = set(waiting) if screen in dirty else waiting & dirty
-        paint()
-        waiting.difference_update(drawn)
-        if not waiting:
-            painted.set()
-
-    screen._compositor_refresh = painting  # type: ignore[method-assign]
     times = []
     key = screen.blog.index.tag_counts()[5].key
-    try:
+    with Paints(screen) as paints:
         for _ in range(runs):
             pressed(screen)
-            waiting.update(panes)
-            painted.clear()
+            paints.expect(screen.post_list, screen.tag_sidebar)
             start = time.perf_counter()
             screen.selected_tags = frozenset({key})
-            await asyncio.wait_for(painted.wait(), 30)
+            await paints.drawn()
             times.append(time.perf_counter() - start)
             screen.selected_tags = frozenset()
             await pilot.pause()
-    finally:
-        del screen._compositor_refresh
+    return times
+
+
+SEARCHED = "sauvegarde"
+"""A word of the generated posts' bodies, and of some of their titles."""
+
+
+async def search_times(screen: MainScreen, pilot: Pilot[None], runs: int) -> list[float]:
+    """A word typed in the search field, to the screen: the list narrowed to
+    every post whose title, tags or body has it, painted. Timed once the
+    field has read the bodies' words, which it starts to do as it opens."""
+    await pilot.press("slash")
+    bodies = [worker for worker in screen.workers if worker.group == "bodies"]
+    await asyncio.gather(*(worker.wait() for worker in bodies), return_exceptions=True)
+    from tui.blog.search import parse_query
+
+    times = []
+    found = asyncio.Event()
+    everything = len(screen.searcher.search(screen.blog.index.posts(), parse_query(SEARCHED)))
+    show_posts = screen._show_posts
+    with Paints(screen) as paints:
+
+        def showing(posts: list[Post], stay_on_top: bool) -> None:
+            show_posts(posts, stay_on_top)
+            if len(posts) == everything:  # not only the titles' and tags' matches
+                paints.expect(screen.post_list)  # now: the paint may come before the loop
+                found.set()
+
+        screen._show_posts = showing  # type: ignore[method-assign]
+        try:
+            for _ in range(runs):
+                found.clear()
+                pressed(screen)
+                start = time.perf_counter()
+                screen.search_field.value = SEARCHED
+                await asyncio.wait_for(found.wait(), 30)
+                await paints.drawn()
+                times.append(time.perf_counter() - start)
+                screen.search_field.value = ""
+                await pilot.pause()
+        finally:
+            del screen._show_posts
+    await pilot.press("escape")
     return times
 
 
@@ -218,6 +276,7 @@ def in_app(folder: Path, runs: int, only_filter: bool = False) -> dict[str, floa
 
     results: dict[str, list[float]] = {
         "filter": [],
+        "search": [],
         "open50": [],
         "open200": [],
         "leave200": [],
@@ -239,6 +298,7 @@ def in_app(folder: Path, runs: int, only_filter: bool = False) -> dict[str, floa
             await asyncio.wait_for(screen.previewed.wait(), 60)
             await pilot.pause()
             results["filter"] = await filter_times(screen, pilot, max(runs, FILTER_RUNS))
+            results["search"] = await search_times(screen, pilot, max(runs, FILTER_RUNS))
             if only_filter:
                 return
 
@@ -436,7 +496,8 @@ def large_blog(posts: int, work: Path, runs: int) -> list[Row]:
     changed = median(runs, after_an_edit)
     mine = os.environ["XDG_CACHE_HOME"]
     os.environ["XDG_CACHE_HOME"] = str(work / "cache")  # the in-app run starts from the cache
-    filtered = in_app(folder, 3, only_filter=True)["filter"]
+    found = in_app(folder, 3, only_filter=True)
+    filtered, searched = found["filter"], found["search"]
     os.environ["XDG_CACHE_HOME"] = mine
     shutil.rmtree(work, ignore_errors=True)
     return [
@@ -460,6 +521,14 @@ def large_blog(posts: int, work: Path, runs: int) -> list[Row]:
         ),
         Row(f"memory, {posts:,} posts (resident set)", rss / 1024, None, "", "-", None, "MB"),
         Row(f"tag filter, {posts:,} posts", filtered, None, "", "< 300 ms", filtered < 0.3),
+        Row(
+            f"search, {posts:,} posts (a word, in titles, tags and bodies)",
+            searched,
+            None,
+            "",
+            "< 300 ms",
+            searched < 0.3,
+        ),
     ]
 
 
@@ -604,6 +673,14 @@ def main() -> None:
             "",
             "< 50 ms",
             measured["filter"] < 0.05,
+        ),
+        Row(
+            f"search, {posts:,} posts (a word, in titles, tags and bodies, to the screen)",
+            measured["search"],
+            None,
+            "",
+            "< 50 ms",
+            measured["search"] < 0.05,
         ),
         Row(
             f"one post changed by another program, {posts:,} posts",

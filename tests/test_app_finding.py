@@ -288,6 +288,21 @@ async def test_search_field_takes_any_text(blog_dir: Path) -> None:
         assert screen.query_one(Input).value == "[bold]x"
 
 
+async def test_a_search_longer_than_its_field_shows_where_it_is_typed(blog_dir: Path) -> None:
+    """The field scrolls with what is typed, though typing lays nothing out."""
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await started(pilot)
+        words = " ".join(f"mot{number}" for number in range(12))  # wider than the field
+        await search(pilot, words)
+        assert screen.search_field.size.width < len(words)
+        assert "mot11" in screen_text(pilot)
+        assert "mot0 " not in screen_text(pilot)  # scrolled past the start
+        await pilot.press("home")
+        await pilot.pause()
+        assert "mot0 " in screen_text(pilot)
+
+
 async def test_the_mouse_opens_posts_toggles_tags_and_follows_links(blog_dir: Path) -> None:
     link = blog_dir / "2011-01-01-lien.md"
     link.write_text(f'---\ntitle: "Lien"\ndate: 2011-01-01\n---\n[Stanford]({STEVE}) encore.\n')

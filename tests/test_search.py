@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from tui.blog import Blog, Post
-from tui.blog.search import Query, Searcher, fold, folded_spans, parse_query, word_in
+from tui.blog.search import (
+    Query,
+    Searcher,
+    fold,
+    folded_body,
+    folded_spans,
+    parse_query,
+    word_in,
+)
 
 CONFIDENTIALITE = "2010-03-18-confidentialite-cache-sexe-des-peureux.md"
 MOBILE = "2010-10-25-la-revolution-mobile.md"
@@ -108,3 +120,115 @@ def test_orders() -> None:
     assert [p.title for p in searcher.ordered(posts, "oldest")] == ["abeille", "Économie", "Zoo"]
     assert [p.title for p in searcher.ordered(posts, "title")] == ["abeille", "Économie", "Zoo"]
     assert [p.title for p in searcher.ordered(posts, "modified")] == ["Économie", "abeille", "Zoo"]
+
+
+def looked_through(
+    searcher: Searcher, posts: list[Post], query: Query, bodies: dict[str, str]
+) -> list[Post]:
+    """The search as it was before the bodies' words were kept: every word
+    not in a post's title or tags looked for in its whole folded body."""
+    in_title, rest = searcher.titles_first(posts, query)
+    return in_title + [
+        post
+        for post in rest
+        if all(
+            word_in(word, bodies[post.relative])
+            for word in searcher._not_in_heading(searcher._heading(post), query.words)
+        )
+    ]
+
+
+def sample_words(bodies: list[str], rng: random.Random) -> list[str]:
+    """Words to search for: pieces of the bodies (whole words, their starts,
+    phrases, what holds a hyphen or an apostrophe), and some from nowhere."""
+    words = ["zzzq", "e-mail", "d'", "’", "--", "c++", "2010", "l'homme", "deux types"]
+    for body in rng.sample(bodies, min(len(bodies), 6)):
+        if not body.strip():
+            continue
+        for _ in range(4):
+            start = rng.randrange(len(body))
+            words.append(body[start : start + rng.randint(1, 14)].strip())
+    return [word for word in words if word]
+
+
+def test_the_bodies_words_find_what_looking_through_the_bodies_found(corpora: Path) -> None:
+    rng = random.Random(5)
+    for name in ("fr-nhoizey", "hugo-ropensci", "jekyll-mademistakes", "messy"):
+        blog = Blog(corpora / name)
+        blog.load()
+        posts = blog.index.posts()
+        bodies = {post.relative: folded_body(post) for post in posts}
+        searcher = Searcher()
+        for word in sample_words(sorted(bodies.values()), rng):
+            for text in (f'"{word}"', f"{word} {rng.choice(['the', 'le', 'a'])}"):
+                query = parse_query(text)
+                assert relatives(searcher.search(posts, query)) == relatives(
+                    looked_through(searcher, posts, query, bodies)
+                ), (name, text)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    bodies=st.lists(
+        st.text(alphabet="abé é-_'’œ1 \u0301\n.Ee", max_size=40), min_size=1, max_size=6
+    ),
+    word=st.text(alphabet="abé é-_'’œ1 \u0301.Ee", min_size=1, max_size=5),
+)
+def test_any_word_is_found_as_looking_through_the_bodies_found_it(
+    tmp_path: Path, bodies: list[str], word: str
+) -> None:
+    folder = tmp_path / str(len(list(tmp_path.iterdir())))
+    folder.mkdir()
+    for number, body in enumerate(bodies):
+        (folder / f"{number}.md").write_text(f"---\ntitle: t{number}\n---\n{body}\n", "utf-8")
+    blog = Blog(folder)
+    blog.load()
+    posts = blog.index.posts()
+    folded = {post.relative: folded_body(post) for post in posts}
+    searcher = Searcher()
+    for query in (parse_query(word), parse_query(f'"{word}"')):
+        assert relatives(searcher.search(posts, query)) == relatives(
+            looked_through(searcher, posts, query, folded)
+        )
+
+
+def test_a_search_is_done_at_once_only_when_every_body_it_needs_is_known(blog_dir: Path) -> None:
+    blog = Blog(blog_dir)
+    blog.load()
+    posts = blog.index.posts()
+    searcher = Searcher()
+    query = parse_query("instagram")  # only in a body
+    assert searcher.at_once(posts, query) is None  # no body read yet
+    for post in posts:
+        searcher.learn(post)
+    assert relatives(searcher.at_once(posts, query) or []) == [MOBILE]
+    two_words = parse_query("instagram mobile")
+    assert relatives(searcher.at_once(posts, two_words) or []) == [MOBILE]
+    assert searcher.at_once(posts, two_words, most=len(posts) - 1) is None  # for a thread
+    assert searcher.at_once(posts, query, most=1) is not None  # one word: always at once
+    path = blog_dir / STEVE
+    path.write_text(path.read_text("utf-8") + "\nInstagram aussi.\n", "utf-8")
+    blog.index.add(blog.refresh([path])[0][0])
+    posts = blog.index.posts()
+    assert searcher.at_once(posts, query) is None  # its body changed since
+    assert relatives(searcher.search(posts, query)) == [STEVE, MOBILE]
+    assert relatives(searcher.at_once(posts, query) or []) == [STEVE, MOBILE]
+
+
+def test_a_search_at_once_finds_what_a_search_in_two_steps_finds(corpora: Path) -> None:
+    rng = random.Random(7)
+    for name in ("fr-nhoizey", "jekyll-mademistakes"):
+        blog = Blog(corpora / name)
+        blog.load()
+        posts = blog.index.posts()
+        searcher = Searcher()
+        for post in posts:
+            searcher.learn(post)
+        bodies = sorted(folded_body(post) for post in rng.sample(posts, 6))
+        words = [word for body in bodies for word in rng.sample(body.split() or ["x"], 3)]
+        for word in words:
+            for text in (word, word[:2], f"{word} le", f"tag:{word} {word}", f"year:2015 {word}"):
+                query = parse_query(text)
+                found = searcher.at_once(posts, query)
+                assert found is not None, (name, text)
+                assert relatives(found) == relatives(searcher.search(posts, query)), (name, text)
