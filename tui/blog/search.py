@@ -79,7 +79,11 @@ def fold(text: str) -> str:
 
 def folded_spans(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
     """Where in ``text`` the folded ``words`` are found: (start, end) in ``text``."""
-    words = [word for word in words if word]
+    # Most texts (a post's blocks, as the preview marks them) have none of
+    # the words: that is seen in the whole text folded at once, in C, before
+    # folding it a character at a time (4 ms for a 6 KB post's blocks).
+    folded_text = fold(text)
+    words = [word for word in words if word and word in folded_text]
     if not words:
         return []
     # Each character of the folded text remembers which character of ``text``
@@ -341,12 +345,11 @@ class Searcher:
             for post in posts
         ]
         titled = [word in head.title and word_in(word, head.title) for head in heads]
-        rest = [
-            (post, head) for post, head, yes in zip(posts, heads, titled, strict=True) if not yes
-        ]
+        rest = [post for post, yes in zip(posts, titled, strict=True) if not yes]
+        rest_heads = [head for head, yes in zip(heads, titled, strict=True) if not yes]
         untagged = [
             post
-            for post, head in rest
+            for post, head in zip(rest, rest_heads, strict=True)
             if word not in head.tag_text or not word_in(word, head.tag_text)
         ]
         readings = self._words.readings
@@ -365,7 +368,7 @@ class Searcher:
             id(post) for post, number in zip(untagged, numbers, strict=True) if number not in having
         }
         in_title = [post for post, yes in zip(posts, titled, strict=True) if yes]
-        return in_title + [post for post, _ in rest if id(post) not in unfound]
+        return in_title + [post for post in rest if id(post) not in unfound]
 
     def _heading(self, post: Post) -> Heading:
         # By path, so that a post read again replaces its old reading here
