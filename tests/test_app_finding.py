@@ -6,6 +6,7 @@ import asyncio
 import os
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Markdown
 
@@ -20,6 +21,7 @@ from tests.helpers import (
 )
 from tests.test_app_reading import TITLES, listed_titles
 from tui.app import BlogApp
+from tui.blog.search import _Words
 from tui.config import default_path, load
 from tui.widgets import Contents, PostList, PostPreview, SearchField, TagSidebar
 from tui.widgets.post_list import row_parts
@@ -65,6 +67,30 @@ async def test_slash_narrows_the_list_as_you_type_without_accents(blog_dir: Path
         await search(pilot, " jobs")  # every word must be found
         assert listed_titles(app) == []
         assert "No post matches the search." in text_of(screen.post_list)
+
+
+async def test_the_bodies_words_are_sorted_before_the_first_search(
+    blog_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sorting every word of a blog's bodies is the thread's work, once it has
+    read them: the first word typed then searches without it."""
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("slash")
+        bodies = [worker for worker in screen.workers if worker.group == "bodies"]
+        await asyncio.gather(*(worker.wait() for worker in bodies))
+
+        real = _Words.sorted_runs
+
+        def already_sorted(words: _Words) -> list[str]:
+            assert len(words._sorted) == len(words._posts_of), "sorted as the search was typed"
+            return real(words)
+
+        monkeypatch.setattr(_Words, "sorted_runs", already_sorted)
+        await pilot.press(*"instagram")  # only in a body
+        await settle(pilot)
+        assert listed_titles(app) == [TITLES[1]]
 
 
 async def test_ligatures_and_marks_in_the_list(blog_dir: Path) -> None:

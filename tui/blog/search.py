@@ -238,11 +238,16 @@ class _Words:
         """The readings with ``run`` as a whole run of letters and digits."""
         return set(self._posts_of.get(run, ()))
 
-    def starting(self, prefix: str) -> set[int]:
-        """The readings with a run of letters and digits that starts with ``prefix``."""
+    def sorted_runs(self) -> list[str]:
+        """Every run, sorted; sorted again if runs came since."""
         runs = self._sorted
         if len(runs) != len(self._posts_of):  # runs only ever come: some are new
             runs = self._sorted = sorted(self._posts_of)
+        return runs
+
+    def starting(self, prefix: str) -> set[int]:
+        """The readings with a run of letters and digits that starts with ``prefix``."""
+        runs = self.sorted_runs()
         found: set[int] = set()
         for position in range(bisect_left(runs, prefix), len(runs)):
             run = runs[position]
@@ -293,6 +298,12 @@ class Searcher:
     def learn(self, post: Post) -> None:
         """Read the words of ``post``'s body, unless they are known as its file is now."""
         self._words.read(post)
+
+    def learned(self) -> None:
+        """Sort the words read, once many have been: else the first search
+        after would, on the screen's time (a blog's runs number in the
+        hundreds of thousands)."""
+        self._words.sorted_runs()
 
     def at_once(
         self, posts: list[Post], query: Query, most: int | None = None

@@ -1058,6 +1058,7 @@ class MainScreen(Screen[None]):
             if worker.is_cancelled:
                 return
             self.searcher.learn(post)
+        self.searcher.learned()
 
     def action_close_search(self) -> None:
         """Clear the search and go back to the list."""
