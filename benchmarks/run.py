@@ -235,19 +235,22 @@ async def scroll_times(screen: MainScreen, pilot: Pilot[None], runs: int) -> dic
     await pilot.pause()
     times: dict[str, list[float]] = {"end": [], "pagedown": []}
     with Paints(screen) as paints:
+
+        async def timed(action: Callable[[], None]) -> float:
+            pressed(screen)
+            paints.expect(post_list)
+            start = time.perf_counter()
+            action()
+            await paints.drawn()
+            took = time.perf_counter() - start
+            await pilot.pause()
+            return took
+
         for _ in range(runs):
-            for name, action in (("end", post_list.action_last), ("pagedown", None)):
-                if action is None:  # page down from the top
-                    post_list.action_first()
-                    await pilot.pause()
-                    action = post_list.action_page_down
-                pressed(screen)
-                paints.expect(post_list)
-                start = time.perf_counter()
-                action()
-                await paints.drawn()
-                times[name].append(time.perf_counter() - start)
-                await pilot.pause()
+            times["end"].append(await timed(post_list.action_last))
+            post_list.action_first()  # page down from the top
+            await pilot.pause()
+            times["pagedown"].append(await timed(post_list.action_page_down))
     post_list.action_first()
     await pilot.pause()
     return times
