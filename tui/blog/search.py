@@ -217,12 +217,11 @@ class _Words:
         self._numbers = itertools.count()
         self._sorted: list[str] = []
 
-    def read(self, post: Post) -> tuple[int, str]:
-        """The number and the folded body of the reading of ``post``'s body as
-        its file is now, read now if need be."""
+    def read(self, post: Post) -> None:
+        """Read ``post``'s body and its words, unless they are known as its file is now."""
         known = self.readings.get(post.relative)
         if known is not None and known[:2] == (post.mtime_ns, post.size):
-            return known[2], known[3]
+            return
         number = next(self._numbers)
         body = folded_body(post)
         posts_of = self._posts_of
@@ -232,7 +231,6 @@ class _Words:
                 numbers = posts_of[run] = array("I")
             numbers.append(number)
         self.readings[post.relative] = (post.mtime_ns, post.size, number, body)
-        return number, body
 
     def exactly(self, run: str) -> set[int]:
         """The readings with ``run`` as a whole run of letters and digits."""
@@ -323,6 +321,19 @@ class Searcher:
         one_word = len(words) == 1 and not fields and _RUN.fullmatch(words[0]) is not None
         if most is not None and len(posts) > most and not one_word:
             return None
+        matching = self._matching(posts, query)
+        if matching is None:
+            return None
+        posts, titled = matching
+        return [post for post, yes in zip(posts, titled, strict=True) if yes] + [
+            post for post, yes in zip(posts, titled, strict=True) if not yes
+        ]
+
+    def _matching(self, posts: list[Post], query: Query) -> tuple[list[Post], list[bool]] | None:
+        """The posts that match ``query``, in their order, and whether each
+        has every word in its title; None if a body it needs is not known."""
+        words = query.words
+        fields = bool(query.tags or query.draft is not None or query.years)
         headings = self._headings
         heads = [
             known
@@ -372,9 +383,7 @@ class Searcher:
             ]
             posts = [post for post, keep in zip(posts, kept, strict=True) if keep]
             heads = [head for head, keep in zip(heads, kept, strict=True) if keep]
-        return [post for post, yes in zip(posts, titled, strict=True) if yes] + [
-            post for post, yes in zip(posts, titled, strict=True) if not yes
-        ]
+        return posts, titled
 
     def _heading(self, post: Post) -> Heading:
         # By path, so that a post read again replaces its old reading here
@@ -424,33 +433,19 @@ class Searcher:
         return not self._not_in_heading(self._heading(post), query.words)
 
     def elsewhere(self, posts: Iterable[Post], query: Query) -> list[Post]:
-        """Those of ``posts`` with every word somewhere in title, tags and body."""
-        looked_at = []
-        for post in posts:
-            words = self._not_in_heading(self._heading(post), query.words)
-            # The body's words read first, for every post: a word's readings
-            # are then worked out once, all of them there.
-            looked_at.append((post, words, self._words.read(post) if words else (0, "")))
-        having: dict[str, set[int]] = {}
-        found = []
-        for post, words, (number, body) in looked_at:
-            if words and not self._in_body(number, body, words, having):
-                continue
-            found.append(post)
-        return found
-
-    def _in_body(
-        self, number: int, body: str, words: list[str], having: dict[str, set[int]]
-    ) -> bool:
-        for word in words:
-            readings = having.get(word)
-            if readings is None:
-                readings = having[word] = self._words.candidates(word)
-            if number not in readings:
-                return False
-        # Words of letters and digits are found by the runs alone; others
-        # (phrases, "e-mail") only where they may be, in the body itself.
-        return all(word_in(word, body) for word in words if not _RUN.fullmatch(word))
+        """Those of ``posts`` with every word somewhere in title, tags and body,
+        in their order; the bodies it needs read first (in a thread: it reads
+        files)."""
+        posts = list(posts)
+        while True:
+            for post in posts:
+                if self._not_in_heading(self._heading(post), query.words):
+                    self._words.read(post)
+            matching = self._matching(posts, query)
+            if matching is not None:
+                return matching[0]
+            # Another thread read a body again meanwhile, for a newer post:
+            # this reading's own is read again.
 
     def search(self, posts: Iterable[Post], query: Query) -> list[Post]:
         """``posts`` that match ``query``: title matches first, each part in the given order."""
