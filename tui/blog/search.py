@@ -155,7 +155,12 @@ class Query:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.words or self.tags or self.draft is not None or self.years)
+        return not (self.words or self.has_fields)
+
+    @property
+    def has_fields(self) -> bool:
+        """Whether field words (tag:, draft:, year:) narrow the posts."""
+        return bool(self.tags or self.draft is not None or self.years)
 
     def accepts(self, post: Post, tags: frozenset[str]) -> bool:
         """Whether the field words allow ``post``, whose folded tags are ``tags``."""
@@ -317,8 +322,7 @@ class Searcher:
         posts one word took 9 ms; titles_first, then elsewhere, took 60 ms.
         """
         words = query.words
-        fields = bool(query.tags or query.draft is not None or query.years)
-        one_word = len(words) == 1 and not fields and _RUN.fullmatch(words[0]) is not None
+        one_word = len(words) == 1 and not query.has_fields and _RUN.fullmatch(words[0]) is not None
         if most is not None and len(posts) > most and not one_word:
             return None
         matching = self._matching(posts, query)
@@ -333,7 +337,6 @@ class Searcher:
         """The posts that match ``query``, in their order, and whether each
         has every word in its title; None if a body it needs is not known."""
         words = query.words
-        fields = bool(query.tags or query.draft is not None or query.years)
         headings = self._headings
         heads = [
             known
@@ -341,7 +344,7 @@ class Searcher:
             else self._heading(post)
             for post in posts
         ]
-        if fields:
+        if query.has_fields:
             kept = [query.accepts(post, head.tags) for post, head in zip(posts, heads, strict=True)]
             posts = [post for post, keep in zip(posts, kept, strict=True) if keep]
             heads = [head for head, keep in zip(heads, kept, strict=True) if keep]
