@@ -328,14 +328,12 @@ class Searcher:
         matching = self._matching(posts, query)
         if matching is None:
             return None
-        posts, titled = matching
-        return [post for post, yes in zip(posts, titled, strict=True) if yes] + [
-            post for post, yes in zip(posts, titled, strict=True) if not yes
-        ]
+        in_title, rest = matching
+        return in_title + rest
 
-    def _matching(self, posts: list[Post], query: Query) -> tuple[list[Post], list[bool]] | None:
-        """The posts that match ``query``, in their order, and whether each
-        has every word in its title; None if a body it needs is not known."""
+    def _matching(self, posts: list[Post], query: Query) -> tuple[list[Post], list[Post]] | None:
+        """The posts that match ``query`` whose title has every word, and the
+        others, each in their order; None if a body it needs is not known."""
         words = query.words
         headings = self._headings
         heads = [
@@ -350,15 +348,13 @@ class Searcher:
             heads = [head for head, keep in zip(heads, kept, strict=True) if keep]
         readings = self._words.readings
         titled = [True] * len(posts)  # whether every word so far is in the title
-        for word in words:
+        for number, word in enumerate(words, 1):
             in_title = [word in head.title and word_in(word, head.title) for head in heads]
-            # By id: posts hash by their path, which takes longer.
-            found = {
-                id(post)
-                for post, head, yes in zip(posts, heads, in_title, strict=True)
-                if yes or (word in head.tag_text and word_in(word, head.tag_text))
-            }
-            elsewhere = [post for post in posts if id(post) not in found]
+            in_heading = [
+                yes or (word in head.tag_text and word_in(word, head.tag_text))
+                for head, yes in zip(heads, in_title, strict=True)
+            ]
+            elsewhere = [post for post, yes in zip(posts, in_heading, strict=True) if not yes]
             bodies = [
                 reading
                 if (reading := readings.get(post.relative)) is not None
@@ -373,20 +369,31 @@ class Searcher:
             # Words of letters and digits are found by the runs alone; others
             # (phrases, "e-mail") only where they may be, in the body itself.
             plain = _RUN.fullmatch(word) is not None
-            found.update(
+            # By id: posts hash by their path, which takes longer. Those not
+            # found, not those found: a word typed is mostly found.
+            unfound = {
                 id(post)
                 for post, reading in zip(elsewhere, bodies, strict=True)
-                if reading is not None  # none is by now: this tells the type checker
-                and reading[2] in having
-                and (plain or word_in(word, reading[3]))
-            )
-            kept = [id(post) in found for post in posts]
+                if reading is None  # none is by now: this tells the type checker
+                or reading[2] not in having
+                or not (plain or word_in(word, reading[3]))
+            }
+            if number == len(words):  # the last: the answer, in two lists at once
+                titled = [yes and now for yes, now in zip(titled, in_title, strict=True)]
+                return [post for post, yes in zip(posts, titled, strict=True) if yes], [
+                    post
+                    for post, yes, found in zip(posts, titled, in_heading, strict=True)
+                    if not yes and (found or id(post) not in unfound)
+                ]
+            kept = [
+                yes or id(post) not in unfound for post, yes in zip(posts, in_heading, strict=True)
+            ]
             titled = [
                 yes and now for yes, now, keep in zip(titled, in_title, kept, strict=True) if keep
             ]
             posts = [post for post, keep in zip(posts, kept, strict=True) if keep]
             heads = [head for head, keep in zip(heads, kept, strict=True) if keep]
-        return posts, titled
+        return posts, []  # no word: every post the field words keep
 
     def _heading(self, post: Post) -> Heading:
         # By path, so that a post read again replaces its old reading here
@@ -446,7 +453,8 @@ class Searcher:
                     self._words.read(post)
             matching = self._matching(posts, query)
             if matching is not None:
-                return matching[0]
+                in_title, rest = matching  # none in title from titles_first: their order
+                return in_title + rest
             # Another thread read a body again meanwhile, for a newer post:
             # this reading's own is read again.
 
