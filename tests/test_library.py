@@ -168,6 +168,39 @@ def test_index_filters_by_all_tags_and_counts_what_is_left(tmp_path: Path) -> No
     assert len(BlogIndex(tmp_path, index.posts())) == 2
 
 
+def test_counts_of_most_of_the_posts_are_those_of_the_posts_themselves(tmp_path: Path) -> None:
+    # Counted as the whole blog's less the few others: the same counts.
+    for number in range(12):
+        tags = ["tous"] + (["pair"] if number % 2 == 0 else []) + (["seul"] if number == 5 else [])
+        write(tmp_path, f"{number:02}.md", f"---\ntags: [{', '.join(tags)}]\n---\n")
+    blog = Blog(tmp_path)
+    index = blog.load()
+
+    def counted(posts: list[Any]) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for post in posts:
+            for key in post.tag_keys:
+                counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    def counts(posts: list[Any]) -> dict[str, int]:
+        return {tag.key: tag.count for tag in index.tag_counts(posts)}
+
+    posts = index.posts()
+    five = next(post for post in posts if post.relative == "05.md")
+    for kept in (posts, posts[1:], posts[::-1][:7], [p for p in posts if p is not five]):
+        assert counts(kept) == counted(kept)
+    assert "seul" not in counts([p for p in posts if p is not five])  # none left: not listed
+    twice = posts + posts[:1]  # one post twice: counted twice
+    assert counts(twice) == counted(twice) and counts(twice)["tous"] == 13
+    # A post replaced in the index since: the list's copy is counted, not the new one.
+    stale = posts[:]
+    write(tmp_path, "05.md", "---\ntags: [autre]\n---\n")
+    index.add(read_post(tmp_path / "05.md", tmp_path))
+    assert counts(stale) == counted(stale) == {"tous": 12, "pair": 6, "seul": 1}
+    assert counts(index.posts()) == {"tous": 11, "pair": 6, "autre": 1}
+
+
 def test_scan_finds_posts_in_subfolders_and_skips_machinery(tmp_path: Path) -> None:
     for name in ("a.md", "sub/b.markdown", "sub/deep/c.MD", "notes.txt", ".hidden.md"):
         write(tmp_path, name, "x\n")

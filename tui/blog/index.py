@@ -248,6 +248,18 @@ class BlogIndex:
         allowed = set.intersection(*sets)
         return [post for post in self.posts() if post in allowed]
 
+    def _others(self, posts: Sequence[Post]) -> list[Post] | None:
+        """The posts of the blog not in ``posts``, when ``posts`` are more than
+        half of the blog's, each once; else None (they are counted themselves)."""
+        everything = self._posts.values()
+        if len(posts) * 2 <= len(everything):
+            return None
+        kept = set(posts)  # a post hashes by identity: three times quicker than by id()
+        others = [post for post in everything if post not in kept]
+        if len(kept) != len(posts) or len(everything) - len(others) != len(kept):
+            return None  # a post twice, or one that is not (or no longer) the blog's
+        return others
+
     def tag_name(self, key: str) -> str:
         """The spelling of a tag that most posts use."""
         spellings = self._spellings.get(key)
@@ -255,22 +267,33 @@ class BlogIndex:
             return key
         return max(spellings.items(), key=lambda item: (item[1], item[0]))[0]
 
-    def tag_counts(self, posts: Iterable[Post] | None = None) -> list[TagCount]:
+    def tag_counts(self, posts: Sequence[Post] | None = None) -> list[TagCount]:
         """Each tag with the number of ``posts`` (default: all) that have it.
 
         Most used first, then alphabetically; tags none of the posts have are
         left out.
         """
-        counts: Counter[str] = Counter()
-        if posts is None:
+        others = None if posts is None else self._others(posts)
+        if posts is not None and others is None:
+            counts = _counted(posts)
+        else:
             unmade = self._unmade
             if unmade is not None:  # as many as the sets will hold
-                counts.update({key: len(where) for key, where in unmade[1].items()})
+                counts = Counter({key: len(where) for key, where in unmade[1].items()})
             else:
-                counts.update({key: len(posts) for key, posts in self._by_tag.items()})
-        else:  # counted in C: at 10,000 posts, one Counter.update a post took 9 ms, this 4
-            counts.update(chain.from_iterable(post.tag_keys for post in posts))
+                counts = Counter({key: len(posts) for key, posts in self._by_tag.items()})
+            if others:
+                # Most posts: the whole blog's counts less those of the few
+                # others (a search for a common word keeps nearly all).
+                gone = _counted(others)
+                counts = Counter({key: n - gone[key] for key, n in counts.items() if n > gone[key]})
         return sorted(
             (TagCount(key, self.tag_name(key), count) for key, count in counts.items()),
             key=lambda tag: (-tag.count, tag.key),
         )
+
+
+def _counted(posts: Iterable[Post]) -> Counter[str]:
+    """How many of ``posts`` have each tag. Counted in C: at 10,000 posts, one
+    Counter.update a post took 9 ms, this 4."""
+    return Counter(chain.from_iterable(post.tag_keys for post in posts))
