@@ -17,6 +17,7 @@ from tests.helpers import (
     settle,
     started,
     text_of,
+    until,
     until_open,
 )
 from tests.test_app_reading import TITLES, listed_titles
@@ -169,6 +170,30 @@ async def test_n_and_shift_n_go_from_match_to_match_in_the_preview(blog_dir: Pat
         await pilot.press("N")
         await pilot.pause()
         assert preview.scroll_y == first
+
+
+async def test_the_open_post_marks_what_the_search_finds_once_typing_pauses(
+    blog_dir: Path,
+) -> None:
+    path = long_post(blog_dir, "2011-01-01-long.md", "Long", "2011-01-01", {40: "Zanzibar."})
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await read_newest(pilot, path)
+        preview = screen.preview
+        assert preview._matches() == []
+        await pilot.press("slash", *"zanzi")
+        await until(pilot, lambda: len(preview._matches()) == 1)
+        assert listed_titles(app) == ["Long"]
+        (match,) = preview._matches()
+        assert match._content.plain == "Zanzibar."
+        await pilot.press(*"x")  # "zanzix": in no post, and no longer in the preview
+        await until(pilot, lambda: preview._matches() == [])
+        assert listed_titles(app) == []
+        await pilot.press("backspace")
+        await until(pilot, lambda: len(preview._matches()) == 1)
+        await pilot.press("escape")  # the search cleared: the marks go with it
+        await until(pilot, lambda: preview._matches() == [])
+        assert len(listed_titles(app)) == 5
 
 
 async def test_s_sorts_and_the_order_is_remembered(blog_dir: Path) -> None:

@@ -77,6 +77,8 @@ OPEN_DELAY = 0.12
 """Seconds the cursor rests on a post before it is opened (holding j stays fast)."""
 PREVIEW_DELAY = 0.35
 """Seconds of pause in typing before the split view's preview follows."""
+MARK_DELAY = 0.05
+"""Seconds of pause in typing a search before the open post shows its matches."""
 FIRST_HANDOVER = 0.2
 """Seconds before the list first shows what has been read of a large blog."""
 HANDOVER_GROWTH = 4
@@ -175,6 +177,8 @@ class MainScreen(Screen[None]):
         self.searcher = Searcher()
         self.search_query = Query()
         """The search, as understood from the search field."""
+        self._mark_timer: Timer | None = None
+        """Until the preview marks what the search field finds (MARK_DELAY)."""
         self._positions: dict[Path, float] = {}
         # Where the reader stopped in each post read in this session.
         self.document: PostText | None = None
@@ -1070,6 +1074,15 @@ class MainScreen(Screen[None]):
     def _search_changed(self, event: Input.Changed) -> None:
         self.search_query = parse_query(event.value)
         self.refresh_posts()
+        # The open post's matches once typing pauses: marking its blocks,
+        # and drawing them again, held each key's list back by as long as
+        # the search itself took.
+        if self._mark_timer is not None:
+            self._mark_timer.stop()
+        self._mark_timer = self.set_timer(MARK_DELAY, self._mark_preview)
+
+    def _mark_preview(self) -> None:
+        self._mark_timer = None
         self.preview.mark(self.search_query.words)
 
     @on(Input.Submitted, "#search")
