@@ -22,15 +22,18 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.blog.errors import BlogError
-from tui.blog.files import atomic_write
 from tui.blog.head_start import glimpse_file
-from tui.blog.index import TagCount
-from tui.blog.post import Post
-from tui.blog.rows import post_from_record, record_of
 from tui.blog.walk import Listed, Stamp, listed
+
+# What a glimpse's posts and tags are made of is imported where they are
+# made: the child that checks a glimpse (tui/blog/glimpse_child.py) needs
+# none of it, and importing it took the child 30 ms before it could start.
+if TYPE_CHECKING:
+    from tui.blog.index import TagCount
+    from tui.blog.post import Post
 
 VERSION = 1
 """Bumped whenever what a glimpse holds changes, so old ones are ignored."""
@@ -84,6 +87,9 @@ def save(
     """Keep the list's first ``posts`` (all of them, in ``order``) and the ``tags``
     of the blog read with ``stamps``. Errors are not worth a word: the next
     start just shows its list a little later."""
+    from tui.blog.files import atomic_write
+    from tui.blog.rows import record_of
+
     file = glimpse_file(root, folder)
     with contextlib.suppress(OSError, BlogError):
         if len(posts) > MOST_POSTS or stamps.keys() != {post.relative for post in posts}:
@@ -147,16 +153,18 @@ def _checked(root: Path, order: str, folder: Path | None) -> tuple[bytes, Any] |
 
 def _glimpse(root: Path, data: Any) -> Glimpse | None:
     """The glimpse that a glimpse file's ``data`` holds; None if it is not one."""
+    from tui.blog.index import TagCount
+    from tui.blog.rows import post_from_record
+
+    def post(row: list[Any]) -> Post:
+        relative = row[0]
+        if not isinstance(relative, str):
+            raise TypeError("not a path")
+        return post_from_record(root / relative, relative, row[1:])
+
     try:
         tags = [TagCount(key, name, count) for key, name, count in data["tags"]]
-        posts = [_post(root, row) for row in data["posts"]]
+        posts = [post(row) for row in data["posts"]]
         return Glimpse(data["order"], data["total"], tags, posts)
     except (ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
-
-
-def _post(root: Path, row: list[Any]) -> Post:
-    relative = row[0]
-    if not isinstance(relative, str):
-        raise TypeError("not a path")
-    return post_from_record(root / relative, relative, row[1:])

@@ -15,10 +15,11 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 from tui.blog import frontmatter
 from tui.blog.encoding import decode
+from tui.blog.orders import Order
 from tui.blog.post import Post
 
 # Letters that no Unicode decomposition splits, spelled as a French or
@@ -121,16 +122,6 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
-
-
-Order = Literal["newest", "oldest", "title", "modified"]
-ORDERS: tuple[Order, ...] = ("newest", "oldest", "title", "modified")
-ORDER_NAMES = {
-    "newest": "newest first",
-    "oldest": "oldest first",
-    "title": "by title",
-    "modified": "last modified first",
-}
 
 
 class Heading(NamedTuple):

@@ -15,7 +15,7 @@ from typing import Any
 import platformdirs
 
 from tui.blog.files import atomic_write
-from tui.blog.search import ORDERS, Order
+from tui.blog.orders import ORDERS, Order
 
 APP_NAME = "blog-tui"
 

@@ -45,10 +45,11 @@ from tui.blog.head_start import (
 )
 from tui.blog.index import BlogIndex, TagCount
 from tui.blog.links import is_foreign_link, is_web_link, resolve_link
+from tui.blog.orders import ORDER_NAMES, ORDERS, Order
 from tui.blog.parallel import ParallelReader
 from tui.blog.post import parse_post
 from tui.blog.recovery import Recovery
-from tui.blog.search import ORDER_NAMES, ORDERS, Order, Query, Searcher, parse_query
+from tui.blog.search import Query, Searcher, parse_query
 from tui.blog.session import Session
 from tui.blog.store import NeedsConfirmation, PostText
 from tui.blog.survey import Survey

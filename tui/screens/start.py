@@ -94,7 +94,7 @@ class StartScreen(Screen[None]):
 
 def _glimpse_panes(glimpse: Glimpse) -> tuple[Widget, Widget]:
     """The sidebar and the list that show ``glimpse``, as on the main screen."""
-    from tui.blog.search import ORDER_NAMES
+    from tui.blog.orders import ORDER_NAMES
     from tui.widgets.post_list import PostList
     from tui.widgets.tag_sidebar import TagSidebar
 
