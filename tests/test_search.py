@@ -239,6 +239,37 @@ def test_a_search_is_done_at_once_only_when_every_body_it_needs_is_known(blog_di
     assert relatives(searcher.at_once(posts, query) or []) == [STEVE, MOBILE]
 
 
+def test_a_search_at_once_answers_for_the_posts_it_is_given_as_they_are_now(
+    blog_dir: Path,
+) -> None:
+    # What it lines up with a list (each post's heading and body) is kept
+    # for the next search of the same posts: never for other posts.
+    blog = Blog(blog_dir)
+    blog.load()
+    posts = blog.index.posts()
+    searcher = Searcher()
+    for post in posts:
+        searcher.learn(post)
+    searcher.learned(posts)
+    query = parse_query("zanzibar")
+    assert searcher.at_once(posts, query) == []
+    path = blog_dir / STEVE
+    path.write_text(path.read_text("utf-8") + "\nZanzibar.\n", "utf-8")
+    again = blog.refresh([path])[0][0]
+    listed = list(posts)
+    where = relatives(listed).index(STEVE)
+    listed[where] = again  # the post read again, its body not yet
+    assert searcher.at_once(listed, query) is None
+    searcher.learn(again)
+    assert relatives(searcher.at_once(listed, query) or []) == [STEVE]
+    # The same list changed in place, with no body read in between: the
+    # old post's body is known as its file is now, no longer as it was.
+    listed[where] = posts[where]
+    assert searcher.at_once(listed, query) is None
+    listed[where] = again
+    assert relatives(searcher.at_once(listed, query) or []) == [STEVE]
+
+
 def test_a_search_at_once_finds_what_a_search_in_two_steps_finds(corpora: Path) -> None:
     rng = random.Random(7)
     for name in ("fr-nhoizey", "jekyll-mademistakes"):

@@ -124,6 +124,10 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+Reading = tuple[int, int, int, str]
+"""A body read: its file's mtime and size then, the reading's number, the folded body."""
+
+
 class Heading(NamedTuple):
     """A post's title and tags, folded once."""
 
@@ -207,10 +211,15 @@ class _Words:
 
     def __init__(self) -> None:
         self._posts_of: dict[str, array[int]] = {}
-        self.readings: dict[str, tuple[int, int, int, str]] = {}
-        """The bodies read, by the post's path from the blog's folder: its
-        mtime and size then, the reading's number, and the folded body."""
+        self.readings: dict[str, Reading] = {}
+        """The bodies read, by the post's path from the blog's folder."""
         self._numbers = itertools.count()
+        self._changes = itertools.count(1)
+        self.version = 0
+        """A number no other reading of a body left (0: none yet), so that
+        what was worked out from the bodies known is known to be out of date.
+        Each is taken once (in C, whichever thread reads) and set after the
+        reading is kept: it never comes back to one seen before."""
         self._sorted: list[str] = []
 
     def read(self, post: Post) -> None:
@@ -227,6 +236,7 @@ class _Words:
                 numbers = posts_of[run] = array("I")
             numbers.append(number)
         self.readings[post.relative] = (post.mtime_ns, post.size, number, body)
+        self.version = next(self._changes)
 
     def exactly(self, run: str) -> set[int]:
         """The readings with ``run`` as a whole run of letters and digits."""
@@ -288,16 +298,21 @@ class Searcher:
         # By the path from the blog's folder, as below: a string hashes in a
         # tenth of the time a Path first does.
         self._headings: dict[str, Heading] = {}
+        self._kept: tuple[int, list[Post], list[Heading], list[Reading | None]] | None = None
+        """What `_aligned` last gave, for which posts, after which body read."""
 
     def learn(self, post: Post) -> None:
         """Read the words of ``post``'s body, unless they are known as its file is now."""
         self._words.read(post)
 
-    def learned(self) -> None:
-        """Sort the words read, once many have been: else the first search
-        after would, on the screen's time (a blog's runs number in the
+    def learned(self, posts: list[Post] | None = None) -> None:
+        """Sort the words read, once many have been, and line ``posts`` up
+        with their headings and bodies (see `_aligned`): else the first
+        search after would, on the screen's time (a blog's runs number in the
         hundreds of thousands)."""
         self._words.sorted_runs()
+        if posts is not None:
+            self._aligned(posts)
 
     def at_once(
         self, posts: list[Post], query: Query, most: int | None = None
@@ -326,18 +341,12 @@ class Searcher:
         """The posts that match ``query`` whose title has every word, and the
         others, each in their order; None if a body it needs is not known."""
         words = query.words
-        headings = self._headings
-        heads = [
-            known
-            if (known := headings.get(post.relative)) is not None and known.post is post
-            else self._heading(post)
-            for post in posts
-        ]
+        heads, bodies = self._aligned(posts)
         if query.has_fields:
             kept = [query.accepts(post, head.tags) for post, head in zip(posts, heads, strict=True)]
             posts = [post for post, keep in zip(posts, kept, strict=True) if keep]
             heads = [head for head, keep in zip(heads, kept, strict=True) if keep]
-        readings = self._words.readings
+            bodies = [body for body, keep in zip(bodies, kept, strict=True) if keep]
         titled = [True] * len(posts)  # whether every word so far is in the title
         for number, word in enumerate(words, 1):
             in_title = [word in head.title and word_in(word, head.title) for head in heads]
@@ -345,46 +354,70 @@ class Searcher:
                 yes or (word in head.tag_text and word_in(word, head.tag_text))
                 for head, yes in zip(heads, in_title, strict=True)
             ]
-            elsewhere = [post for post, yes in zip(posts, in_heading, strict=True) if not yes]
-            bodies = [
-                reading
-                if (reading := readings.get(post.relative)) is not None
-                and reading[0] == post.mtime_ns
-                and reading[1] == post.size
-                else None
-                for post in elsewhere
-            ]
-            if None in bodies:
+            if None in bodies and None in (
+                body for body, yes in zip(bodies, in_heading, strict=True) if not yes
+            ):
                 return None  # a body not read yet, or changed since
             having = self._words.candidates(word)
             # Words of letters and digits are found by the runs alone; others
             # (phrases, "e-mail") only where they may be, in the body itself.
             plain = _RUN.fullmatch(word) is not None
-            # By id: posts hash by their path, which takes longer. Those not
-            # found, not those found: a word typed is mostly found.
-            unfound = {
-                id(post)
-                for post, reading in zip(elsewhere, bodies, strict=True)
-                if reading is None  # none is by now: this tells the type checker
-                or reading[2] not in having
-                or not (plain or word_in(word, reading[3]))
-            }
+            found = [
+                yes
+                or (
+                    body is not None  # it is by now: this tells the type checker
+                    and body[2] in having
+                    and (plain or word_in(word, body[3]))
+                )
+                for yes, body in zip(in_heading, bodies, strict=True)
+            ]
             if number == len(words):  # the last: the answer, in two lists at once
                 titled = [yes and now for yes, now in zip(titled, in_title, strict=True)]
                 return [post for post, yes in zip(posts, titled, strict=True) if yes], [
                     post
-                    for post, yes, found in zip(posts, titled, in_heading, strict=True)
-                    if not yes and (found or id(post) not in unfound)
+                    for post, yes, keep in zip(posts, titled, found, strict=True)
+                    if keep and not yes
                 ]
-            kept = [
-                yes or id(post) not in unfound for post, yes in zip(posts, in_heading, strict=True)
-            ]
             titled = [
-                yes and now for yes, now, keep in zip(titled, in_title, kept, strict=True) if keep
+                yes and now for yes, now, keep in zip(titled, in_title, found, strict=True) if keep
             ]
-            posts = [post for post, keep in zip(posts, kept, strict=True) if keep]
-            heads = [head for head, keep in zip(heads, kept, strict=True) if keep]
+            posts = [post for post, keep in zip(posts, found, strict=True) if keep]
+            heads = [head for head, keep in zip(heads, found, strict=True) if keep]
+            bodies = [body for body, keep in zip(bodies, found, strict=True) if keep]
         return posts, []  # no word: every post the field words keep
+
+    def _aligned(self, posts: list[Post]) -> tuple[list[Heading], list[Reading | None]]:
+        """Each of ``posts``' heading, and the reading of its body (None where
+        its body is not known as its file is now), in their order.
+
+        Kept for the next search of the same posts, as the field searches
+        the list again at each key: looking each post up took half of a
+        search's time. They are the same when the posts are (posts compare
+        by identity, so the list compares in C) and no body was read since.
+        """
+        words = self._words
+        version = words.version
+        kept = self._kept
+        if kept is not None and kept[0] == version and kept[1] == posts:
+            return kept[2], kept[3]
+        headings = self._headings
+        heads = [
+            known
+            if (known := headings.get(post.relative)) is not None and known.post is post
+            else self._heading(post)
+            for post in posts
+        ]
+        readings = words.readings
+        bodies = [
+            reading
+            if (reading := readings.get(post.relative)) is not None
+            and reading[0] == post.mtime_ns
+            and reading[1] == post.size
+            else None
+            for post in posts
+        ]
+        self._kept = (version, list(posts), heads, bodies)
+        return heads, bodies
 
     def _heading(self, post: Post) -> Heading:
         # By path, so that a post read again replaces its old reading here

@@ -1059,11 +1059,12 @@ class MainScreen(Screen[None]):
         """Read the words of every body while the first word is typed: a few
         seconds on a large blog."""
         worker = get_current_worker()
-        for post in list(self.blog.index.posts()):
+        posts = list(self.blog.index.posts())
+        for post in posts:
             if worker.is_cancelled:
                 return
             self.searcher.learn(post)
-        self.searcher.learned()
+        self.searcher.learned(posts)
 
     def action_close_search(self) -> None:
         """Clear the search and go back to the list."""
