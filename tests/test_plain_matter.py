@@ -159,3 +159,14 @@ def test_real_front_matter_is_read_as_pyyaml_reads_it_or_left_to_it(corpora: Pat
 def test_the_sample_blog_is_read_without_pyyaml(blog_dir: Path) -> None:
     for path in blog_dir.glob("*.md"):
         assert plain_matter.load(split(path.read_text()).source) is not None, path.name
+
+
+def test_the_characters_left_to_pyyaml_are_those_its_reader_refuses_and_odd_line_breaks() -> None:
+    from yaml.reader import Reader
+
+    left_to_it = "\r\x85\u2028\u2029\ufeff"  # line breaks but "\n", and a byte order mark
+    for code in range(0x110000):
+        character = chr(code)
+        refused = Reader.NON_PRINTABLE.match(character) is not None
+        odd = plain_matter._ODD_CHARACTER.match(character) is not None
+        assert odd == (refused or character in left_to_it), hex(code)
