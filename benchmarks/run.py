@@ -847,6 +847,7 @@ def write(output: Path, rows: list[Row], command: str, posts: int, runs: int, ba
         f'The search is of "{SEARCHED}", in the bodies of nearly every post and in some',
         "titles, set in the field at once; it is timed to the paint of the list with every",
         "post that has it, once the field has read the bodies' words (it starts to as it opens).",
+        "The open post marks the word found in it once typing pauses, after that paint.",
         "End and page down, in the list, are timed to the paint that draws the list.",
         "",
         "| what | figure | baseline | ratio | target | met |",
