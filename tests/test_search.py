@@ -268,6 +268,9 @@ def test_a_search_at_once_answers_for_the_posts_it_is_given_as_they_are_now(
     assert searcher.at_once(listed, query) is None
     listed[where] = again
     assert relatives(searcher.at_once(listed, query) or []) == [STEVE]
+    # A thread's search of part of the list leaves the whole list lined up.
+    searcher.elsewhere(listed[:2], query)
+    assert searcher._kept is not None and searcher._kept[1] == listed
 
 
 def test_a_search_at_once_finds_what_a_search_in_two_steps_finds(corpora: Path) -> None:
