@@ -196,6 +196,36 @@ async def test_the_open_post_marks_what_the_search_finds_once_typing_pauses(
         assert len(listed_titles(app)) == 5
 
 
+async def test_a_search_draws_the_field_the_list_and_the_tags_in_one_frame(
+    blog_dir: Path,
+) -> None:
+    # Textual's widgets tell the screen of a change at their own idle. The
+    # screen came to its idle with only the field's new text, and drew a
+    # frame of it; the narrowed list and its tags waited for a later frame.
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        frames: list[set[object]] = []  # what the screen had to draw, at each idle
+        timer = screen._update_timer
+        resume = timer.resume
+
+        def resuming() -> None:
+            frames.append(set(screen._dirty_widgets))
+            resume()
+
+        timer.resume = resuming  # type: ignore[method-assign]
+        together = {screen.search_field, screen.post_list, screen.tag_sidebar}
+        for key in "stanford":
+            frames.clear()
+            await pilot.press(key)
+            await settle(pilot)
+            drawn = [dirty for dirty in frames if dirty & together]
+            assert drawn and together <= drawn[0], key
+        assert listed_titles(app) == [TITLES[0]]
+
+
 async def test_s_sorts_and_the_order_is_remembered(blog_dir: Path) -> None:
     for age, name in enumerate(sorted(path.name for path in blog_dir.iterdir())):
         os.utime(blog_dir / name, (1_000_000 + age, 1_000_000 + age))  # oldest post, oldest file

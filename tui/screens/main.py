@@ -1072,8 +1072,8 @@ class MainScreen(Screen[None]):
         self.search_field.display = False
         self.post_list.focus()
 
-    @on(Input.Changed, "#search")
-    def _search_changed(self, event: Input.Changed) -> None:
+    @on(SearchField.Typed)
+    def _search_changed(self, event: SearchField.Typed) -> None:
         self.search_query = parse_query(event.value)
         self.refresh_posts()
         # The open post's matches once typing pauses: marking its blocks,

@@ -172,7 +172,7 @@ class PostList(DrawnLines, can_focus=True):
             current is None or self.highlighted_path != current.path
         ):
             self.post_message(self.Highlighted(self, self.highlighted_path))
-        self.refresh()
+        self.refresh_in_this_frame()
 
     @property
     def option_count(self) -> int:

@@ -136,7 +136,7 @@ class TagSidebar(DrawnLines, can_focus=True):
         hover = self._hover
         if hover is not None and (hover >= len(self._rows) or not self._rows[hover].selectable):
             self._hover = None  # the mouse is now over a rule, a heading or nothing
-        self.refresh()
+        self.refresh_in_this_frame()
 
     @property
     def highlighted_row(self) -> Row | None:
