@@ -508,6 +508,21 @@ def test_a_post_is_read_whole_whatever_size_it_was_listed_at(tmp_path: Path) -> 
     assert read_post(path, tmp_path).stamp == stamp(os.stat(path))
 
 
+def test_a_listing_can_say_which_files_are_links_and_stamps_what_they_point_to(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.md").write_text("# A\n", "utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "link.md").symlink_to(tmp_path / "a.md")
+    (tmp_path / "gone.md").symlink_to(tmp_path / "nowhere.md")
+    links: set[str] = set()
+    with_links = dict(file for part in listed(str(tmp_path), [], links=links) for file in part)
+    assert links == {"sub/link.md", "gone.md"}
+    assert with_links == dict(file for part in listed(str(tmp_path), []) for file in part)
+    assert with_links["a.md"] == with_links["sub/link.md"] == stamp(os.stat(tmp_path / "a.md"))
+    assert with_links["gone.md"] is None  # read, to say why it cannot be
+
+
 def test_a_listing_can_keep_some_files_and_stat_only_those(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -400,13 +400,13 @@ def test_a_worker_stats_only_its_own_files_and_each_once(
     many: Blog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Every worker lists the whole folder: the files of the others' shares
-    are passed over, not stat'ed, and its own are not stat'ed again to be read."""
+    are passed over, not stat'ed, and its own are not stat'ed again to be
+    read, nor to know whether they are links (the listing says)."""
     stat_ed: list[str] = []
     real_stat = os.stat
 
     def counted(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
-        if kwargs.get("follow_symlinks", True):  # not the check for a link
-            stat_ed.append(os.fsdecode(path))
+        stat_ed.append(os.fsdecode(path))
         return real_stat(path, *args, **kwargs)
 
     monkeypatch.setattr(os, "stat", counted)
@@ -424,6 +424,29 @@ def test_a_worker_stats_only_its_own_files_and_each_once(
     assert sorted(os.path.basename(name) for name in stat_ed if name.endswith(".md")) == sorted(
         mine
     )
+
+
+def test_a_worker_tells_links_out_of_the_blog_as_the_app_does(tmp_path: Path) -> None:
+    """Its listing says which files are links, where this process asks the disk."""
+    root = tmp_path / "blog"
+    root.mkdir()
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text("---\ntitle: Ailleurs\n---\n", "utf-8")
+    (root / "here.md").write_text("---\ntitle: Ici\n---\n", "utf-8")
+    (root / "there.md").symlink_to(outside)
+    (root / "also-here.md").symlink_to(root / "here.md")
+    answers: queue.SimpleQueue[Any] = queue.SimpleQueue()
+    parallel._read_share(root, 0, 1, answers, threading.Event())
+    records = {
+        name: record
+        for _, content in iter(answers.get, ("share read", None))
+        for name, _, record in content
+    }
+    assert records.keys() == {"here.md", "there.md", "also-here.md"}
+    for name, record in records.items():
+        assert record == record_of(read_post(root / name, root)), name
+    assert any("outside the blog" in problem for problem in records["there.md"][8])
+    assert records["here.md"][8] == records["also-here.md"][8] == []
 
 
 WORKERS_NEED_NOT = (

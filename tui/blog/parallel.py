@@ -281,13 +281,14 @@ def _read_share(
 
     # Only its own files are stat'ed, and once: their stamps as listed.
     # Unreadable folders: the app's own listing says.
-    for files in listed(str(root), [], keep=mine):
+    links: set[str] = set()
+    for files in listed(str(root), [], keep=mine, links=links):
         for relative, current in files:
             if current is None:
                 continue
             if gone.is_set():
                 return
-            post = read_post(root / relative, root, relative, current)
+            post = read_post(root / relative, root, relative, current, relative in links)
             read.append((relative, current, record_of(post)))
             if len(read) >= CHUNK:
                 answers.put(("read", read))

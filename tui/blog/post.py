@@ -262,14 +262,19 @@ def relative_path(path: Path, root: Path) -> str:
 
 
 def read_post(
-    path: Path, root: Path, relative: str | None = None, listed: Stamp | None = None
+    path: Path,
+    root: Path,
+    relative: str | None = None,
+    listed: Stamp | None = None,
+    linked: bool | None = None,
 ) -> Post:
     """Read one post. Never raises: what goes wrong is kept in ``problems``.
 
     ``relative``, its path from ``root`` with forward slashes, when the
     caller knows it (working it out is a sixth of the time a post takes).
     ``listed``, the file's stamp as the caller just listed it (see
-    `tui.blog.walk.listed`), which is then not stat'ed again.
+    `tui.blog.walk.listed`), which is then not stat'ed again; ``linked``,
+    whether the listing found it a symbolic link (else the disk is asked).
     """
     if relative is None:
         relative = relative_path(path, root)
@@ -282,7 +287,9 @@ def read_post(
     try:
         post = parse_post(raw, path, relative, mtime_ns, size)
         post.stamp = then
-        if path.is_symlink():
+        if linked is None:
+            linked = path.is_symlink()
+        if linked:
             target = os.path.realpath(path)
             if not Path(target).is_relative_to(os.path.realpath(root)):
                 post.problems = (*post.problems, f"a link to {target}, outside the blog")
@@ -303,14 +310,16 @@ def read_head(path: Path, size: int) -> bytes:
     try:
         parts: list[bytes] = []
         got = 0
-        # One read of at least the stat'ed size, and one more that finds
-        # the end (or, the file having grown since, goes on to it).
+        # One read of more than the stat'ed size. A file reads short only at
+        # its end: a second read to find the end was a twentieth of a post's
+        # time. One that grew since is read on to its end.
         while wanted is None or got < wanted:
-            part = os.read(fd, (wanted - got) if wanted is not None else max(size + 1, 65_536))
-            if not part:
-                break
+            asked = (wanted - got) if wanted is not None else max(size + 1, 65_536)
+            part = os.read(fd, asked)
             parts.append(part)
             got += len(part)
+            if len(part) < asked:
+                break
         return parts[0] if len(parts) == 1 else b"".join(parts)
     finally:
         os.close(fd)

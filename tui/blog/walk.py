@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat as stat_module
 from collections.abc import Callable, Iterator
 
 POST_SUFFIXES = (".md", ".markdown")
@@ -65,11 +66,18 @@ def listed(
     unreadable: list[str],
     most: int = 1_000,
     keep: Callable[[str], bool] | None = None,
+    links: set[str] | None = None,
 ) -> Iterator[list[Listed]]:
     """Every post file under ``root`` with its stamp, up to ``most`` at a time
     (a blog may keep all its posts in one folder); only those whose path from
-    ``root`` ``keep`` keeps, when given, and only those are stat'ed."""
+    ``root`` ``keep`` keeps, when given, and only those are stat'ed.
+
+    With ``links``, the paths of the files that are symbolic links are added
+    to it, for a reader that would otherwise ask the disk again for each file
+    (a twentieth of a worker's time): each file's own stat is taken first,
+    and a link's stamp is then that of the file it points to, as without."""
     prefix = len(os.path.join(root, ""))
+    follow = links is None
     for folder, names in post_folders(root, unreadable):
         with _opened(folder) as fd:
             folder = os.path.join(folder, "")
@@ -85,7 +93,14 @@ def listed(
                         # From the folder: the kernel does not walk the
                         # whole path again for every file (a tenth of a
                         # second less at 100,000 posts).
-                        found = os.stat(name, dir_fd=fd) if fd is not None else os.stat(full)
+                        found = (
+                            os.stat(name, dir_fd=fd, follow_symlinks=follow)
+                            if fd is not None
+                            else os.stat(full, follow_symlinks=follow)
+                        )
+                        if links is not None and stat_module.S_ISLNK(found.st_mode):
+                            links.add(relative)
+                            found = os.stat(name, dir_fd=fd) if fd is not None else os.stat(full)
                         current: Stamp | None = stamp(found)
                     except OSError:
                         current = None
