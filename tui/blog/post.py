@@ -310,9 +310,9 @@ def read_head(path: Path, size: int) -> bytes:
     try:
         parts: list[bytes] = []
         got = 0
-        # One read of more than the stat'ed size. A file reads short only at
-        # its end: a second read to find the end was a twentieth of a post's
-        # time. One that grew since is read on to its end.
+        # One read of more than the stat'ed size: a file reads short only at
+        # its end, so no second read (a system call a post) looks for it. One
+        # that grew since is read on to its end.
         while wanted is None or got < wanted:
             asked = (wanted - got) if wanted is not None else max(size + 1, 65_536)
             part = os.read(fd, asked)
