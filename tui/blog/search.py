@@ -338,13 +338,13 @@ class Searcher:
         return in_title + rest
 
     def _matching(
-        self, posts: list[Post], query: Query, keep: bool = True
+        self, posts: list[Post], query: Query, keep_lined_up: bool = True
     ) -> tuple[list[Post], list[Post]] | None:
         """The posts that match ``query`` whose title has every word, and the
         others, each in their order; None if a body it needs is not known.
-        What it lines up (see `_aligned`) is kept unless ``keep`` is false."""
+        What it lines up (see `_aligned`) is kept unless ``keep_lined_up`` is false."""
         words = query.words
-        heads, bodies = self._aligned(posts, keep)
+        heads, bodies = self._aligned(posts, keep_lined_up)
         if query.has_fields:
             kept = [query.accepts(post, head.tags) for post, head in zip(posts, heads, strict=True)]
             posts = [post for post, keep in zip(posts, kept, strict=True) if keep]
@@ -390,7 +390,7 @@ class Searcher:
         return posts, []  # no word: every post the field words keep
 
     def _aligned(
-        self, posts: list[Post], keep: bool = True
+        self, posts: list[Post], keep_lined_up: bool = True
     ) -> tuple[list[Heading], list[Reading | None]]:
         """Each of ``posts``' heading, and the reading of its body (None where
         its body is not known as its file is now), in their order.
@@ -399,7 +399,7 @@ class Searcher:
         the list again at each key: looking each post up took half of a
         search's time. They are the same when the posts are (posts compare
         by identity, so the list compares in C) and no body was read since.
-        Not kept for a thread's part of a list (``keep`` false): the next key
+        Not kept for a thread's part of a list (``keep_lined_up`` false): the next key
         would line the whole list up again, on the screen's time.
         """
         words = self._words
@@ -423,7 +423,7 @@ class Searcher:
             else None
             for post in posts
         ]
-        if keep:
+        if keep_lined_up:
             self._kept = (version, list(posts), heads, bodies)
         return heads, bodies
 
@@ -483,7 +483,7 @@ class Searcher:
             for post in posts:
                 if self._not_in_heading(self._heading(post), query.words):
                     self._words.read(post)
-            matching = self._matching(posts, query, keep=False)
+            matching = self._matching(posts, query, keep_lined_up=False)
             if matching is not None:
                 in_title, rest = matching  # none in title from titles_first: their order
                 return in_title + rest
