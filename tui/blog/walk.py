@@ -93,14 +93,11 @@ def listed(
                         # From the folder: the kernel does not walk the
                         # whole path again for every file (a tenth of a
                         # second less at 100,000 posts).
-                        found = (
-                            os.stat(name, dir_fd=fd, follow_symlinks=follow)
-                            if fd is not None
-                            else os.stat(full, follow_symlinks=follow)
-                        )
+                        target = name if fd is not None else full
+                        found = os.stat(target, dir_fd=fd, follow_symlinks=follow)
                         if links is not None and stat_module.S_ISLNK(found.st_mode):
                             links.add(relative)
-                            found = os.stat(name, dir_fd=fd) if fd is not None else os.stat(full)
+                            found = os.stat(target, dir_fd=fd)
                         current: Stamp | None = stamp(found)
                     except OSError:
                         current = None
