@@ -116,3 +116,29 @@ def test_blog_path_opens_the_app_on_that_folder_without_argparse(blog_dir: Path)
     assert started(str(blog_dir)) == [f"['{blog_dir}']", "0", "False"]
     # Anything more is argparse's to read.
     assert started("--", str(blog_dir)) == [f"['{blog_dir}']", "0", "True"]
+
+
+def test_blog_path_holds_the_collector_off_until_the_app_has_started(blog_dir: Path) -> None:
+    """Off while Textual and the screens are made; back when the app says its
+    start is over, or when it ends before that."""
+    code = (
+        "import gc, sys\n"
+        "from tui import app\n"
+        "seen = []\n"
+        "def run(self):\n"
+        "    seen.append(gc.isenabled())\n"
+        "    if sys.argv[2] == 'started':\n"
+        "        self._started()\n"
+        "        seen.append(gc.isenabled())\n"
+        "app.BlogApp.run = run\n"
+        "import tui.cli\n"
+        "tui.cli.main(sys.argv[1:2])\n"
+        "print(*seen, gc.isenabled())\n"
+    )
+
+    def seen(how: str) -> list[str]:
+        command = [sys.executable, "-c", code, str(blog_dir), how]
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()
+
+    assert seen("started") == ["False", "True", "True"]
+    assert seen("ended") == ["False", "True"]

@@ -158,6 +158,20 @@ async def test_keys_pressed_while_starting_reach_the_main_screen(
         assert views == ["edit", "read"]
 
 
+async def test_the_start_is_over_once_the_main_screen_is_shown(
+    blog_dir: Path, held: list[BlogApp]
+) -> None:
+    """`blog` holds the cycle collector off until then (tui/blog/collector.py)."""
+    calls: list[bool] = []
+    app = BlogApp(blog_dir, watch=False, started=lambda: calls.append(app.main_screen is None))
+    async with start_screen(app, held) as pilot:
+        await pilot.pause()
+        assert calls == []  # the first frame is drawn, the start is not over
+        OPEN_MAIN(app)
+        await started(pilot)
+        assert calls == [False]
+
+
 async def test_quitting_before_the_main_screen_ends_the_app(
     blog_dir: Path, held: list[BlogApp]
 ) -> None:

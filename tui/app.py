@@ -12,7 +12,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -101,6 +101,7 @@ class BlogApp(KeysInTurn):
         config: Config | None = None,
         head_start: bool = True,
         glimpse: Future[Glimpse | None] | None = None,
+        started: Callable[[], None] | None = None,
     ) -> None:
         config = config or Config()
         if config.theme in BUILTIN_THEMES:
@@ -122,6 +123,9 @@ class BlogApp(KeysInTurn):
         self._glimpse_soon = glimpse
         """The glimpse of the list being checked since the app started
         (tui/blog/glimpse_child.py); else it is checked after the first frame."""
+        self._started = started
+        """Called once the main screen is shown: the command's hold on the
+        cycle collector ends there (tui/blog/collector.py)."""
 
     def get_default_screen(self) -> Screen[Any]:
         """The start screen, as the first screen itself.
@@ -254,6 +258,8 @@ class BlogApp(KeysInTurn):
         it always does.
         """
         await shown
+        if self._started is not None:
+            self._started()
         self.release_keys()
         # It stays under the main screen, with nothing in it: the list and
         # the tags of a glimpse go.

@@ -49,6 +49,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if opened is None:
         return 2
     config, folder = opened
+    from tui.blog.collector import hold
+
+    # No cycle collection among what the start makes, which lives as long as
+    # the app, until the main screen is shown (see tui/blog/collector.py).
+    release_collector = hold()
     from tui.blog.glimpse_child import glimpse_soon
 
     # Checked while Textual is imported, by a child (see tui/blog/glimpse_child.py).
@@ -56,8 +61,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Imported here so that commands, `blog --help` and errors do not pay for Textual.
     from tui.app import BlogApp
 
-    app = BlogApp(folder, config=config, glimpse=glimpse)
-    app.run()
+    app = BlogApp(folder, config=config, glimpse=glimpse, started=release_collector)
+    try:
+        app.run()
+    finally:
+        release_collector()  # the app may have ended before its main screen
     return app.return_code or 0
 
 
