@@ -33,7 +33,9 @@ import frontmatter
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
+from benchmarks.first_frame import EMPTY_APP, count  # noqa: E402
 from benchmarks.generate import generate  # noqa: E402
+from benchmarks.terminal import on_screen  # noqa: E402
 
 if TYPE_CHECKING:
     from textual.pilot import Pilot
@@ -64,77 +66,15 @@ def median(runs: int, measure: Callable[[], float]) -> float:
     return statistics.median(measure() for _ in range(runs))
 
 
-# In the terminal, with tmux
+# In the terminal, with tmux (benchmarks/terminal.py)
 
 
-FIRST_SECOND = 1.0
-FIRST_LOOKS = 0.01
-LATER_LOOKS = 0.05
-"""Seconds between looks at the screen, in its first second and after. Each
-look is a tmux process: every 10 ms, they take 30% of a core, which the app
-then shares on a machine of two; every 50 ms, 8%. The first paint and the
-empty app's are within the first second, where a look is every 10 ms."""
-
-
-def on_screen(command: str, needle: str, timeout: float = 120) -> tuple[float, int]:
-    """Seconds from starting ``command`` in tmux until ``needle`` is on screen; its RSS in KB."""
-    session = f"bench{os.getpid()}{time.monotonic_ns()}"
-    pid = ""
-    start = time.perf_counter()
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command],
-        check=True,
-    )
-    try:
-        while True:
-            screen = subprocess.run(
-                ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
-            ).stdout
-            if needle in screen:
-                elapsed = time.perf_counter() - start
-                break
-            waited = time.perf_counter() - start
-            if waited > timeout:
-                raise TimeoutError(f"{needle!r} not shown by {command!r}")
-            time.sleep(FIRST_LOOKS if waited < FIRST_SECOND else LATER_LOOKS)
-        pid = subprocess.run(
-            ["tmux", "display", "-p", "-t", session, "#{pane_pid}"], capture_output=True, text=True
-        ).stdout.strip()
-        rss = _rss_kb(int(pid)) if pid.isdigit() else 0
-        return elapsed, rss
-    finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
-        if pid.isdigit():
-            _wait_for_exit(int(pid))
-
-
-def _wait_for_exit(pid: int, timeout: float = 10) -> None:
-    """Until the app killed with its terminal has ended: it may still write its
-    cache, and the next run, a first start, would find one."""
-    end = time.perf_counter() + timeout
-    while time.perf_counter() < end:
-        try:
-            os.kill(pid, 0)
-        except (ProcessLookupError, PermissionError):
-            return
-        time.sleep(0.02)
-
-
-def _rss_kb(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-FIRST_PAINTS = 21
+FIRST_PAINTS = 61
 """First paints timed for their median, each beside the empty app's: each
-takes under a second, and the empty app's own went from 0.33 to 0.50 s
-from one start to the next on a machine of two cores. Medians of nine
-gave the same code 1.07x to 1.34x the empty app's from one run to the next."""
+takes under a second, and the empty app's own went from 0.20 to 0.49 s in
+forty starts on a machine of two cores (one round's ratio, from 0.72x to
+1.67x). Medians of 21 gave the same code 1.06x to 1.35x the empty app's
+from one run to the next; of 61, 1.12x to 1.15x."""
 FIRST_STARTS = 5
 """Rounds of first starts (each with its bare loop), for their medians: five
 of the same code, in one sitting, went from 1.08x to 1.32x the loop."""
@@ -492,11 +432,22 @@ def blog_command() -> str:
 
 
 def empty_app_command() -> str:
-    code = (
-        "from textual.app import App\nfrom textual.widgets import Static\n"
-        "class Empty(App):\n    def compose(self):\n        yield Static('ready')\nEmpty().run()\n"
-    )
-    return f"{shlex.quote(sys.executable)} -c {shlex.quote(code)}"
+    return f"{shlex.quote(sys.executable)} -c {shlex.quote(EMPTY_APP)}"
+
+
+def first_frame_work(folder: Path, work: Path) -> tuple[int, int]:
+    """Instructions to the first frame (benchmarks/first_frame.py): the empty
+    app's, then the app's at a first start of ``folder``. Both at once, on two
+    cores: a count is the same whatever runs beside it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    env = {**os.environ, "TERM": "tmux-256color"}  # as in tmux's panes
+    for name in ("cache", "state", "config"):
+        env[f"XDG_{name.upper()}_HOME"] = str(work / f"counted-{name}")
+    with ThreadPoolExecutor(2) as pool:
+        empty = pool.submit(count, sys.executable, ["empty"], env)
+        blog = pool.submit(count, sys.executable, ["blog", str(folder)], env)
+        return empty.result(), blog.result()
 
 
 def large_blog(posts: int, work: Path, runs: int) -> list[Row]:
@@ -668,6 +619,21 @@ def main() -> None:
                 "≤ 1.2x",
                 paint <= 1.2 * empty,
             ),
+        ]
+        if shutil.which("valgrind"):
+            empty_work, work_done = first_frame_work(folder, work)
+            rows.append(
+                Row(
+                    f"first paint, {posts:,} posts: instructions to the first frame (callgrind)",
+                    work_done or None,
+                    empty_work or None,
+                    "empty Textual app",
+                    "-",
+                    None,
+                    "instructions",
+                )
+            )
+        rows += [
             Row(
                 f"main screen, its keys in the footer, {posts:,} posts, first start",
                 usable,
@@ -812,6 +778,8 @@ def write(output: Path, rows: list[Row], command: str, posts: int, runs: int, ba
     def show(value: float | None, unit: str) -> str:
         if value is None:
             return "not measured"
+        if unit == "instructions":
+            return f"{value / 1e6:,.0f} M instructions"
         return f"{value:.0f} MB" if unit == "MB" else f"{value:.3f} s"
 
     lines = [
@@ -832,10 +800,11 @@ def write(output: Path, rows: list[Row], command: str, posts: int, runs: int, ba
         "run, in turn with its figure: the empty app's first paint with the app's, the",
         f"bare read-and-parse loop (it took {bare:.3f} s) with the first starts. Screen figures",
         "time the real app (the `blog` command) in tmux until the screen shows it, with the",
-        "default settings (no settings file); the screen is looked at every",
-        f"{FIRST_LOOKS * 1000:.0f} ms in its first second, then every {LATER_LOOKS * 1000:.0f} ms"
-        " (looking takes a",
-        "share of a core the app would use).",
+        "default settings (no settings file), from the moment a waiting shell in tmux starts it;",
+        "the screen is looked at each time the app writes to it (benchmarks/terminal.py).",
+        "Screen figures vary by a third from one start to the next on this machine; the",
+        "instructions run until the first frame, counted by valgrind (benchmarks/first_frame.py),",
+        "do not: they are the first paint's work, beside the empty app's.",
         "A next start is fully listed when the start screen shows the glimpse of the list",
         "kept by the last reading (checked against every file's stamp first; see",
         "tui/blog/glimpse.py): its keys work once the main screen is there, a row of its own.",
