@@ -124,6 +124,20 @@ def test_a_damaged_glimpse_is_no_glimpse(blog_dir: Path, damage: bytes) -> None:
     assert glimpses.load(blog.root, "newest") is None
 
 
+def test_what_the_child_sends_is_the_same_glimpse(blog_dir: Path) -> None:
+    """The child checks the glimpse and sends what it says (`checked`); the
+    app makes it a glimpse (`parse`), or none from anything else."""
+    blog = keep(blog_dir)
+    sent = glimpses.checked(blog.root, "newest")
+    assert sent is not None
+    taken, loaded = glimpses.parse(blog.root, sent), glimpses.load(blog.root, "newest")
+    assert taken is not None and loaded is not None
+    assert (taken.order, taken.total, taken.tags) == (loaded.order, loaded.total, loaded.tags)
+    assert [repr(post) for post in taken.posts] == [repr(post) for post in loaded.posts]
+    for damaged in (b"", sent[: len(sent) // 2], b"{}", b"\x00" * 8):
+        assert glimpses.parse(blog.root, damaged) is None
+
+
 def test_a_glimpse_of_other_posts_than_those_read_is_not_kept(blog_dir: Path) -> None:
     """Posts changed while the blog was read are not those of its stamps:
     the older glimpse goes too, for it could match the files again."""

@@ -77,6 +77,34 @@ def test_the_child_checks_without_the_modules_that_read_posts() -> None:
     assert run.stdout.split() == []
 
 
+def test_the_app_takes_the_childs_glimpse_without_what_reads_posts(blog_dir: Path) -> None:
+    """What a next start's first frame needs to draw the child's glimpse (its
+    posts and tags made, the list and the sidebar) leaves out what parses
+    front matter, what searches, and JSON (the child sends `marshal`'s form):
+    they took a twentieth of that frame's work."""
+    blog = keep(blog_dir)
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from tui.blog import glimpse_child\n"
+        "import tui.cli, tui.app\n"
+        "found = glimpse_child.glimpse_soon(Path(sys.argv[1])).result(timeout=30)\n"
+        "from tui.screens.start import _glimpse_panes\n"
+        "_glimpse_panes(found)\n"
+        "slow = ('json', 'hashlib', 'tui.blog.frontmatter', 'tui.blog.encoding',"
+        " 'tui.blog.plain_matter', 'tui.blog.search', 'yaml')\n"
+        "print(len(found.posts), *(m for m in slow if m in sys.modules))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(blog.root)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert run.stdout.split() == ["4"]
+
+
 def test_a_child_finds_the_glimpse_while_the_files_are_as_kept(blog_dir: Path) -> None:
     blog = keep(blog_dir)
     found = checked(blog.root)

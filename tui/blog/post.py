@@ -12,8 +12,6 @@ from functools import cached_property, lru_cache
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
-from tui.blog import frontmatter
-from tui.blog.encoding import decode
 from tui.blog.walk import Stamp, stamp
 
 _NAME_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:-|$)")
@@ -351,8 +349,13 @@ def _unreadable(path: Path, relative: str, reason: str) -> Post:
 
 def parse_post(raw: bytes, path: Path, relative: str, mtime_ns: int, size: int) -> Post:
     """Build a post from its bytes."""
-    decoded = decode(raw)
-    matter = frontmatter.split(decoded.text)
+    # Imported at the first post parsed, not with Post: a next start's first
+    # frame lists posts from its glimpse, and reads none (they took 2% of it).
+    import tui.blog.encoding
+    import tui.blog.frontmatter
+
+    decoded = tui.blog.encoding.decode(raw)
+    matter = tui.blog.frontmatter.split(decoded.text)
     # Keys are read whatever their case: Statiq writes Title, Hugo title.
     data: dict[str, Any] = {}
     for key, value in matter.data.items():
@@ -427,7 +430,9 @@ def _date(
     data: dict[str, Any], path: Path, relative: str, mtime_ns: int
 ) -> tuple[dt.datetime | None, str]:
     if "date" in data:
-        moment = frontmatter.as_date(data["date"])
+        import tui.blog.frontmatter  # see parse_post
+
+        moment = tui.blog.frontmatter.as_date(data["date"])
         if moment is not None:
             return moment, "front matter"
     for pattern, text, source in (

@@ -24,7 +24,6 @@ from textual.strip import Strip
 
 from tui.blog import Post
 from tui.blog.display import printable
-from tui.blog.search import folded_spans
 from tui.widgets.drawn_lines import DrawnLines
 from tui.widgets.post_keys import post_keys
 
@@ -37,6 +36,10 @@ RELATIVE = attrgetter("relative")
 
 def marked(text: str, component: str, words: Sequence[str]) -> list[tuple[str, str]]:
     """``text`` as pieces, those where a searched word is found marked as matches."""
+    if not words:  # as every row is drawn until a search: none to import
+        return [(text, component)]
+    from tui.blog.search import folded_spans
+
     pieces: list[tuple[str, str]] = []
     at = 0
     for start, end in folded_spans(text, words):
