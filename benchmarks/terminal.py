@@ -83,9 +83,10 @@ class _Watcher:
         return self
 
     def __exit__(self, *_: object) -> None:
-        # Ended, not detached: a client whose stdin closes, or whose
-        # notifications go unread, stays for seconds.
-        self.client.terminate()
+        # Killed, not detached: a client whose stdin closes stays for
+        # seconds, and one told to end (SIGTERM) while its notifications go
+        # unread waits for ever to write them.
+        self.client.kill()
         self.client.wait()
         self.selector.close()
         self.stdin.close()
