@@ -1,7 +1,6 @@
-"""The glimpse checked by a child forked as the app starts (tui/blog/glimpse_child.py).
+"""The glimpse checked by a child started as the app starts (tui/blog/glimpse_child.py).
 
-Each check runs in a fresh interpreter, as `blog` starts: a fork is only
-made from a process of one thread, which pytest's is not.
+Each check runs in a fresh interpreter, as `blog` starts.
 """
 
 from __future__ import annotations
@@ -19,19 +18,17 @@ from tests.terminal import Terminal
 from tests.test_glimpse import STEVE, keep
 from tui.blog import glimpse_child
 
-pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="a child is forked on Linux only")
-
 CHECK = """
 import json, os, sys
 from pathlib import Path
-from tui.blog import glimpse_child
+from tui.blog import glimpse_child, pipes
 
-forks = []
-fork = os.fork
-def counted():
-    forks.append(1)
-    return fork()
-os.fork = counted
+children = []
+start = pipes.start
+def counted(arguments):
+    children.append(arguments)
+    return start(arguments)
+pipes.start = counted
 soon = glimpse_child.glimpse_soon(Path(sys.argv[1]))
 done_at_once = soon.done()
 glimpse = soon.result(timeout=30)
@@ -41,7 +38,7 @@ try:
 except ChildProcessError:
     children_left = False
 print(json.dumps({
-    "forks": len(forks),
+    "children": len(children),
     "done_at_once": done_at_once,
     "children_left": children_left,
     "total": glimpse and glimpse.total,
@@ -67,11 +64,12 @@ def checked(root: Path) -> dict[str, object]:
 def test_the_child_checks_without_the_modules_that_read_posts() -> None:
     """What the child imports to check a glimpse (it starts as the app does,
     and its answer is wanted before Textual is imported) leaves out the
-    modules that read, index and search posts: 30 ms of the child's time."""
+    modules that read, index and search posts (30 ms of the child's time),
+    and Textual."""
     code = (
-        "import sys, tui.cli, tui.blog.glimpse, tui.blog.session\n"
+        "import sys, tui.blog.glimpse_child, tui.blog.glimpse, tui.blog.session\n"
         "print(' '.join(m for m in ('tui.blog.post', 'tui.blog.index', 'tui.blog.search',"
-        " 'tui.blog.plain_matter') if m in sys.modules))\n"
+        " 'tui.blog.plain_matter', 'textual') if m in sys.modules))\n"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.split() == []
@@ -108,7 +106,7 @@ def test_the_app_takes_the_childs_glimpse_without_what_reads_posts(blog_dir: Pat
 def test_a_child_finds_the_glimpse_while_the_files_are_as_kept(blog_dir: Path) -> None:
     blog = keep(blog_dir)
     found = checked(blog.root)
-    assert found["forks"] == 1
+    assert found["children"] == 1
     assert found["total"] == 4
     assert found["titles"] == [post.title for post in blog.index.posts()]
     assert found["children_left"] is False  # the child was waited for
@@ -119,16 +117,16 @@ def test_a_post_changed_since_and_the_child_finds_no_glimpse(blog_dir: Path) -> 
     post = blog_dir / STEVE
     post.write_text(post.read_text("utf-8").replace("Steve Jobs @", "Jobs à"), "utf-8")
     found = checked(blog.root)
-    assert found["forks"] == 1
+    assert found["children"] == 1
     assert found["total"] is None
     assert found["children_left"] is False
 
 
-def test_a_first_start_forks_no_child(blog_dir: Path) -> None:
+def test_a_first_start_starts_no_child(blog_dir: Path) -> None:
     """No glimpse of any blog kept yet: nothing to check, and no child to make."""
     found = checked(blog_dir)
     assert found == {
-        "forks": 0,
+        "children": 0,
         "done_at_once": True,
         "children_left": False,
         "total": None,
@@ -142,22 +140,26 @@ def test_another_blogs_glimpse_is_not_this_ones(blog_dir: Path, tmp_path: Path) 
     other.mkdir()
     (other / "2024-01-01-a.md").write_text("---\ntitle: A\n---\nText\n", "utf-8")
     found = checked(other)
-    assert found["forks"] == 1
+    assert found["children"] == 1
     assert found["total"] is None
 
 
-def test_no_child_is_forked_beside_other_threads(blog_dir: Path) -> None:
-    """pytest's process runs threads of its own (a fork would copy none of
-    them, nor free the locks they hold): the app then checks the glimpse itself."""
-    keep(blog_dir)
+def test_a_child_is_started_beside_other_threads(blog_dir: Path) -> None:
+    """Started, not forked: pytest's process runs threads of its own (a fork
+    would copy none of them, nor free the locks they hold)."""
+    blog = keep(blog_dir)
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        assert glimpse_child.glimpse_soon(blog_dir.resolve()) is None
+        soon = glimpse_child.glimpse_soon(blog.root)
+        assert soon is not None
+        found = soon.result(timeout=30)
     finally:
         stop.set()
         other.join()
+    assert found is not None
+    assert [post.title for post in found.posts] == [post.title for post in blog.index.posts()]
 
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")

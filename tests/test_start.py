@@ -300,7 +300,7 @@ async def test_a_next_start_shows_the_list_before_the_main_screen(
 
 
 def _checked_glimpse(blog_dir: Path) -> Future[Glimpse | None]:
-    """The glimpse of ``blog_dir`` as a child forked by `blog` finds it (see
+    """The glimpse of ``blog_dir`` as a child started by `blog` finds it (see
     tests/test_glimpse_child.py), not yet given to the app."""
     from tui.blog import glimpse
 
