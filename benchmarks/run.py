@@ -62,6 +62,24 @@ class Row:
         return f"{self.figure / self.baseline:.2f}x"
 
 
+def paint_row(what: str, painted: float, empty: float) -> Row:
+    """A first paint beside the empty Textual app's, against the issue's target."""
+    return Row(what, painted, empty, "empty Textual app", "≤ 1.2x", painted <= 1.2 * empty)
+
+
+def work_row(what: str, counted: int, empty: int) -> Row:
+    """A first paint's instructions beside the empty app's (0: not counted)."""
+    return Row(
+        f"{what}: instructions to the first frame (callgrind)",
+        counted or None,
+        empty or None,
+        "empty Textual app",
+        "-",
+        None,
+        "instructions",
+    )
+
+
 def median(runs: int, measure: Callable[[], float]) -> float:
     return statistics.median(measure() for _ in range(runs))
 
@@ -497,14 +515,7 @@ def large_blog(posts: int, work: Path, runs: int) -> list[Row]:
     os.environ["XDG_CACHE_HOME"] = mine
     shutil.rmtree(work, ignore_errors=True)
     return [
-        Row(
-            f"first paint, {posts:,} posts",
-            painted,
-            empty,
-            "empty Textual app",
-            "≤ 1.2x",
-            painted <= 1.2 * empty,
-        ),
+        paint_row(f"first paint, {posts:,} posts", painted, empty),
         Row(f"{posts:,} posts fully listed, first start", first, None, "", "-", None),
         Row(f"{posts:,} posts fully listed, next start", again, None, "", "< 3 s", again < 3),
         Row(
@@ -622,29 +633,10 @@ def main() -> None:
         next_paints = [first_paint(blog, None) for _ in range(FIRST_PAINTS)]
         next_empty = statistics.median(empty for empty, _ in next_paints)
         next_paint = statistics.median(painted for _, painted in next_paints)
-        rows += [
-            Row(
-                f"first paint, {posts:,} posts",
-                paint,
-                empty,
-                "empty Textual app",
-                "≤ 1.2x",
-                paint <= 1.2 * empty,
-            ),
-        ]
+        rows.append(paint_row(f"first paint, {posts:,} posts", paint, empty))
         counted = first_frame_work(folder, work) if shutil.which("valgrind") else None
         if counted:
-            rows.append(
-                Row(
-                    f"first paint, {posts:,} posts: instructions to the first frame (callgrind)",
-                    counted[1] or None,
-                    counted[0] or None,
-                    "empty Textual app",
-                    "-",
-                    None,
-                    "instructions",
-                )
-            )
+            rows.append(work_row(f"first paint, {posts:,} posts", counted[1], counted[0]))
         rows += [
             Row(
                 f"main screen, its keys in the footer, {posts:,} posts, first start",
@@ -670,27 +662,15 @@ def main() -> None:
                 "≤ 0.3x",
                 again <= 0.3 * listed,
             ),
-            Row(
+            paint_row(
                 f"first paint, {posts:,} posts, next start (the list and the tags in it)",
                 next_paint,
                 next_empty,
-                "empty Textual app",
-                "≤ 1.2x",
-                next_paint <= 1.2 * next_empty,
             ),
         ]
         if counted:
             rows.append(
-                Row(
-                    f"first paint, {posts:,} posts, next start: instructions to the first frame"
-                    " (callgrind)",
-                    counted[2] or None,
-                    counted[0] or None,
-                    "empty Textual app",
-                    "-",
-                    None,
-                    "instructions",
-                )
+                work_row(f"first paint, {posts:,} posts, next start", counted[2], counted[0])
             )
         rows += [
             Row(
