@@ -16,7 +16,7 @@ import pytest
 
 from tests.terminal import Terminal
 from tests.test_glimpse import STEVE, keep
-from tui.blog import glimpse_child
+from tui.blog import glimpse_child, head_start
 
 CHECK = """
 import json, os, sys
@@ -160,6 +160,15 @@ def test_a_child_is_started_beside_other_threads(blog_dir: Path) -> None:
         other.join()
     assert found is not None
     assert [post.title for post in found.posts] == [post.title for post in blog.index.posts()]
+
+
+def test_a_bundled_app_starts_no_child(blog_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """It has no Python to start one with: it checks the glimpse itself, and
+    reads a first start without workers."""
+    blog = keep(blog_dir)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert glimpse_child.glimpse_soon(blog.root) is None
+    assert head_start.worker_count() == 0
 
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")

@@ -55,10 +55,10 @@ def glimpse_soon(root: Path) -> Future[Glimpse | None] | None:
         done: Future[Glimpse | None] = Future()
         done.set_result(None)
         return done
-    if getattr(sys, "frozen", False) or not sys.executable:
-        return None  # a bundled app: no Python to start a child with
     from tui.blog import pipes
 
+    if not pipes.can_start():
+        return None
     try:
         # At the app's own priority, unlike the readers: the first frame
         # waits for its answer.

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import threading
 import zlib
 from dataclasses import dataclass, field
@@ -46,8 +45,8 @@ WORKER = "tui.blog.parallel"
 
 def worker_count() -> int:
     """Workers for this machine: one a core the process may use, up to MOST_WORKERS."""
-    if getattr(sys, "frozen", False) or not sys.executable:
-        return 0  # a bundled app: no Python to start workers with
+    if not pipes.can_start():
+        return 0
     if os.name == "nt":
         return 0  # selectors there wait on sockets only, not on a worker's pipe
     try:

@@ -31,6 +31,11 @@ come first, the cores' spare time goes to the children."""
 _LENGTH = struct.Struct("<Q")
 
 
+def can_start() -> bool:
+    """Whether children can be started: a bundled app has no Python to start them with."""
+    return not getattr(sys, "frozen", False) and bool(sys.executable)
+
+
 def command(module: str, *args: str, niceness: int = NICENESS) -> list[str]:
     """How a child is started: this Python, finding this copy of the package,
     running ``module``'s ``serve()`` below the app's priority (by ``niceness``).
