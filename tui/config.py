@@ -136,11 +136,11 @@ def _line_of(text: str, key: str) -> int:
 
 
 # theme = "name"  # a comment: the value is replaced, the rest of the line kept.
-_THEME = re.compile(
+# Compiled when a theme is remembered, not as the app starts (see tui/blog/display.py).
+_THEME = (
     r"^[ \t]*theme[ \t]*=[ \t]*"
     r"""(?P<value>"[^"\n]*"|'[^'\n]*'|[^#\n]*?)"""
-    r"[ \t]*(?:#.*)?\r?$",
-    re.MULTILINE,
+    r"[ \t]*(?:#.*)?\r?$"
 )
 
 
@@ -165,7 +165,7 @@ def remember_theme(theme: str, path: Path | None = None) -> Path:
     value = json.dumps(theme, ensure_ascii=False)  # a TOML basic string, too
     table = re.search(r"^[ \t]*\[", text, re.MULTILINE)
     top, tables = (text[: table.start()], text[table.start() :]) if table else (text, "")
-    found = _THEME.search(top)
+    found = re.search(_THEME, top, re.MULTILINE)
     if found:
         top = top[: found.start("value")] + value + top[found.end("value") :]
     else:
