@@ -92,6 +92,17 @@ def screen_text(pilot: Pilot[None]) -> str:
     return "\n".join(strip.text.rstrip() for strip in strips)
 
 
+def screen_cells(pilot: Pilot[None], lines: slice, columns: slice) -> list[list[tuple[str, str]]]:
+    """The screen's cells in ``lines`` and ``columns``: each character with
+    its colours and attributes, as the terminal is told to draw them."""
+    strips = pilot.app.screen._compositor.render_strips()[lines]
+    drawn = []
+    for strip in strips:
+        cells = [(char, str(seg.style)) for seg in strip for char in seg.text]
+        drawn.append(cells[columns])
+    return drawn
+
+
 def count_layouts(screen: Screen[Any]) -> list[object]:
     """The layouts of ``screen`` from now on, one item each (a long post's blocks
     are all laid out again by each: what typing must not cause)."""

@@ -14,19 +14,28 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.app import App, ComposeResult
 from textual.color import Color
 from textual.css.stylesheet import Stylesheet
 from textual.pilot import Pilot
-from textual.widgets import Footer
+from textual.widgets import Footer, Header
 
-from tests.helpers import TIMEOUT, screen_text, settle, started, until, until_open
+from tests.helpers import (
+    TIMEOUT,
+    screen_cells,
+    screen_text,
+    settle,
+    started,
+    until,
+    until_open,
+)
 from tests.test_glimpse import keep
 from tui.app import BlogApp
 from tui.blog.glimpse import Glimpse
 from tui.blog.session import Session
 from tui.config import Config
 from tui.screens.main import MainScreen
-from tui.screens.start import StartScreen
+from tui.screens.start import StartHeader, StartScreen
 
 OPEN_MAIN = BlogApp._open_main
 
@@ -107,15 +116,43 @@ async def test_the_start_screen_is_the_main_screens_frame(
         assert "blog — " in shown  # and the folder, as far as it fits
         panes = ("tags", "posts", "preview", "status")
         frame = {id: app.screen.get_widget_by_id(id).region for id in panes}
+        header = shown.splitlines()[0]
 
         OPEN_MAIN(app)
         screen = await started(pilot)
         assert screen.is_current
         # Nothing moves when the main screen takes over.
         assert {id: screen.get_widget_by_id(id).region for id in panes} == frame
+        assert screen_text(pilot).splitlines()[0] == header
         # The start screen stays under it, emptied.
         await until(pilot, lambda: not start.children)
         assert app.screen_stack == [start, screen]
+
+
+class _Headers(App[None]):
+    """Textual's header at the top, the start screen's at the bottom."""
+
+    CSS = "StartHeader { dock: bottom; height: 1; }"
+
+    def __init__(self, folder: str) -> None:
+        super().__init__()
+        self.title, self.sub_title = "blog", folder
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield StartHeader(self.format_title(self.title, self.sub_title), id="start-header")
+
+
+@pytest.mark.parametrize("width", [30, 61, 62, 80, 81, 120])
+@pytest.mark.parametrize("folder", ["posts", "/home/someone/blogs/a-long-folder/content/posts"])
+async def test_the_start_header_is_drawn_as_textuals_header(width: int, folder: str) -> None:
+    """Column for column, whatever the parity of the room around the title
+    and whether it fits or is cut."""
+    app = _Headers(folder)
+    async with app.run_test(size=(width, 3)) as pilot:
+        lines = screen_text(pilot).splitlines()
+        assert lines[0] == lines[-1]
+        assert "blog — " in lines[0]
 
 
 @pytest.mark.parametrize("theme", ["textual-light", "nord"])
@@ -322,12 +359,14 @@ async def test_a_glimpse_checked_by_then_is_in_the_first_frame(
         assert "All posts  4" in shown
         assert "Steve Jobs @ Stanford" in shown
         assert app.screen.query_one("#posts").has_focus
+        # The sidebar and the list, colours included (the cursor's is the
+        # focused list's), as the main screen will draw them.
+        drawn = screen_cells(pilot, slice(1, 12), slice(0, 63))
 
         OPEN_MAIN(app)
         screen = await started(pilot)
         assert _titles(screen) == [post.title for post in screen.blog.index.posts()]
-        now = screen_text(pilot).splitlines()
-        assert [line[:63] for line in now[1:12]] == [line[:63] for line in shown.splitlines()[1:12]]
+        assert screen_cells(pilot, slice(1, 12), slice(0, 63)) == drawn
         start = app.screen_stack[0]
         await until(pilot, lambda: not start.children)
 
