@@ -234,8 +234,9 @@ class BlogApp(KeysInTurn):
         if self._exit:
             return
         from tui.blog import Blog
-        from tui.screens.main import MainScreen
+        from tui.screens.main import STYLES, MainScreen
 
+        self.stylesheet.add_source(STYLES.read_text("utf-8"), read_from=(str(STYLES), ""))
         self._apply_keys()
         self._main = MainScreen(
             Blog(self.folder),
