@@ -8,7 +8,6 @@ library as the app and never import Textual.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,6 +20,7 @@ from tui.blog.errors import BlogError
 from tui.config import Config, ConfigError
 from tui.config import default_path as default_config_path
 from tui.config import load as load_config
+from tui.lazy import compiled
 
 if TYPE_CHECKING:
     import argparse
@@ -214,14 +214,15 @@ def post_json(folder: Path, post: Post) -> dict[str, Any]:
 # JSON escapes C0 controls by itself; C1 controls (a terminal may read \x9b
 # as an escape) and bidirectional overrides are escaped here too, so that the
 # output is safe to print and reads back to the same strings.
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Compiled when used (see tui/lazy.py): the app's start imports this module.
+_UNSAFE_IN_JSON = "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 
 
 def safe_json(data: object) -> str:
     import json  # for the commands only: the app's start does without it
 
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return compiled(_UNSAFE_IN_JSON).sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def print_posts(folder: Path, posts: Sequence[Post], as_json: bool) -> None:

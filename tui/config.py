@@ -33,6 +33,7 @@ import platformdirs
 
 from tui.blog.errors import BlogError
 from tui.blog.files import atomic_write
+from tui.lazy import compiled
 
 APP_NAME = "blog-tui"
 TEMPLATE_FIELDS = ("title", "date", "tags", "slug")
@@ -136,7 +137,7 @@ def _line_of(text: str, key: str) -> int:
 
 
 # theme = "name"  # a comment: the value is replaced, the rest of the line kept.
-# Compiled when a theme is remembered, not as the app starts (see tui/blog/display.py).
+# Compiled when a theme is remembered, not as the app starts (see tui/lazy.py).
 _THEME = (
     r"^[ \t]*theme[ \t]*=[ \t]*"
     r"""(?P<value>"[^"\n]*"|'[^'\n]*'|[^#\n]*?)"""
@@ -165,7 +166,7 @@ def remember_theme(theme: str, path: Path | None = None) -> Path:
     value = json.dumps(theme, ensure_ascii=False)  # a TOML basic string, too
     table = re.search(r"^[ \t]*\[", text, re.MULTILINE)
     top, tables = (text[: table.start()], text[table.start() :]) if table else (text, "")
-    found = re.search(_THEME, top, re.MULTILINE)
+    found = compiled(_THEME, re.MULTILINE).search(top)
     if found:
         top = top[: found.start("value")] + value + top[found.end("value") :]
     else:

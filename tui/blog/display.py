@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+
+from tui.lazy import compiled
 
 # C0 controls (tab excepted), DEL and C1 controls: a terminal would act on
 # them. Bidirectional overrides and isolates: they would reorder what is
@@ -39,16 +40,14 @@ def printable(text: str) -> str:
     return text if text.isprintable() else text.translate(_PICTURES)
 
 
-@cache
-def _unsafe_in_text() -> re.Pattern[str]:
-    """What a terminal would act on inside a multi-line text: every control
-    but tab, line feed and carriage return, and the bidirectional overrides."""
-    return re.compile("[" + "".join(re.escape(chr(code)) for code in _IN_TEXT) + "]")
+# What a terminal would act on inside a multi-line text: every control but
+# tab, line feed and carriage return, and the bidirectional overrides.
+_UNSAFE_IN_TEXT = "[" + "".join(re.escape(chr(code)) for code in _IN_TEXT) + "]"
 
 
 def unsafe_character(text: str) -> str | None:
     """The first character of ``text`` that a terminal would act on, if any."""
-    found = _unsafe_in_text().search(text)
+    found = compiled(_UNSAFE_IN_TEXT).search(text)
     return found.group() if found else None
 
 
@@ -56,4 +55,4 @@ def printable_text(text: str) -> str:
     """``text`` with its lines kept and every character a terminal would act on made visible."""
     # Searched for, not translated: a long post has none, and str.translate
     # looks each character up (18 ms against 1 ms for 200 KB).
-    return _unsafe_in_text().sub(lambda found: _PICTURES[ord(found.group())], text)
+    return compiled(_UNSAFE_IN_TEXT).sub(lambda found: _PICTURES[ord(found.group())], text)

@@ -13,12 +13,15 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from tui.blog.walk import Stamp, stamp
+from tui.lazy import compiled
 
-_NAME_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:-|$)")
-_PATH_DATE = re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})(?:/|$)")
-_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+# Compiled when first used (see tui/lazy.py): a next start imports this
+# module before its first frame, for the posts of the list it shows then.
+_NAME_DATE = r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:-|$)"
+_PATH_DATE = r"(?:^|/)(\d{4})/(\d{2})/(\d{2})(?:/|$)"
+_HEADING = r"^#[ \t]+(.+?)[ \t#]*$"
 # Hugo's translations: index.fr.md, post.pt-br.md.
-_LANGUAGE = re.compile(r"^(?P<stem>.+)\.(?P<language>[a-z]{2}(?:-[a-z]{2,4})?)$", re.IGNORECASE)
+_LANGUAGE = r"^(?P<stem>.+)\.(?P<language>[a-z]{2}(?:-[a-z]{2,4})?)$"
 DRAFT_FOLDERS = frozenset({"_drafts", "drafts"})
 """Jekyll's folder of drafts, and the plain name other blogs give it."""
 TOO_LARGE = 5_000_000
@@ -68,7 +71,7 @@ def category_key(category: str) -> str:
 def split_language(path: PurePath) -> tuple[str, str | None]:
     """The file's stem without its language, and the language (index.fr.md: fr)."""
     stem = path.stem
-    found = _LANGUAGE.match(stem)
+    found = compiled(_LANGUAGE, re.IGNORECASE).match(stem)
     if found:
         return found.group("stem"), found.group("language").lower()
     return stem, None
@@ -419,7 +422,7 @@ def _title(data: dict[str, Any], source: str, body: str, path: Path) -> str:
         # date: show the title as the author wrote it.
         written = re.search(r"^title[ \t]*[:=][ \t]*(.+?)[ \t]*$", source, re.MULTILINE)
         return written.group(1) if written else str(value)
-    heading = _HEADING.search(body)
+    heading = compiled(_HEADING, re.MULTILINE).search(body)
     if heading:
         return heading.group(1)
     stem, _ = split_language(path)
@@ -439,7 +442,7 @@ def _date(
         (_NAME_DATE, path.name, "file name"),
         (_PATH_DATE, relative, "path"),
     ):
-        found = pattern.search(text)
+        found = compiled(pattern).search(text)
         if found:
             try:
                 year, month, day = (int(part) for part in found.groups())
