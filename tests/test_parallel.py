@@ -7,6 +7,7 @@ import queue
 import subprocess
 import sys
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from tui.blog.rows import record_of
 POSTS = 300
 
 
-def ended(processes: list[subprocess.Popen[bytes]]) -> bool:
+def ended(processes: Sequence[subprocess.Popen[bytes]]) -> bool:
     """Whether the workers end (they are stopped without being waited for)."""
     return all(process.wait(timeout=helpers.TIMEOUT) is not None for process in processes)
 
@@ -224,7 +225,7 @@ async def test_a_first_start_of_a_large_blog_starts_its_workers_at_once(
                     await worker.wait()  # the cache written, for the next start
 
 
-def read_from_head_start(blog: Blog, processes: list[subprocess.Popen[bytes]]) -> list[Any]:
+def read_from_head_start(blog: Blog, processes: Sequence[subprocess.Popen[bytes]]) -> list[Any]:
     reader = ParallelReader(blog.root, 0, processes)
     assert reader.reads_shares
     return sorted(
@@ -278,7 +279,7 @@ def test_no_worker_reads_a_blog_that_has_a_cache_or_few_files_or_one_core(
     cache.file.write_text("{}")
     # A next start: no worker, but the survey of the files starts with the app.
     started = head_start.start(many.root)
-    assert started.readers == []
+    assert not started.readers
     assert started.survey is not None
     assert len([file for part in started.survey.files() for file in part]) == POSTS + 4
     started.survey.close()

@@ -13,7 +13,6 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -318,7 +317,7 @@ class BlogApp(KeysInTurn):
 
     def _theme_changed(self, theme: Theme) -> None:
         if theme.name != self.config.theme:
-            self.config = replace(self.config, theme=theme.name)
+            self.config = self.config._replace(theme=theme.name)
             self._remember_theme(theme.name)
 
     @work(exclusive=True, group="theme", exit_on_error=False)

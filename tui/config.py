@@ -26,8 +26,10 @@ Reading it imports nothing from Textual, so the commands for scripts stay fast.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple
 
 import platformdirs
 
@@ -44,16 +46,19 @@ def default_path() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
 
 
-@dataclass(frozen=True)
-class Config:
-    """Settings; every one is optional."""
+class Config(NamedTuple):
+    """Settings; every one is optional.
+
+    A named tuple, not a dataclass: read before the app's first frame (see
+    tui/widgets/tag_sidebar.py's Row)."""
 
     folder: Path | None = None
     theme: str | None = None
     editor: str | None = None
     template: str | None = None
     """A new post's text, with {title}, {date}, {tags} and {slug} filled in."""
-    keys: dict[str, str] = field(default_factory=dict)
+    keys: Mapping[str, str] = MappingProxyType({})
+    """Binding id: keys."""
     path: Path | None = None
     """The file these settings came from."""
 

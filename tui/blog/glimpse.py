@@ -19,9 +19,8 @@ from __future__ import annotations
 import contextlib
 import marshal
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tui.blog.errors import BlogError
 from tui.blog.head_start import glimpse_file
@@ -45,9 +44,11 @@ MOST_POSTS = 25_000
 (a second at 100,000 posts) than it saves."""
 
 
-@dataclass(frozen=True)
-class Glimpse:
-    """The top of the list and the sidebar, as they still are on disk."""
+class Glimpse(NamedTuple):
+    """The top of the list and the sidebar, as they still are on disk.
+
+    A named tuple, not a dataclass: made before the first frame (see
+    tui/widgets/tag_sidebar.py's Row)."""
 
     order: str
     """The list's order the posts are in."""

@@ -23,10 +23,10 @@ import os
 import subprocess
 import threading
 import zlib
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tui.blog import pipes
 
@@ -120,11 +120,13 @@ def first_start_workers(root: Path) -> int:
     return workers
 
 
-@dataclass
-class HeadStart:
-    """The children started with the app: a first start's workers, or a next start's survey."""
+class HeadStart(NamedTuple):
+    """The children started with the app: a first start's workers, or a next start's survey.
 
-    readers: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    A named tuple, not a dataclass: this module is imported before the
+    first frame (see tui/widgets/tag_sidebar.py's Row)."""
+
+    readers: Sequence[subprocess.Popen[bytes]] = ()
     survey: Survey | None = None
 
 

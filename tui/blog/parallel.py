@@ -22,7 +22,7 @@ import subprocess
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -97,7 +97,7 @@ class ParallelReader:
     """
 
     def __init__(
-        self, root: Path, workers: int, started: list[subprocess.Popen[bytes]] | None = None
+        self, root: Path, workers: int, started: Sequence[subprocess.Popen[bytes]] = ()
     ) -> None:
         self.root = root
         self._waiting: list[Item] = []
@@ -106,7 +106,7 @@ class ParallelReader:
         self._done: list[Post] = []
         self.reads_shares = bool(started)
         """Whether its workers began by reading their shares of the folder."""
-        for process in started or ():
+        for process in started:
             self._take(_Worker(process, reading_share=True))
         for _ in range(workers if not started else 0):
             try:

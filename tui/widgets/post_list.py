@@ -8,7 +8,6 @@ API), so a new filter is a list assignment, not 100,000 widgets or options.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import count
 from operator import attrgetter
 from pathlib import Path
@@ -122,19 +121,24 @@ class PostList(DrawnLines, can_focus=True):
     highlighted: reactive[int | None] = reactive(None, always_update=True)
     """The row under the cursor (None when the list is empty)."""
 
-    @dataclass
+    # Messages with their own __init__, not dataclasses: making a dataclass
+    # runs generated code through the compiler, 3 M instructions each, and a
+    # next start imports this module before its first frame.
     class Highlighted(Message):
         """The cursor moved onto a post."""
 
-        post_list: PostList
-        path: Path
+        def __init__(self, post_list: PostList, path: Path) -> None:
+            super().__init__()
+            self.post_list = post_list
+            self.path = path
 
-    @dataclass
     class Opened(Message):
         """The user chose a post to read."""
 
-        post_list: PostList
-        path: Path
+        def __init__(self, post_list: PostList, path: Path) -> None:
+            super().__init__()
+            self.post_list = post_list
+            self.path = path
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
