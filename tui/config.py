@@ -58,7 +58,7 @@ class Config(NamedTuple):
     template: str | None = None
     """A new post's text, with {title}, {date}, {tags} and {slug} filled in."""
     keys: Mapping[str, str] = MappingProxyType({})
-    """Binding id: keys."""
+    """The keys of bindings, by binding id (the file's [keys])."""
     path: Path | None = None
     """The file these settings came from."""
 

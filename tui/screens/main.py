@@ -77,10 +77,12 @@ VIEWS: tuple[View, ...] = ("read", "split", "edit")
 STYLES = Path(__file__).with_name("main.tcss")
 """The main screen's styles and the dialogs', beyond the frame that the start
 screen draws too (tui/app.tcss): read as this screen is made, not before
-the first frame, where each rule is parsed and matched (3 ms).
+the first frame, where parsing and matching them ran 11 M instructions.
 
 Added to the app's stylesheet, not as Textual's Screen.CSS_PATH, which
-parses every style read so far again and restyles every widget (19 ms)."""
+parses every style read so far again and restyles every widget (19 ms,
+against 3 ms)."""
+
 OPEN_DELAY = 0.12
 """Seconds the cursor rests on a post before it is opened (holding j stays fast)."""
 PREVIEW_DELAY = 0.35

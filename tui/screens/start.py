@@ -111,11 +111,11 @@ class StartHeader(Widget):
 
     def __init__(self, title: Content, id: str) -> None:
         super().__init__(id=id)
-        self.title = title
+        self._title = title
 
     def render(self) -> Content:
         room = max(0, self.size.width - self.ICON_WIDTH - self.CLOCK_WIDTH)
-        title = self.title.truncate(room, ellipsis=True)
+        title = self._title.truncate(room, ellipsis=True)
         left = (room - title.cell_length) // 2
         return Content.assemble(self.ICON.ljust(self.ICON_WIDTH + left), title)
 
