@@ -539,3 +539,33 @@ async def test_a_folder_given_from_here_is_named_in_full_from_the_first_frame(
         OPEN_MAIN(app)
         await started(pilot)
         assert f"blog — {blog_dir}" in screen_text(pilot)
+
+
+def test_every_stylesheet_is_installed_with_the_package() -> None:
+    """`pip install .` copies only the files that pyproject.toml's package
+    data names: a style file it missed left the start screen up for ever."""
+    import tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    config = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))
+    package_data: dict[str, list[str]] = config["tool"]["setuptools"]["package-data"]
+    installed: set[Path] = set()
+    for init in (root / "tui").rglob("__init__.py"):
+        folder = init.parent
+        package = ".".join(folder.relative_to(root).parts)
+        for pattern in package_data.get("*", []) + package_data.get(package, []):
+            installed.update(folder.glob(pattern))  # setuptools' globs, relative to the package
+    stylesheets = set((root / "tui").rglob("*.tcss"))
+    assert len(stylesheets) >= 2
+    assert stylesheets <= installed
+
+
+async def test_main_screen_styles_that_cannot_be_read_end_the_app_with_a_message(
+    blog_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("tui.screens.main.STYLES", tmp_path / "missing.tcss")
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await until(pilot, lambda: app.return_code is not None)
+    assert app.return_code == 1
+    assert app.main_screen is None

@@ -235,7 +235,17 @@ class BlogApp(KeysInTurn):
         from tui.blog import Blog
         from tui.screens.main import STYLES, MainScreen
 
-        self.stylesheet.add_source(STYLES.read_text("utf-8"), read_from=(str(STYLES), ""))
+        try:
+            styles = STYLES.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            # Only a damaged installation lacks it: said, rather than a start
+            # screen that waits for ever.
+            self.exit(
+                return_code=1,
+                message=f"blog: the main screen's styles cannot be read ({error}): reinstall it",
+            )
+            return
+        self.stylesheet.add_source(styles, read_from=(str(STYLES), ""))
         self._apply_keys()
         self._main = MainScreen(
             Blog(self.folder),
