@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len, set_cell_size
 
-from tui.blog.display import printable
+from tui.blog.display import BEYOND_C0, character_class, printable
 from tui.blog.errors import BlogError
 from tui.config import Config, ConfigError
 from tui.config import default_path as default_config_path
@@ -215,7 +215,7 @@ def post_json(folder: Path, post: Post) -> dict[str, Any]:
 # as an escape) and bidirectional overrides are escaped here too, so that the
 # output is safe to print and reads back to the same strings.
 # Compiled when used (see tui/lazy.py): the app's start imports this module.
-_UNSAFE_IN_JSON = "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+_UNSAFE_IN_JSON = character_class(BEYOND_C0)
 
 
 def safe_json(data: object) -> str:

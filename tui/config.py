@@ -144,7 +144,7 @@ def _line_of(text: str, key: str) -> int:
 # theme = "name"  # a comment: the value is replaced, the rest of the line kept.
 # Compiled when a theme is remembered, not as the app starts (see tui/lazy.py).
 _THEME = (
-    r"^[ \t]*theme[ \t]*=[ \t]*"
+    r"(?m)^[ \t]*theme[ \t]*=[ \t]*"
     r"""(?P<value>"[^"\n]*"|'[^'\n]*'|[^#\n]*?)"""
     r"[ \t]*(?:#.*)?\r?$"
 )
@@ -171,7 +171,7 @@ def remember_theme(theme: str, path: Path | None = None) -> Path:
     value = json.dumps(theme, ensure_ascii=False)  # a TOML basic string, too
     table = re.search(r"^[ \t]*\[", text, re.MULTILINE)
     top, tables = (text[: table.start()], text[table.start() :]) if table else (text, "")
-    found = compiled(_THEME, re.MULTILINE).search(top)
+    found = compiled(_THEME).search(top)
     if found:
         top = top[: found.start("value")] + value + top[found.end("value") :]
     else:

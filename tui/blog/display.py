@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from tui.lazy import compiled
 
@@ -10,7 +11,10 @@ from tui.lazy import compiled
 # them. Bidirectional overrides and isolates: they would reorder what is
 # shown around them, so that a name reads as something it is not.
 _BIDI = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
-_CONTROLS = (*range(0x00, 0x09), *range(0x0A, 0x20), *range(0x7F, 0xA0), *_BIDI)
+BEYOND_C0 = (*range(0x7F, 0xA0), *_BIDI)
+"""DEL, the C1 controls and the bidirectional characters: what is unsafe
+beyond the C0 controls (which JSON, for one, escapes by itself)."""
+_CONTROLS = (*range(0x00, 0x09), *range(0x0A, 0x20), *BEYOND_C0)
 
 
 def _picture(code: int) -> str:
@@ -23,10 +27,14 @@ def _picture(code: int) -> str:
     return f"\\x{code:02x}"
 
 
+def character_class(codes: Iterable[int]) -> str:
+    """A regular expression that matches any one of the characters ``codes``."""
+    return "[" + "".join(re.escape(chr(code)) for code in codes) + "]"
+
+
 # A table, not a regular expression: compiling one of these character
 # classes took 2 ms of the first frame, which shows names and titles.
 _PICTURES = {code: _picture(code) for code in _CONTROLS}
-_IN_TEXT = {code: picture for code, picture in _PICTURES.items() if code not in (0x0A, 0x0D)}
 
 
 def printable(text: str) -> str:
@@ -42,7 +50,7 @@ def printable(text: str) -> str:
 
 # What a terminal would act on inside a multi-line text: every control but
 # tab, line feed and carriage return, and the bidirectional overrides.
-_UNSAFE_IN_TEXT = "[" + "".join(re.escape(chr(code)) for code in _IN_TEXT) + "]"
+_UNSAFE_IN_TEXT = character_class(code for code in _CONTROLS if code not in (0x0A, 0x0D))
 
 
 def unsafe_character(text: str) -> str | None:

@@ -19,9 +19,9 @@ from tui.lazy import compiled
 # module before its first frame, for the posts of the list it shows then.
 _NAME_DATE = r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:-|$)"
 _PATH_DATE = r"(?:^|/)(\d{4})/(\d{2})/(\d{2})(?:/|$)"
-_HEADING = r"^#[ \t]+(.+?)[ \t#]*$"
+_HEADING = r"(?m)^#[ \t]+(.+?)[ \t#]*$"
 # Hugo's translations: index.fr.md, post.pt-br.md.
-_LANGUAGE = r"^(?P<stem>.+)\.(?P<language>[a-z]{2}(?:-[a-z]{2,4})?)$"
+_LANGUAGE = r"(?i)^(?P<stem>.+)\.(?P<language>[a-z]{2}(?:-[a-z]{2,4})?)$"
 DRAFT_FOLDERS = frozenset({"_drafts", "drafts"})
 """Jekyll's folder of drafts, and the plain name other blogs give it."""
 TOO_LARGE = 5_000_000
@@ -71,7 +71,7 @@ def category_key(category: str) -> str:
 def split_language(path: PurePath) -> tuple[str, str | None]:
     """The file's stem without its language, and the language (index.fr.md: fr)."""
     stem = path.stem
-    found = compiled(_LANGUAGE, re.IGNORECASE).match(stem)
+    found = compiled(_LANGUAGE).match(stem)
     if found:
         return found.group("stem"), found.group("language").lower()
     return stem, None
@@ -422,7 +422,7 @@ def _title(data: dict[str, Any], source: str, body: str, path: Path) -> str:
         # date: show the title as the author wrote it.
         written = re.search(r"^title[ \t]*[:=][ \t]*(.+?)[ \t]*$", source, re.MULTILINE)
         return written.group(1) if written else str(value)
-    heading = compiled(_HEADING, re.MULTILINE).search(body)
+    heading = compiled(_HEADING).search(body)
     if heading:
         return heading.group(1)
     stem, _ = split_language(path)
