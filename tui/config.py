@@ -35,10 +35,11 @@ import platformdirs
 
 from tui.blog.errors import BlogError
 from tui.blog.files import atomic_write
+from tui.blog.template import TemplateError
+from tui.blog.template import check as check_template
 from tui.lazy import compiled
 
 APP_NAME = "blog-tui"
-TEMPLATE_FIELDS = ("title", "date", "tags", "slug")
 
 
 def default_path() -> Path:
@@ -115,12 +116,13 @@ def _config(path: Path, text: str, data: dict[str, object]) -> Config:
     template = string(new_post, "template")
     if template is not None:
         try:
-            template.format(**{name: "" for name in TEMPLATE_FIELDS})
-        except (KeyError, IndexError, ValueError) as error:
-            raise fail(
-                "template",
-                f"only {{title}}, {{date}}, {{tags}} and {{slug}} can be filled in ({error})",
-            ) from error
+            check_template(template)
+        except TemplateError as error:
+            line = _line_of(text, "template")
+            at = text.find(error.field, text.find("template")) if error.field else -1
+            if at >= 0:
+                line = text.count("\n", 0, at) + 1
+            raise ConfigError(f"{path}, line {line}: template: {error.message}") from error
     keys = data.get("keys", {})
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
         raise fail("keys", 'must be a table of binding id = "keys"')

@@ -19,6 +19,7 @@ from tui.blog import frontmatter
 from tui.blog.encoding import decode
 from tui.blog.naming import slugify, yaml_flow_item
 from tui.blog.post import Post, split_language
+from tui.blog.template import fill as template_fill
 
 SAMPLE = 50
 """How many of the newest posts are read to learn the convention."""
@@ -89,12 +90,13 @@ class Convention:
             items = ", ".join(json.dumps(tag, ensure_ascii=False) for tag in tags)
         else:
             items = ", ".join(yaml_flow_item(tag) for tag in tags)
-        return template.format(
-            title=json.dumps(title.strip(), ensure_ascii=False),
-            date=self.date_quote + self._date(now) + self.date_quote,
-            tags=f"[{items}]",
-            slug=slugify(title),
-        )
+        values = {
+            "title": json.dumps(title.strip(), ensure_ascii=False),
+            "date": self.date_quote + self._date(now) + self.date_quote,
+            "tags": f"[{items}]",
+            "slug": slugify(title),
+        }
+        return template_fill(template, values)
 
     def _date(self, now: dt.datetime) -> str:
         moment = now.replace(microsecond=0)
