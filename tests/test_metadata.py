@@ -47,6 +47,7 @@ def data(text: str) -> dict[str, object]:
         ),
         # Statiq: no opening fence.
         ("Title: T\nTags: [a]\n---\nbody\n", "Title: T\nTags: [a, new tag]\n---\nbody\n"),
+        ("Title: T\n---\nbody\n", "Title: T\nTags: [new tag]\n---\nbody\n"),
     ],
 )
 def test_add_tag_keeps_the_style(before: str, after: str) -> None:
