@@ -7,7 +7,8 @@ of one key of a table), found without parsing the front matter again.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from tui.blog import frontmatter
 from tui.blog.errors import BlogError
@@ -23,6 +24,8 @@ class Block:
     end: int
     """Index of the closing fence (the front matter's text ends there)."""
     newline: str
+    data: dict[str, Any] = field(default_factory=dict)
+    """What the front matter says, as read."""
 
 
 def block_of(text: str) -> Block:
@@ -35,7 +38,7 @@ def block_of(text: str) -> Block:
     fenced = text[:first_end].rstrip() in ("---", "+++")
     start = first_end + 1 if fenced else 0  # Statiq's front matter has no opening fence
     newline = "\r\n" if text[:first_end].endswith("\r") else "\n"
-    return Block(matter.format, start, start + len(matter.source), newline)
+    return Block(matter.format, start, start + len(matter.source), newline, matter.data)
 
 
 @dataclass
@@ -166,7 +169,12 @@ def insert_key(text: str, block: Block, key: str, value: str, table: str = TOP) 
     In YAML, as the front matter's last line; in TOML, as the last line of
     ``table``: for the top level, before the first table's header, since a
     key written after it would be that table's.
+    A key the front matter has, written in a way not found in its lines (a
+    quoted key, an inline table), is never added a second time.
     """
+    where = block.data if table == TOP else block.data.get(table)
+    if isinstance(where, dict) and key.lower() in (name.lower() for name in where):
+        raise unseen(key)
     if block.format == "yaml":
         if text[block.start : block.start + 1].isupper():  # Statiq's keys: Title, Tags
             key = key.capitalize()
@@ -184,6 +192,14 @@ def insert_key(text: str, block: Block, key: str, value: str, table: str = TOP) 
         if header:
             inside = name == table
     return _insert_at(text, position, f"{key} = {value}", block.newline)
+
+
+def unseen(key: str) -> BlogError:
+    """Why a key the front matter has, but none of its lines shows, is not changed."""
+    return BlogError(
+        f"The key {key} is written in a way this app does not change in place"
+        " (a quoted key, an inline table); change it in the editor."
+    )
 
 
 def has_table(text: str, block: Block, table: str) -> bool:

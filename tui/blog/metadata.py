@@ -32,6 +32,7 @@ from tui.blog.matter_lines import (
     insert_key,
     spaced,
     split_flow,
+    unseen,
     without_comment,
 )
 from tui.blog.post import tag_key
@@ -208,11 +209,23 @@ def _edit_list(text: str, key: ListKey, change: Callable[[list[str]], list[str]]
         return readback.expect(before, **{key: items})
 
     def write(text: str, block: Block, holding: Reading | None) -> str:
+        if _list_entry(text, block, key) is None and _read_from_elsewhere(block, key):
+            raise unseen(key)
         if holding is not None:
             return _hold_list(text, block, key, list(getattr(holding, key)))
         return _write_list(text, block, key, change)
 
     return _edit(text, key, wanted, write)
+
+
+def _read_from_elsewhere(block: Block, key: str) -> bool:
+    """Whether the post has ``key`` where no line shows it (Zola's inline taxonomies)."""
+    taxonomies = block.data.get("taxonomies")
+    places = [block.data, taxonomies if isinstance(taxonomies, dict) else {}]
+    names = _LIST_KEYS[key]
+    return any(
+        str(name).lower() in names and value for place in places for name, value in place.items()
+    )
 
 
 def _as_read(items: list[str]) -> tuple[str, ...]:
