@@ -128,6 +128,8 @@ def test_everything_else_is_byte_identical() -> None:
 def test_what_cannot_be_changed_in_place_says_why() -> None:
     with pytest.raises(BlogError, match="no YAML or TOML"):
         add_tag("just text\n", "x")
+    with pytest.raises(BlogError, match="is JSON, which is not changed in place"):
+        set_title('{"title": "T"}\nbody\n', "x")
     with pytest.raises(BlogError, match="not valid YAML"):
         add_tag("---\ntags: [\n---\n", "x")
     with pytest.raises(BlogError, match="several lines"):

@@ -33,6 +33,11 @@ def block_of(text: str) -> Block:
     if matter.format not in ("yaml", "toml") or matter.problems:
         if matter.problems:
             raise BlogError(f"Cannot change the front matter: {matter.problems[0]}")
+        if matter.format == "json":
+            raise BlogError(
+                "This post's front matter is JSON, which is not changed in place here;"
+                " change it in the editor."
+            )
         raise BlogError("This post has no YAML or TOML front matter to change.")
     first_end = text.find("\n")
     fenced = text[:first_end].rstrip() in ("---", "+++")
