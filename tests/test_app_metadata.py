@@ -163,7 +163,7 @@ async def test_a_rename_reports_each_post_it_left_as_it_was(blog_dir: Path) -> N
         assert "[mobile, apple-inc, photo" in (blog_dir / MOBILE).read_text("utf-8")
         message = _messages(app)[-1]
         assert message.startswith("Renamed Apple as apple-inc in 1 file.\nLeft as they were (1):")
-        assert f"\n{STEVE}: Left as it was: the tags would read back as" in message
+        assert f'\n{STEVE}: the tags would read back as "Apple", "inspiration", not' in message
         sidebar = text_of(screen.tag_sidebar)
         assert "apple-inc  1" in sidebar and "Apple  1" in sidebar
 

@@ -134,6 +134,8 @@ def test_what_cannot_be_changed_in_place_says_why() -> None:
         add_tag("---\ntags: [\n---\n", "x")
     with pytest.raises(BlogError, match="several lines"):
         set_title("---\ntitle: >\n  folded\n---\n", "x")
+    with pytest.raises(BlogError, match="several lines"):  # TOML's multi-line string
+        set_title('+++\ntitle = """a\nb"""\n+++\n', "x")
     with pytest.raises(BlogError, match="cannot be empty"):
         set_title("---\ntitle: x\n---\n", "  ")
 

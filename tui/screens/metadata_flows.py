@@ -177,8 +177,9 @@ def _summary(
         summary = f"Nothing {verb.lower()}d: no file was changed."
     if not report.failed:
         return summary, "information"
-    refused = [
-        f"{printable(relative_path(path, screen.blog.root))}: {printable(reason)}"
+    refused = [  # each listed as left as it was: no need to say it again
+        f"{printable(relative_path(path, screen.blog.root))}: "
+        + printable(reason.removeprefix("Left as it was: "))
         for path, reason in report.failed[:LISTED_FILES]
     ]
     if len(report.failed) > LISTED_FILES:
