@@ -205,3 +205,21 @@ async def test_a_tag_renamed_with_a_comma_stays_one_tag(blog_dir: Path) -> None:
         sidebar = text_of(screen.tag_sidebar)
         assert "Apple, Inc  2" in sidebar and "Inc  " not in sidebar.replace("Apple, Inc", "")
         assert "Renamed Apple as Apple, Inc in 2 files." in _messages(app)
+
+
+async def test_a_post_in_the_drafts_folder_is_not_said_published(blog_dir: Path) -> None:
+    draft = blog_dir / "_drafts" / "idea.md"
+    draft.parent.mkdir()
+    draft.write_text("---\ntitle: An idea\n---\n\nNot yet.\n", "utf-8")
+    before = draft.read_bytes()
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await screen.run_action("toggle_draft")
+        await until(pilot, lambda: any("Still a draft" in m for m in _messages(app)))
+        await settle(pilot)
+        assert draft.read_bytes() == before
+        assert _messages(app)[-1] == (
+            "Still a draft: it is in the folder _drafts; move it out of that folder to publish it."
+        )
+        assert not any(m.startswith("No longer a draft") for m in _messages(app))

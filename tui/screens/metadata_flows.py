@@ -15,7 +15,7 @@ from textual.notifications import SeverityLevel
 from tui.blog import BlogError
 from tui.blog.display import printable
 from tui.blog.metadata import add_tag, remove_tag, set_draft, set_title
-from tui.blog.post import CATEGORY_PREFIX, Post, category_key, relative_path, tag_key
+from tui.blog.post import CATEGORY_PREFIX, DRAFT_FOLDERS, Post, category_key, relative_path, tag_key
 from tui.blog.retag import Report, Retag, apply
 from tui.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen
 
@@ -104,6 +104,15 @@ async def toggle_draft_flow(screen: MainScreen) -> None:
     if post is None:
         return
     draft = not post.draft
+    folders = DRAFT_FOLDERS.intersection(post.relative.split("/")[:-1])
+    if not draft and folders:  # its front matter cannot make it published
+        screen.notify(
+            f"Still a draft: it is in the folder {printable(min(folders))}; "
+            "move it out of that folder to publish it.",
+            severity="warning",
+            markup=False,
+        )
+        return
     what = "Marked as a draft" if draft else "No longer a draft"
     await change_post(screen, what, lambda text: set_draft(text, draft))
 
