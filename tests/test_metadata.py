@@ -47,6 +47,7 @@ def data(text: str) -> dict[str, object]:
         ),
         # Statiq: no opening fence.
         ("Title: T\nTags: [a]\n---\nbody\n", "Title: T\nTags: [a, new tag]\n---\nbody\n"),
+        ("Title: T\n---\nbody\n", "Title: T\nTags: [new tag]\n---\nbody\n"),
     ],
 )
 def test_add_tag_keeps_the_style(before: str, after: str) -> None:
@@ -127,10 +128,14 @@ def test_everything_else_is_byte_identical() -> None:
 def test_what_cannot_be_changed_in_place_says_why() -> None:
     with pytest.raises(BlogError, match="no YAML or TOML"):
         add_tag("just text\n", "x")
+    with pytest.raises(BlogError, match="is JSON, which is not changed in place"):
+        set_title('{"title": "T"}\nbody\n', "x")
     with pytest.raises(BlogError, match="not valid YAML"):
         add_tag("---\ntags: [\n---\n", "x")
     with pytest.raises(BlogError, match="several lines"):
         set_title("---\ntitle: >\n  folded\n---\n", "x")
+    with pytest.raises(BlogError, match="several lines"):  # TOML's multi-line string
+        set_title('+++\ntitle = """a\nb"""\n+++\n', "x")
     with pytest.raises(BlogError, match="cannot be empty"):
         set_title("---\ntitle: x\n---\n", "  ")
 

@@ -4,144 +4,64 @@ The front matter is never dumped again: each change rewrites the value of
 one key in the file's own format (YAML or TOML) and style (a flow list stays
 a flow list, a block list a block list, quotes stay quotes, line endings and
 everything else stay byte for byte).
+
+Every change goes through :func:`_edit`, which reads the new text back the
+way the app reads posts: when the file's own style would make it mean
+something else (`tags: a, b` given the tag "c, d"), the value is written in
+a form that holds it (a list of quoted items), and when no form does, the
+change is refused with the reason and the text is left as it was.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import Literal
 
-from tui.blog import frontmatter
+from tui.blog import readback
 from tui.blog.errors import BlogError
-from tui.blog.naming import yaml_flow_item
+from tui.blog.matter_lines import (
+    TOP,
+    Block,
+    Entry,
+    block_of,
+    closing_bracket,
+    find,
+    has_table,
+    insert_key,
+    spaced,
+    split_flow,
+    unseen,
+    without_comment,
+)
 from tui.blog.post import tag_key
+from tui.blog.readback import Reading
+from tui.blog.scalars import toml_literal_holds, toml_quoted, yaml_item, yaml_quoted
 
 TAG_KEYS = ("tags", "categories")
+ListKey = Literal["tags", "categories"]
+
+Writer = Callable[[str, Block, Reading | None], str]
+"""Makes the changed text: in the file's own style (given None), or in the
+form that holds what the post should read as (given that reading)."""
 
 
-@dataclass(frozen=True)
-class _Block:
-    """The front matter of a text: where it is and how it is written."""
-
-    format: str
-    start: int
-    """Index of the first character after the opening fence's line."""
-    end: int
-    """Index of the closing fence (the front matter's text ends there)."""
-    newline: str
-
-
-def _block(text: str) -> _Block:
-    matter = frontmatter.split(text)
-    if matter.format not in ("yaml", "toml") or matter.problems:
-        if matter.problems:
-            raise BlogError(f"Cannot change the front matter: {matter.problems[0]}")
-        raise BlogError("This post has no YAML or TOML front matter to change.")
-    first_end = text.find("\n")
-    fenced = text[:first_end].rstrip() in ("---", "+++")
-    start = first_end + 1 if fenced else 0  # Statiq's front matter has no opening fence
-    newline = "\r\n" if text[:first_end].endswith("\r") else "\n"
-    return _Block(matter.format, start, start + len(matter.source), newline)
-
-
-@dataclass
-class _Entry:
-    """One top-level key of the front matter: its lines, and its value's text."""
-
-    start: int
-    end: int
-    """Index after the entry's last line (its newline included)."""
-    value_start: int
-    value_end: int
-    """The value on the key's own line (without a comment or the newline)."""
-    line_end: int
-    """Index after the key's own line."""
-
-    @property
-    def multiline(self) -> bool:
-        return self.end > self.line_end
-
-
-def _find(text: str, block: _Block, key: str, table: str | None = None) -> _Entry | None:
-    """The entry for ``key`` (in TOML ``table`` when given), or None."""
-    separator = ":" if block.format == "yaml" else "="
-    lines = _lines(text, block)
-    current_table: str | None = None
-    for index, (start, end) in enumerate(lines):
-        line = text[start:end].rstrip("\r\n")
-        if block.format == "toml":
-            header = re.match(r"^\s*\[([^\[\]]+)\]\s*(#.*)?$", line)
-            if header:
-                current_table = header.group(1).strip()
-                continue
-            if current_table != table:
-                continue
-        found = re.match(rf"^{re.escape(key)}[ \t]*{separator}[ \t]*", line, re.IGNORECASE)
-        if not found:
-            continue
-        value_start = start + found.end()
-        value_end = start + len(_without_comment(line, block.format))
-        entry_end = end
-        # A block value goes on over the lines indented under the key (YAML),
-        # and a TOML array over the lines up to its closing bracket.
-        for next_start, next_end in lines[index + 1 :]:
-            following = text[next_start:next_end].rstrip("\r\n")
-            if block.format == "yaml" and (following[:1] in (" ", "\t", "-") or not following):
-                if following.strip():
-                    entry_end = next_end
-                continue
-            break
-        if block.format == "toml" and text[value_start:value_end].startswith("["):
-            depth = _bracket_depth(text[value_start:end])
-            cursor = index + 1
-            while depth > 0 and cursor < len(lines):
-                next_start, next_end = lines[cursor]
-                depth += _bracket_depth(text[next_start:next_end])
-                entry_end = next_end
-                cursor += 1
-        return _Entry(start, entry_end, value_start, max(value_start, value_end), end)
-    return None
-
-
-def _lines(text: str, block: _Block) -> list[tuple[int, int]]:
-    spans = []
-    position = block.start
-    while position < block.end:
-        end = text.find("\n", position, block.end)
-        end = block.end if end < 0 else end + 1
-        spans.append((position, end))
-        position = end
-    return spans
-
-
-def _without_comment(line: str, fmt: str) -> str:
-    """``line`` without a trailing comment (a # outside quotes) or spaces."""
-    quote = ""
-    for position, character in enumerate(line):
-        if quote:
-            if character == quote:
-                quote = ""
-        elif character in "'\"":
-            quote = character
-        elif character == "#" and (position == 0 or line[position - 1] in " \t"):
-            return line[:position].rstrip()
-    return line.rstrip()
-
-
-def _bracket_depth(text: str) -> int:
-    text = _without_comment(text.rstrip("\r\n"), "toml")
-    return text.count("[") - text.count("]")
-
-
-def _insert(text: str, block: _Block, line: str) -> str:
-    """``text`` with ``line`` added as the front matter's last line."""
-    before = text[: block.end]
-    if before and not before.endswith("\n"):
-        before += block.newline
-    return before + line + block.newline + text[block.end :]
+def _edit(text: str, kind: str, wanted: Callable[[Reading], Reading], write: Writer) -> str:
+    """``text`` changed by ``write``, read back as ``wanted`` makes of it, else refused."""
+    block = block_of(text)
+    touched = readback.TOUCHED[kind]
+    try:
+        goal = wanted(readback.read(text, touched))
+    except ValueError as error:
+        raise BlogError(f"Cannot change this post: {error}.") from error
+    problem = ""
+    for holding in (None, goal):
+        new = write(text, block, holding)
+        problem = readback.difference(goal, new, touched) or ""
+        if not problem:
+            return new
+    raise BlogError(f"Left as it was: {problem}.")
 
 
 # Scalars: titles and the draft flag.
@@ -150,16 +70,20 @@ def _insert(text: str, block: _Block, line: str) -> str:
 def _quote_like(value: str, written: str, fmt: str) -> str:
     """``value`` as a scalar quoted the way ``written`` was."""
     if fmt == "toml":
-        if written.startswith("'") and "'" not in value and "\n" not in value:
+        if written.startswith("'") and toml_literal_holds(value):
             return f"'{value}'"
-        return json.dumps(value, ensure_ascii=False)
+        return toml_quoted(value)
     if written.startswith('"'):
-        return json.dumps(value, ensure_ascii=False)
+        return yaml_quoted(value)
     if written.startswith("'"):
         return "'" + value.replace("'", "''") + "'"
     if _plain_yaml_reads_back(value):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    return yaml_quoted(value)
+
+
+def _held(value: str, fmt: str) -> str:
+    return toml_quoted(value) if fmt == "toml" else yaml_quoted(value)
 
 
 def _plain_yaml_reads_back(value: str) -> bool:
@@ -176,40 +100,53 @@ def set_title(text: str, title: str) -> str:
     title = title.strip()
     if not title:
         raise BlogError("A title cannot be empty.")
-    block = _block(text)
-    entry = _find(text, block, "title")
-    if entry is None:
-        separator = ": " if block.format == "yaml" else " = "
-        return _insert(text, block, "title" + separator + _quote_like(title, '"', block.format))
-    written = text[entry.value_start : entry.value_end]
-    if block.format == "yaml" and (entry.multiline or written[:1] in ("|", ">", "")):
-        raise BlogError("The title spans several lines; change it in the editor.")
-    new = _quote_like(title, written, block.format)
-    return text[: entry.value_start] + new + text[entry.value_end :]
+
+    def write(text: str, block: Block, holding: Reading | None) -> str:
+        entry = find(text, block, "title")
+        if entry is None:
+            return insert_key(text, block, "title", _held(title, block.format))
+        written = text[entry.value_start : entry.value_end]
+        if (block.format == "yaml" and (entry.multiline or written[:1] in ("|", ">"))) or (
+            written.startswith(('"""', "'''"))
+        ):
+            raise BlogError("The title spans several lines; change it in the editor.")
+        new = _held(title, block.format) if holding else _quote_like(title, written, block.format)
+        return text[: entry.value_start] + spaced(text, entry) + new + text[entry.value_end :]
+
+    return _edit(text, "title", lambda before: readback.expect(before, title=title), write)
 
 
 def set_draft(text: str, draft: bool) -> str:
-    """``text`` marked as a draft or not: `draft`, else `published`, else a new `draft`."""
-    block = _block(text)
-    for key, value in (("draft", draft), ("published", not draft)):
-        entry = _find(text, block, key)
-        if entry is None:
-            continue
-        written = text[entry.value_start : entry.value_end]
-        word = "true" if value else "false"
-        if written[:1] in ("'", '"'):
-            word = written[0] + word + written[0]
-        elif written[:1].isupper():  # True, Yes
-            word = word.capitalize()
-        return text[: entry.value_start] + word + text[entry.value_end :]
-    separator = ": " if block.format == "yaml" else " = "
-    return _insert(text, block, f"draft{separator}{'true' if draft else 'false'}")
+    """``text`` marked as a draft or not: `draft`, else `published`, else a new `draft`.
+
+    When both are there and the first alone would not do, both are changed.
+    """
+
+    def write(text: str, block: Block, holding: Reading | None) -> str:
+        found = [
+            (entry, value)
+            for key, value in (("draft", draft), ("published", not draft))
+            if (entry := find(text, block, key)) is not None
+        ]
+        if not found:
+            return insert_key(text, block, "draft", "true" if draft else "false")
+        for entry, value in sorted(found[: None if holding else 1], key=lambda f: -f[0].start):
+            written = text[entry.value_start : entry.value_end]
+            word = "true" if value else "false"
+            if holding is None and written[:1] in ("'", '"'):
+                word = written[0] + word + written[0]
+            elif holding is None and written[:1].isupper():  # True, Yes
+                word = word.capitalize()
+            text = text[: entry.value_start] + spaced(text, entry) + word + text[entry.value_end :]
+        return text
+
+    return _edit(text, "draft", lambda before: readback.expect(before, draft=draft), write)
 
 
 # Lists: tags and categories.
 
 
-def add_tag(text: str, tag: str, key: str = "tags") -> str:
+def add_tag(text: str, tag: str, key: ListKey = "tags") -> str:
     """``text`` with ``tag`` added to its ``key`` list (nothing changes if it is there)."""
     tag = tag.strip()
     if not tag:
@@ -217,21 +154,24 @@ def add_tag(text: str, tag: str, key: str = "tags") -> str:
     return _edit_list(text, key, lambda items: [*items, tag] if _absent(items, tag) else items)
 
 
-def remove_tag(text: str, tag: str, key: str = "tags") -> str:
+def remove_tag(text: str, tag: str, key: ListKey = "tags") -> str:
     """``text`` without ``tag`` (any case) in its ``key`` list."""
     return _edit_list(text, key, lambda items: [i for i in items if tag_key(i) != tag_key(tag)])
 
 
-def rename_tag(text: str, old: str, new: str, key: str = "tags") -> str:
+def rename_tag(text: str, old: str, new: str, key: ListKey = "tags") -> str:
     """``text`` with ``old`` (any case) renamed ``new``; merged if ``new`` is there too."""
     new = new.strip()
     if not new:
         raise BlogError("A tag cannot be empty.")
 
     def rename(items: list[str]) -> list[str]:
+        # Merged into a tag the post has: its spelling stays.
+        kept = [item for item in items if tag_key(item) == tag_key(new) != tag_key(old)]
+        spelling = kept[0] if kept else new
         renamed: list[str] = []
         for item in items:
-            value = new if tag_key(item) == tag_key(old) else item
+            value = spelling if tag_key(item) == tag_key(old) else item
             if _absent(renamed, value):
                 renamed.append(value)
         return renamed
@@ -247,12 +187,12 @@ def _absent(items: list[str], tag: str) -> bool:
 _LIST_KEYS = {"tags": ("tags", "tag", "keywords"), "categories": ("categories", "category")}
 
 
-def _list_entry(text: str, block: _Block, key: str) -> _Entry | None:
+def _list_entry(text: str, block: Block, key: str) -> Entry | None:
     """The entry the post's tags (or categories) are read from, if any."""
     found = []
-    for name in _LIST_KEYS.get(key, (key,)):
-        for table in (None, "taxonomies") if block.format == "toml" else (None,):
-            entry = _find(text, block, name, table)
+    for name in _LIST_KEYS[key]:
+        for table in (TOP, "taxonomies") if block.format == "toml" else (TOP,):
+            entry = find(text, block, name, table)
             if entry is not None:
                 found.append(entry)
     for entry in found:  # the first with a value, as the reader takes it
@@ -263,29 +203,76 @@ def _list_entry(text: str, block: _Block, key: str) -> _Entry | None:
     return found[0] if found else None
 
 
-def _edit_list(text: str, key: str, change: Callable[[list[str]], list[str]]) -> str:
-    block = _block(text)
+def _edit_list(text: str, key: ListKey, change: Callable[[list[str]], list[str]]) -> str:
+    def wanted(before: Reading) -> Reading:
+        items = _as_read(change(list(getattr(before, key))))
+        return readback.expect(before, **{key: items})
+
+    def write(text: str, block: Block, holding: Reading | None) -> str:
+        if _list_entry(text, block, key) is None and _read_from_elsewhere(block, key):
+            raise unseen(key)
+        if holding is not None:
+            return _hold_list(text, block, key, list(getattr(holding, key)))
+        return _write_list(text, block, key, change)
+
+    return _edit(text, key, wanted, write)
+
+
+def _read_from_elsewhere(block: Block, key: str) -> bool:
+    """Whether the post has ``key`` where no line shows it (Zola's inline taxonomies)."""
+    taxonomies = block.data.get("taxonomies")
+    places = [block.data, taxonomies if isinstance(taxonomies, dict) else {}]
+    names = _LIST_KEYS[key]
+    return any(
+        str(name).lower() in names and value for place in places for name, value in place.items()
+    )
+
+
+def _as_read(items: list[str]) -> tuple[str, ...]:
+    """``items`` as the reader gives a list back: stripped, each tag once."""
+    seen: dict[str, str] = {}
+    for item in items:
+        if item.strip():
+            seen.setdefault(tag_key(item.strip()), item.strip())
+    return tuple(seen.values())
+
+
+def _new_list_line(text: str, block: Block, key: str, items: list[str]) -> str:
+    if block.format == "yaml":
+        return insert_key(text, block, key, "[" + ", ".join(map(yaml_item, items)) + "]")
+    value = "[" + ", ".join(map(toml_quoted, items)) + "]"
+    # Zola reads tags and categories from [taxonomies] only: a new list goes there.
+    table = "taxonomies" if has_table(text, block, "taxonomies") else TOP
+    return insert_key(text, block, key, value, table)
+
+
+def _hold_list(text: str, block: Block, key: str, items: list[str]) -> str:
+    """``text`` with the list written anew, one quoted item where needed, on one line."""
+    entry = _list_entry(text, block, key)
+    if entry is None:
+        return _new_list_line(text, block, key, items) if items else text
+    quoted = map(yaml_item if block.format == "yaml" else toml_quoted, items)
+    value = "[" + ", ".join(quoted) + "]"
+    rest = text[entry.value_end : entry.line_end] + text[entry.end :]
+    return text[: entry.value_start] + spaced(text, entry) + value + rest
+
+
+def _write_list(text: str, block: Block, key: str, change: Callable[[list[str]], list[str]]) -> str:
     entry = _list_entry(text, block, key)
     if entry is None:
         items = change([])
-        if not items:
-            return text
-        if block.format == "toml":
-            values = ", ".join(json.dumps(item, ensure_ascii=False) for item in items)
-            return _insert(text, block, f"{key} = [{values}]")
-        values = ", ".join(yaml_flow_item(item) for item in items)
-        return _insert(text, block, f"{key}: [{values}]")
+        return _new_list_line(text, block, key, items) if items else text
     written = text[entry.value_start : entry.value_end]
     if block.format == "toml":
         return _edit_toml_array(text, entry, change)
     if written.startswith("["):
-        return _edit_yaml_flow(text, block, entry, change)
+        return _edit_yaml_flow(text, entry, change)
     if not written and entry.multiline:
         return _edit_yaml_block(text, block, entry, change)
     if not written or written in ("~", "null"):
         items = change([])
-        new = "[" + ", ".join(yaml_flow_item(item) for item in items) + "]"
-        return text[: entry.value_start] + _spaced(text, entry) + new + text[entry.value_end :]
+        new = "[" + ", ".join(yaml_item(item) for item in items) + "]"
+        return text[: entry.value_start] + spaced(text, entry) + new + text[entry.value_end :]
     return _edit_yaml_string(text, entry, written, change)
 
 
@@ -299,47 +286,6 @@ def _flow(inner: str, items: list[str]) -> str:
     return "[" + left + separator.join(items) + right + "]"
 
 
-def _closing_bracket(text: str, start: int, end: int) -> int:
-    """Index of the `]` that closes the list opening at ``start``, quotes skipped."""
-    quote = ""
-    for position in range(start + 1, end):
-        character = text[position]
-        if quote:
-            if character == quote:
-                quote = ""
-        elif character in "'\"":
-            quote = character
-        elif character == "]":
-            return position
-    return -1
-
-
-def _spaced(text: str, entry: _Entry) -> str:
-    """A space to put after `key:` when the value was empty and none is there."""
-    return " " if text[entry.value_start - 1] == ":" else ""
-
-
-def _split_flow(inner: str) -> list[str]:
-    """The raw items of a flow list's inside, commas inside quotes kept."""
-    items, current, quote = [], "", ""
-    for character in inner:
-        if quote:
-            current += character
-            if character == quote:
-                quote = ""
-        elif character in "'\"":
-            quote = character
-            current += character
-        elif character == ",":
-            items.append(current.strip())
-            current = ""
-        else:
-            current += character
-    if current.strip():
-        items.append(current.strip())
-    return [item for item in items if item]
-
-
 def _yaml_value(raw: str) -> str:
     import yaml  # on first use, as above
 
@@ -350,18 +296,16 @@ def _yaml_value(raw: str) -> str:
     return raw if value is None else str(value)
 
 
-def _edit_yaml_flow(
-    text: str, block: _Block, entry: _Entry, change: Callable[[list[str]], list[str]]
-) -> str:
-    closing = _closing_bracket(text, entry.value_start, entry.end)
+def _edit_yaml_flow(text: str, entry: Entry, change: Callable[[list[str]], list[str]]) -> str:
+    closing = closing_bracket(text, entry.value_start, entry.end)
     if closing < 0:
         raise BlogError("The tag list is not closed; change it in the editor.")
     inner = text[entry.value_start + 1 : closing]
-    raws = _split_flow(inner)
-    by_value = {tag_key(_yaml_value(raw)): raw for raw in raws}
+    raws = split_flow(inner)
+    by_value = {_yaml_value(raw): raw for raw in raws}
     quote = _common_quote(raws)
     items = change([_yaml_value(raw) for raw in raws])
-    written = [by_value.get(tag_key(item)) or _yaml_item(item, quote) for item in items]
+    written = [by_value.get(item) or _yaml_item(item, quote) for item in items]
     return text[: entry.value_start] + _flow(inner, written) + text[closing + 1 :]
 
 
@@ -374,14 +318,14 @@ def _common_quote(raws: list[str]) -> str:
 
 def _yaml_item(item: str, quote: str) -> str:
     if quote == '"':
-        return json.dumps(item, ensure_ascii=False)
+        return yaml_quoted(item)
     if quote == "'":
         return "'" + item.replace("'", "''") + "'"
-    return yaml_flow_item(item)
+    return yaml_item(item)
 
 
 def _edit_yaml_block(
-    text: str, block: _Block, entry: _Entry, change: Callable[[list[str]], list[str]]
+    text: str, block: Block, entry: Entry, change: Callable[[list[str]], list[str]]
 ) -> str:
     item_lines = []
     position = text.find("\n", entry.start, entry.end) + 1
@@ -392,18 +336,18 @@ def _edit_yaml_block(
         position = end
     raws = []
     for start, end in item_lines:
-        line = _without_comment(text[start:end].rstrip("\r\n"), "yaml")
+        line = without_comment(text[start:end].rstrip("\r\n"))
         found = re.match(r"^(\s*)-\s*(.*)$", line)
         if not found:
             raise BlogError("The tag list is not a plain list; change it in the editor.")
         raws.append((found.group(1), found.group(2), start, end))
     indent = raws[0][0] if raws else "  "
     quote = _common_quote([raw for _, raw, _, _ in raws])
-    by_value = {tag_key(_yaml_value(raw)): (s, e) for _, raw, s, e in raws}
+    by_value = {_yaml_value(raw): (s, e) for _, raw, s, e in raws}
     items = change([_yaml_value(raw) for _, raw, _, _ in raws])
     pieces = []
     for item in items:
-        kept = by_value.get(tag_key(item))
+        kept = by_value.get(item)
         if kept:
             line = text[kept[0] : kept[1]]
             pieces.append(line if line.endswith("\n") else line + block.newline)
@@ -414,12 +358,12 @@ def _edit_yaml_block(
     if not items:  # an empty block list becomes an empty flow list
         key_line_end = first_item
         newline = block.newline if text[entry.value_end : key_line_end].endswith("\n") else ""
-        return text[: entry.value_start] + _spaced(text, entry) + "[]" + newline + text[entry.end :]
+        return text[: entry.value_start] + spaced(text, entry) + "[]" + newline + text[entry.end :]
     return text[:first_item] + body + text[entry.end :]
 
 
 def _edit_yaml_string(
-    text: str, entry: _Entry, written: str, change: Callable[[list[str]], list[str]]
+    text: str, entry: Entry, written: str, change: Callable[[list[str]], list[str]]
 ) -> str:
     """`tags: a, b` (or Jekyll's `tags: a b`): a string, kept as one."""
     quote = written[0] if written[:1] in ("'", '"') else ""
@@ -434,7 +378,7 @@ def _edit_yaml_string(
     return text[: entry.value_start] + new + text[entry.value_end :]
 
 
-def _edit_toml_array(text: str, entry: _Entry, change: Callable[[list[str]], list[str]]) -> str:
+def _edit_toml_array(text: str, entry: Entry, change: Callable[[list[str]], list[str]]) -> str:
     written = text[entry.value_start : entry.end]
     closing = written.rfind("]")
     if not written.startswith("[") or closing < 0:
@@ -444,16 +388,15 @@ def _edit_toml_array(text: str, entry: _Entry, change: Callable[[list[str]], lis
         values = tomllib.loads(f"x = {array}")["x"]
     except tomllib.TOMLDecodeError as error:
         raise BlogError(f"Cannot read the tag list: {error}") from error
-    raws = _split_flow(array[1:-1].replace("\n", " "))
+    raws = split_flow(array[1:-1].replace("\n", " "))
     quote = _common_quote(raws) or '"'
-    by_value = {tag_key(str(value)): raw for value, raw in zip(values, raws, strict=False)}
+    by_value = {str(value): raw for value, raw in zip(values, raws, strict=False)}
     items = change([str(value) for value in values])
     pieces = []
     for item in items:
-        raw = by_value.get(tag_key(item))
+        raw = by_value.get(item)
         if raw is None:
-            use_literal = quote == "'" and "'" not in item
-            raw = f"'{item}'" if use_literal else json.dumps(item, ensure_ascii=False)
+            raw = f"'{item}'" if quote == "'" and toml_literal_holds(item) else toml_quoted(item)
         pieces.append(raw)
     end = entry.value_start + closing + 1
     return text[: entry.value_start] + _flow(array[1:-1], pieces) + text[end:]

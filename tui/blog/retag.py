@@ -9,7 +9,7 @@ from pathlib import Path
 from tui.blog.errors import BlogError
 from tui.blog.files import atomic_write
 from tui.blog.index import BlogIndex
-from tui.blog.metadata import rename_tag
+from tui.blog.metadata import ListKey, rename_tag
 from tui.blog.post import CATEGORY_PREFIX, Post
 from tui.blog.store import Blog
 
@@ -23,7 +23,7 @@ class Retag:
     new: str
 
     @property
-    def list_key(self) -> str:
+    def list_key(self) -> ListKey:
         return "categories" if self.key.startswith(CATEGORY_PREFIX) else "tags"
 
     def posts(self, index: BlogIndex) -> list[Post]:

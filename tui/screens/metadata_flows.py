@@ -10,12 +10,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.content import Content
+from textual.notifications import SeverityLevel
 
 from tui.blog import BlogError
 from tui.blog.display import printable
 from tui.blog.metadata import add_tag, remove_tag, set_draft, set_title
-from tui.blog.post import CATEGORY_PREFIX, Post, category_key, tag_key
-from tui.blog.retag import Retag, apply
+from tui.blog.post import CATEGORY_PREFIX, DRAFT_FOLDERS, Post, category_key, relative_path, tag_key
+from tui.blog.retag import Report, Retag, apply
 from tui.dialogs import ChoiceScreen, ConfirmScreen, PromptScreen
 
 if TYPE_CHECKING:
@@ -36,8 +37,8 @@ async def change_post(screen: MainScreen, what: str, change: Callable[[str], str
     before = screen.editor.text
     try:
         after = change(before)
-    except BlogError as error:
-        screen.notify(error.message, severity="error", markup=False)
+    except BlogError as error:  # refused: the text is as it was, and the reason is shown
+        screen.notify(printable(error.message), severity="error", markup=False)
         return
     if after == before:
         screen.notify(f"Nothing to change: {what}.", markup=False)
@@ -59,7 +60,7 @@ async def add_tag_flow(screen: MainScreen) -> None:
         PromptScreen(f"Add a tag to {printable(post.title)}", "Tag", hint=Content(shown))
     )
     if tag:
-        await change_post(screen, f"Added #{tag}", lambda text: add_tag(text, tag))
+        await change_post(screen, f"Added #{printable(tag)}", lambda text: add_tag(text, tag))
 
 
 async def remove_tag_flow(screen: MainScreen) -> None:
@@ -103,6 +104,15 @@ async def toggle_draft_flow(screen: MainScreen) -> None:
     if post is None:
         return
     draft = not post.draft
+    folders = DRAFT_FOLDERS.intersection(post.relative.split("/")[:-1])
+    if not draft and folders:  # its front matter cannot make it published
+        screen.notify(
+            f"Still a draft: it is in the folder {printable(min(folders))}; "
+            "move it out of that folder to publish it.",
+            severity="warning",
+            markup=False,
+        )
+        return
     what = "Marked as a draft" if draft else "No longer a draft"
     await change_post(screen, what, lambda text: set_draft(text, draft))
 
@@ -158,11 +168,32 @@ async def rename_tag_flow(screen: MainScreen, key: str) -> None:
     new_key = category_key(new) if is_category else tag_key(new)
     if key in screen.selected_tags:
         screen.selected_tags = (screen.selected_tags - {key}) | {new_key}
-    summary = f"{verb}d {old} {'into' if merging else 'as'} {new} in {len(report.changed)} files."
-    if report.failed:
-        failures = "; ".join(f"{path.name}: {reason}" for path, reason in report.failed[:5])
-        screen.notify(
-            f"{summary} Not changed: {failures}", severity="warning", markup=False, timeout=15
-        )
+    message, severity = _summary(screen, report, verb, old, new, merging)
+    timeout = 8 if severity == "information" else 20
+    screen.notify(message, severity=severity, markup=False, timeout=timeout)
+
+
+def _summary(
+    screen: MainScreen, report: Report, verb: str, old: str, new: str, merging: bool
+) -> tuple[str, SeverityLevel]:
+    """What a blog-wide rename did: how many files it changed, and each it refused and why."""
+    count = len(report.changed)
+    if count:
+        files = "file" if count == 1 else "files"
+        into = "into" if merging else "as"
+        summary = f"{verb}d {printable(old)} {into} {printable(new)} in {count} {files}."
     else:
-        screen.notify(summary, markup=False, timeout=8)
+        summary = f"Nothing {verb.lower()}d: no file was changed."
+    if not report.failed:
+        return summary, "information"
+    refused = [  # each listed as left as it was: no need to say it again
+        f"{printable(relative_path(path, screen.blog.root))}: "
+        + printable(reason.removeprefix("Left as it was: "))
+        for path, reason in report.failed[:LISTED_FILES]
+    ]
+    if len(report.failed) > LISTED_FILES:
+        refused.append(f"… and {len(report.failed) - LISTED_FILES} more")
+    listed = "\n".join(refused)
+    return f"{summary}\nLeft as they were ({len(report.failed)}):\n{listed}", (
+        "warning" if count else "error"
+    )
