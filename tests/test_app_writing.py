@@ -232,6 +232,8 @@ async def test_delete_asks_first(blog_dir: Path) -> None:
         await pilot.press("y")
         await settle(pilot)
         assert not (blog_dir / STEVE).exists()
+        trash = Path(os.environ["XDG_DATA_HOME"], "Trash")  # the test's own (conftest)
+        assert (trash / "files" / STEVE).is_file()  # it can be taken back
         assert "Steve Jobs" not in text_of(screen.post_list)
         assert "inspiration" not in text_of(screen.tag_sidebar)
 

@@ -1,6 +1,6 @@
-"""Saves and new posts that never lose anyone's text: not another program's
-write, not a write outside the blog or over a read-only file, no half-made
-post on a full disk."""
+"""Saves, new posts and deletes that never lose anyone's text: not another
+program's write, not a write outside the blog or over a read-only file, no
+half-made post on a full disk, no delete that cannot be undone."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -20,6 +21,7 @@ from tui.app import BlogApp
 from tui.blog import Blog, BlogError, store
 from tui.blog.conventions import Convention
 from tui.blog.errors import ChangedOnDisk, NeedsConfirmation
+from tui.blog.trash import NoTrash
 from tui.dialogs import ConfirmScreen, ConflictScreen, NewPostScreen
 
 STEVE = "2010-11-08-steve-jobs-stanford.md"
@@ -341,3 +343,80 @@ async def test_the_app_removes_them_as_it_starts(blog_dir: Path) -> None:
     async with app.run_test(size=(160, 40)) as pilot:
         await started(pilot)
         assert not left.exists()
+
+
+# Deleting goes to the trash
+
+
+def trash_folder() -> Path:
+    return Path(os.environ["XDG_DATA_HOME"]) / "Trash"
+
+
+def test_deleting_sends_the_post_to_the_trash(blog_dir: Path) -> None:
+    path = blog_dir / STEVE
+    content = path.read_bytes()
+    went_to = Blog(blog_dir).delete(path)
+    assert went_to == trash_folder()  # send2trash honours XDG_DATA_HOME (conftest)
+    assert not path.exists()
+    assert (trash_folder() / "files" / STEVE).read_bytes() == content
+    info = (trash_folder() / "info" / f"{STEVE}.trashinfo").read_text()
+    assert f"Path={quote(str(path))}\n" in info
+
+
+def test_without_a_trash_deleting_says_so(blog_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import send2trash
+
+    def no_trash(path: object) -> None:
+        raise send2trash.TrashPermissionError(str(path))
+
+    monkeypatch.setattr(send2trash, "send2trash", no_trash)
+    with pytest.raises(NoTrash):
+        Blog(blog_dir).delete(blog_dir / STEVE)
+    assert (blog_dir / STEVE).exists()
+
+
+async def test_d_sends_the_post_to_the_trash_and_says_where(blog_dir: Path) -> None:
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("d")
+        await until(pilot, lambda: "goes to the trash, where" in screen_text(pilot))
+        await pilot.press("y")
+        await settle(pilot)
+        assert not (blog_dir / STEVE).exists()
+        assert (trash_folder() / "files" / STEVE).is_file()
+        assert (trash_folder() / "info" / f"{STEVE}.trashinfo").is_file()
+        messages = [str(n.message) for n in app._notifications]
+        assert f"Moved {STEVE} to the trash ({trash_folder()})" in messages
+
+
+async def test_without_a_trash_d_asks_to_delete_for_ever(
+    blog_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import send2trash
+
+    def no_trash(path: object) -> None:
+        raise OSError(errno.EXDEV, "Couldn't find mount point")
+
+    monkeypatch.setattr(send2trash, "send2trash", no_trash)
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await until(pilot, lambda: "for ever" in screen_text(pilot))
+        assert "cannot go to the trash" in screen_text(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert (blog_dir / STEVE).exists()
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await until(pilot, lambda: "for ever" in screen_text(pilot))
+        await pilot.press("y")
+        await settle(pilot)
+        assert not (blog_dir / STEVE).exists()
+        assert not trash_folder().exists()
+        messages = [str(n.message) for n in app._notifications]
+        assert f"Deleted {STEVE} for ever" in messages

@@ -20,6 +20,7 @@ from tui.blog.index import BlogIndex
 from tui.blog.parallel import ParallelReader
 from tui.blog.post import Post, read_head, read_post, too_large
 from tui.blog.survey import Survey, SurveyLost
+from tui.blog.trash import send_to_trash
 from tui.blog.walk import Listed, Stamp, is_post_name, is_skipped_folder, listed, post_folders
 
 
@@ -404,7 +405,17 @@ class Blog:
         saved = PostText(document.path, data, decode(data), was_link=document.path.is_symlink())
         return saved, read_post(document.path, self.root)
 
-    def delete(self, path: Path) -> None:
+    def delete(self, path: Path) -> Path | None:
+        """Send the post to the desktop's trash; the trash folder it went to
+        (None: the file was already gone).
+
+        Raises:
+            NoTrash: no trash can be had here (:meth:`remove` deletes for ever).
+        """
+        return send_to_trash(path)
+
+    def remove(self, path: Path) -> None:
+        """Delete the post for ever."""
         try:
             os.remove(path)
         except FileNotFoundError:

@@ -53,6 +53,7 @@ from tui.blog.search import Query, Searcher, parse_query
 from tui.blog.session import Session
 from tui.blog.store import ChangedOnDisk, NeedsConfirmation, PostText
 from tui.blog.survey import Survey
+from tui.blog.trash import NoTrash, shown
 from tui.blog.walk import Stamp
 from tui.config import Config
 from tui.dialogs import (
@@ -1399,10 +1400,12 @@ class MainScreen(Screen[None]):
         post = self.blog.index.get(path) if path else None
         if path is None or post is None:
             return
+        title = (printable(post.title), "bold")
         question: list[str | tuple[str, str]] = [
             "Delete ",
-            (printable(post.title), "bold"),
-            f"?\nThe file {printable(post.relative)} will be removed from disk.",
+            title,
+            f"?\nThe file {printable(post.relative)}",
+            "\ngoes to the trash, where it can be taken back.",
         ]
         if self.modified and self.document is not None and self.document.path == path:
             question.append(("\nIts unsaved changes will be lost too.", "$text-warning"))
@@ -1411,7 +1414,18 @@ class MainScreen(Screen[None]):
         ):
             return
         try:
-            await asyncio.to_thread(self.blog.delete, path)
+            try:
+                trash = await asyncio.to_thread(self.blog.delete, path)
+                done = f"Moved {printable(post.relative)} to the trash"
+                done += f" ({printable(shown(trash))})" if trash else ": it was gone already"
+            except NoTrash as error:  # only here is "for ever" asked
+                for_ever = Content.assemble(
+                    printable(error.message), "\nDelete ", title, " for ever?"
+                )
+                if not await self.app.push_screen_wait(ConfirmScreen(for_ever, yes="Delete")):
+                    return
+                await asyncio.to_thread(self.blog.remove, path)
+                done = f"Deleted {printable(post.relative)} for ever"
         except BlogError as error:
             self.notify(error.message, severity="error", markup=False)
             return
@@ -1419,4 +1433,4 @@ class MainScreen(Screen[None]):
         if self.document is not None and self.document.path == path:
             self._close_document()
         self.refresh_posts()
-        self.notify(f"Deleted {printable(post.relative)}", markup=False)
+        self.notify(done, markup=False)
