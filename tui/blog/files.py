@@ -244,3 +244,24 @@ def _link_new(folder: int, temp: str, name: str, shown: str, exclusive: bool) ->
 def _remove_quietly(name: str, folder: int) -> None:
     with contextlib.suppress(OSError):
         os.unlink(name, dir_fd=folder)
+
+
+def make_folders(folder: Path, made: list[Path]) -> None:
+    """Make ``folder`` and those above it that are missing, each added to ``made``."""
+    missing: list[Path] = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for each in reversed(missing):
+        try:
+            each.mkdir()
+        except FileExistsError:
+            continue  # made by someone else meanwhile: theirs
+        made.append(each)
+
+
+def remove_folders(made: list[Path]) -> None:
+    """Remove the folders ``made``, deepest first, each only while empty."""
+    for folder in reversed(made):
+        with contextlib.suppress(OSError):
+            folder.rmdir()

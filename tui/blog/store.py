@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 from collections.abc import Callable, Collection, Generator, Iterable, Iterator, Sequence
@@ -14,7 +13,7 @@ from tui.blog.collector import held_off
 from tui.blog.conventions import DEFAULT, Convention
 from tui.blog.encoding import Decoded, decode
 from tui.blog.errors import LINK, BlogError, ChangedOnDisk, NeedsConfirmation
-from tui.blog.files import allows, atomic_write
+from tui.blog.files import allows, atomic_write, make_folders, remove_folders
 from tui.blog.head_start import PARALLEL_FROM, worker_count
 from tui.blog.index import BlogIndex
 from tui.blog.parallel import ParallelReader
@@ -68,7 +67,13 @@ def _path_maker(root: Path) -> Callable[[str], Path]:
     return path_of
 
 
-__all__ = ["Blog", "ChangedOnDisk", "NeedsConfirmation", "PostText"]
+__all__ = ["Blog", "ChangedOnDisk", "NeedsConfirmation", "PostText", "check_title"]
+
+
+def check_title(title: str) -> None:
+    """Say when ``title`` cannot be a new post's (before anything is read for it)."""
+    if not title.strip():
+        raise BlogError("A new post needs a title.")
 
 
 class Blog:
@@ -439,8 +444,7 @@ class Blog:
         convention's front matter. The index is left to the caller, as for
         :meth:`save`.
         """
-        if not title.strip():
-            raise BlogError("A new post needs a title.")
+        check_title(title)
         now = now or dt.datetime.now().astimezone()
         if template is None:
             text, body_line = convention.text(title, now, tags)
@@ -457,39 +461,18 @@ class Blog:
             # name is free: a full disk leaves no empty post, nor its folders.
             made: list[Path] = []
             try:
-                _make_folders(path.parent, made)
+                make_folders(path.parent, made)
                 atomic_write(path, data, exclusive=True)
             except FileExistsError:
-                _remove_folders(made)
+                remove_folders(made)
                 continue
             except OSError as error:
-                _remove_folders(made)
+                remove_folders(made)
                 raise BlogError(f"Cannot create {relative}: {error.strerror}") from error
             except BlogError as error:
-                _remove_folders(made)
+                remove_folders(made)
                 cause = error.__cause__
                 why = cause.strerror if isinstance(cause, OSError) else error.message
                 raise BlogError(f"Cannot create {relative}: {why}") from error
             return read_post(path, self.root), body_line
         raise BlogError(f"Cannot create a post for {title!r}: too many with that name.")
-
-
-def _make_folders(folder: Path, made: list[Path]) -> None:
-    """Make ``folder`` and those above it that are missing, each added to ``made``."""
-    missing: list[Path] = []
-    while not folder.exists():
-        missing.append(folder)
-        folder = folder.parent
-    for each in reversed(missing):
-        try:
-            each.mkdir()
-        except FileExistsError:
-            continue  # made by someone else meanwhile: theirs
-        made.append(each)
-
-
-def _remove_folders(made: list[Path]) -> None:
-    """Remove the folders ``made``, deepest first, each only while empty."""
-    for folder in reversed(made):
-        with contextlib.suppress(OSError):
-            folder.rmdir()
