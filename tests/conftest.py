@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,11 +16,16 @@ CORPORA = PROJECT.parent / "shared" / "corpora"
 
 @pytest.fixture(autouse=True)
 def own_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Settings, recovery copies and caches in a folder of the test's own, never the user's."""
+    """Settings, recovery copies, caches and the trash in a folder of the
+    test's own, never the user's."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    trash = sys.modules.get("send2trash.plat_other")
+    if trash is not None:  # it reads XDG_DATA_HOME as it is imported: read again
+        importlib.reload(trash)
 
 
 @pytest.fixture

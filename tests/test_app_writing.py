@@ -9,7 +9,6 @@ import gc
 import os
 import shutil
 import stat
-import tempfile
 import warnings
 from pathlib import Path
 from typing import Any
@@ -233,6 +232,8 @@ async def test_delete_asks_first(blog_dir: Path) -> None:
         await pilot.press("y")
         await settle(pilot)
         assert not (blog_dir / STEVE).exists()
+        trash = Path(os.environ["XDG_DATA_HOME"], "Trash")  # the test's own (conftest)
+        assert (trash / "files" / STEVE).is_file()  # it can be taken back
         assert "Steve Jobs" not in text_of(screen.post_list)
         assert "inspiration" not in text_of(screen.tag_sidebar)
 
@@ -301,7 +302,7 @@ async def test_previews_replaced_before_they_start_leave_nothing_unawaited(
     ("where", "error", "message"),
     [
         ("fsync", OSError(errno.ENOSPC, "No space left on device"), "No space left on device"),
-        ("mkstemp", PermissionError(errno.EACCES, "Permission denied"), "Permission denied"),
+        ("open", PermissionError(errno.EACCES, "Permission denied"), "Permission denied"),
         ("replace", PermissionError(errno.EACCES, "Permission denied"), "Permission denied"),
     ],
 )
@@ -317,10 +318,14 @@ async def test_a_failing_save_leaves_the_file_and_the_text(
         await until_open(pilot, screen, path)
         await pilot.press("x")
 
-        def fail(*args: object, **kwargs: object) -> None:
+        real_open = os.open
+
+        def fail(*args: Any, **kwargs: Any) -> Any:
+            if where == "open" and not args[1] & os.O_CREAT:
+                return real_open(*args, **kwargs)  # reading: only making the temporary file fails
             raise error
 
-        monkeypatch.setattr(tempfile if where == "mkstemp" else os, where, fail)
+        monkeypatch.setattr(os, where, fail)
         await pilot.press("ctrl+s")
         await settle(pilot)
         monkeypatch.undo()

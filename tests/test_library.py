@@ -230,11 +230,11 @@ def test_a_failed_write_leaves_the_file_as_it_was(tmp_path: Path) -> None:
     class Boom(Exception):
         pass
 
-    def explode(*args: object) -> None:
+    def explode(*args: object, **kwargs: object) -> None:
         raise Boom
 
     original = os.replace
-    os.replace = explode  # type: ignore[assignment]
+    os.replace = explode
     try:
         with pytest.raises(Boom):
             atomic_write(path, b"new\n")

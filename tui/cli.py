@@ -161,6 +161,7 @@ def run_command(args: list[str]) -> int:
     from tui.blog import Blog
     from tui.blog.conventions import detect
     from tui.blog.post import category_key, tag_key
+    from tui.blog.store import check_title
 
     options = command_parser().parse_args(args)
     opened = open_settings_and_folder(options.config, options.dir)
@@ -170,6 +171,7 @@ def run_command(args: list[str]) -> int:
     blog = Blog(folder)
     try:
         if options.command == "new":
+            check_title(options.title)  # said before a large blog is read for it
             # The folder's own way of naming and writing posts, learnt from its newest.
             convention = detect(blog.load().posts())
             post, _ = blog.new_post(

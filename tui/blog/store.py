@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -12,13 +12,14 @@ from tui.blog.cache import PostCache
 from tui.blog.collector import held_off
 from tui.blog.conventions import DEFAULT, Convention
 from tui.blog.encoding import Decoded, decode
-from tui.blog.errors import BlogError
-from tui.blog.files import atomic_write
+from tui.blog.errors import LINK, BlogError, ChangedOnDisk, NeedsConfirmation
+from tui.blog.files import allows, atomic_write, make_folders, remove_folders
 from tui.blog.head_start import PARALLEL_FROM, worker_count
 from tui.blog.index import BlogIndex
 from tui.blog.parallel import ParallelReader
 from tui.blog.post import Post, read_head, read_post, too_large
 from tui.blog.survey import Survey, SurveyLost
+from tui.blog.trash import send_to_trash
 from tui.blog.walk import Listed, Stamp, is_post_name, is_skipped_folder, listed, post_folders
 
 
@@ -66,8 +67,13 @@ def _path_maker(root: Path) -> Callable[[str], Path]:
     return path_of
 
 
-class NeedsConfirmation(BlogError):
-    """A save that the user must agree to first; the message is the question."""
+__all__ = ["Blog", "ChangedOnDisk", "NeedsConfirmation", "PostText", "check_title"]
+
+
+def check_title(title: str) -> None:
+    """Say when ``title`` cannot be a new post's (before anything is read for it)."""
+    if not title.strip():
+        raise BlogError("A new post needs a title.")
 
 
 class Blog:
@@ -361,40 +367,32 @@ class Blog:
             decoded = replace(decoded, read_only_reason=reason)
         return PostText(path, raw, decoded, was_link=path.is_symlink())
 
-    def outside(self, path: Path) -> Path | None:
-        """Where ``path`` leads when a link takes it out of the blog's folder."""
-        try:
-            target = path.resolve()
-            root = self.root.resolve()
-        except (OSError, RuntimeError):  # a loop of links
-            return None
-        return None if target.is_relative_to(root) else target
-
-    def save(self, document: PostText, text: str, confirmed: bool = False) -> tuple[PostText, Post]:
+    def save(
+        self, document: PostText, text: str, confirmed: bool | Collection[str] = False
+    ) -> tuple[PostText, Post]:
         """Write ``text`` over the post atomically; the saved file and its new entry.
 
-        The index is left to the caller, who may be on another thread.
+        The file must still hold what ``document`` was read with (or be
+        gone: the text is then written back). The index is left to the
+        caller, who may be on another thread.
 
         Raises:
             BlogError: the post cannot be written (read-only, now a folder...).
-            NeedsConfirmation: unless ``confirmed``, when writing would go
-                through a link out of the blog, or one that was not there
-                when the post was opened.
+            ChangedOnDisk: another program changed the file since it was read.
+            NeedsConfirmation: unless ``confirmed`` (True, or holding the
+                question's kind), when writing would go through a link (to a
+                file or a folder) out of the blog, through a link that was not
+                there when the post was opened, or over a read-only file.
         """
         path = document.path
         if path.is_dir():
             raise BlogError(f"{path.name} is now a folder; the post was not written")
-        if not confirmed:
-            target = self.outside(path) if path.is_symlink() else None
-            if target is not None:
-                raise NeedsConfirmation(
-                    f"{path.name} is a link to {target}, outside the blog. Write there?"
-                )
-            if path.is_symlink() and not document.was_link:
-                raise NeedsConfirmation(
-                    f"{path.name} was replaced by a link to {os.readlink(path)} "
-                    "since it was opened. Write through it?"
-                )
+        if not allows(confirmed, LINK) and path.is_symlink() and not document.was_link:
+            raise NeedsConfirmation(
+                f"{path.name} was replaced by a link to {os.readlink(path)} "
+                "since it was opened. Write through it?",
+                LINK,
+            )
         if document.decoded.read_only_reason:
             raise BlogError(
                 f"{document.path.name} is read-only: {document.decoded.read_only_reason}"
@@ -406,11 +404,23 @@ class Blog:
                 f"Cannot save {document.path.name}: {error.object[error.start]!r} "
                 f"cannot be written in {document.decoded.encoding}"
             ) from error
-        atomic_write(document.path, data)
+        atomic_write(
+            document.path, data, expected=document.raw, within=self.root, confirmed=confirmed
+        )
         saved = PostText(document.path, data, decode(data), was_link=document.path.is_symlink())
         return saved, read_post(document.path, self.root)
 
-    def delete(self, path: Path) -> None:
+    def delete(self, path: Path) -> Path | None:
+        """Send the post to the desktop's trash; the trash folder it went to
+        (None: the file was already gone).
+
+        Raises:
+            NoTrash: no trash can be had here (:meth:`remove` deletes for ever).
+        """
+        return send_to_trash(path)
+
+    def remove(self, path: Path) -> None:
+        """Delete the post for ever."""
         try:
             os.remove(path)
         except FileNotFoundError:
@@ -434,26 +444,35 @@ class Blog:
         convention's front matter. The index is left to the caller, as for
         :meth:`save`.
         """
-        if not title.strip():
-            raise BlogError("A new post needs a title.")
+        check_title(title)
         now = now or dt.datetime.now().astimezone()
         if template is None:
             text, body_line = convention.text(title, now, tags)
         else:
             text = convention.fill(template, title, now, tags)
             body_line = text.count("\n")
+        data = text.encode("utf-8")
         for attempt in range(1, 1000):
             relative = convention.relative_path(title, now.date(), attempt)
             path = Path(os.path.normpath(self.root / relative))
             if not path.is_relative_to(self.root):  # the slug cannot do this; be sure
                 raise BlogError(f"Cannot create {relative}: it is outside the blog's folder.")
+            # Written whole beside its name, then linked there only if the
+            # name is free: a full disk leaves no empty post, nor its folders.
+            made: list[Path] = []
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                with open(path, "x", encoding="utf-8", newline="") as new_file:
-                    new_file.write(text)
+                make_folders(path.parent, made)
+                atomic_write(path, data, exclusive=True)
             except FileExistsError:
+                remove_folders(made)
                 continue
             except OSError as error:
+                remove_folders(made)
                 raise BlogError(f"Cannot create {relative}: {error.strerror}") from error
+            except BlogError as error:
+                remove_folders(made)
+                cause = error.__cause__
+                why = cause.strerror if isinstance(cause, OSError) else error.message
+                raise BlogError(f"Cannot create {relative}: {why}") from error
             return read_post(path, self.root), body_line
         raise BlogError(f"Cannot create a post for {title!r}: too many with that name.")

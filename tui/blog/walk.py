@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat as stat_module
+import time
 from collections.abc import Callable, Iterator
 
 POST_SUFFIXES = (".md", ".markdown")
@@ -40,6 +41,40 @@ def is_post_name(name: str) -> bool:
     )
 
 
+TEMPORARY_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+"""What the eight letters of a save's temporary file name are made of."""
+LEFT_AFTER = 120.0
+"""Seconds after which a save's temporary file was left by a save that
+never ended (a crash): a save of another copy of the app takes far less."""
+
+
+def is_temporary_name(name: str) -> bool:
+    """Whether ``name`` is how a save names its temporary file beside a post:
+    ``.NAME.XXXXXXXX.tmp`` (see tui/blog/files.py)."""
+    if not (name.startswith(".") and name.endswith(".tmp")):
+        return False
+    post, dot, letters = name[1:-4].rpartition(".")
+    return (
+        bool(dot)
+        and len(letters) == 8
+        and TEMPORARY_LETTERS.issuperset(letters)
+        and (is_post_name(post))
+    )
+
+
+def _remove_left_temporaries(folder: str, names: list[str]) -> None:
+    """Remove the temporary files that saves which never ended left in ``folder``."""
+    now = time.time()
+    for name in names:
+        if not is_temporary_name(name):
+            continue
+        full = os.path.join(folder, name)
+        with contextlib.suppress(OSError):
+            found = os.lstat(full)
+            if stat_module.S_ISREG(found.st_mode) and now - found.st_mtime > LEFT_AFTER:
+                os.unlink(full)
+
+
 def is_skipped_folder(name: str) -> bool:
     return name.startswith(".") or name in SKIPPED_FOLDERS
 
@@ -49,6 +84,8 @@ def post_folders(root: str, unreadable: list[str]) -> Iterator[tuple[str, list[s
 
     Folders that cannot be read are skipped and named in ``unreadable``.
     Links to folders are not followed, so a loop of links cannot hang it.
+    Temporary files that a crashed save left beside posts are removed on
+    the way, once old enough not to be another copy's save in progress.
     """
 
     def skipped(error: OSError) -> None:
@@ -57,6 +94,8 @@ def post_folders(root: str, unreadable: list[str]) -> Iterator[tuple[str, list[s
     for folder, subfolders, files in os.walk(root, onerror=skipped):
         subfolders[:] = [name for name in subfolders if not is_skipped_folder(name)]
         names = [name for name in files if is_post_name(name)]
+        if len(names) != len(files):
+            _remove_left_temporaries(folder, files)
         if names:
             yield folder, names
 

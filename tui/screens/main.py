@@ -51,8 +51,9 @@ from tui.blog.post import parse_post
 from tui.blog.recovery import Recovery
 from tui.blog.search import Query, Searcher, parse_query
 from tui.blog.session import Session
-from tui.blog.store import NeedsConfirmation, PostText
+from tui.blog.store import ChangedOnDisk, NeedsConfirmation, PostText
 from tui.blog.survey import Survey
+from tui.blog.trash import NoTrash, shown
 from tui.blog.walk import Stamp
 from tui.config import Config
 from tui.dialogs import (
@@ -621,33 +622,39 @@ class MainScreen(Screen[None]):
     @work(exclusive=True, group="conflict", exit_on_error=False)
     async def _resolve_conflict(self) -> None:
         """Ask, once, whether to keep the unsaved text or take the file's."""
+        await self._settle_conflict()
+
+    async def _settle_conflict(self) -> str | None:
+        """Ask whether to keep the unsaved text or take the file's, and do it;
+        the choice (None: already asking, or the file went)."""
         if any(isinstance(screen, ConflictScreen) for screen in self.app.screen_stack):
-            return  # already asking; the answer reads the file as it is then
+            return None  # already asking; the answer reads the file as it is then
         document = self.document
         if document is None:
-            return
+            return None
         try:
             theirs = await asyncio.to_thread(self.blog.open, document.path)
         except BlogError:
-            return
+            return None
         question = ConflictScreen(self._relative(document.path), self.editor.text, theirs.text)
         self.asked.set()
         choice = await self.app.push_screen_wait(question)
         if self.document is not document:
-            return
+            return None
         try:
             theirs = await asyncio.to_thread(self.blog.open, document.path)
         except BlogError:
-            return  # gone meanwhile: the watcher says so
+            return None  # gone meanwhile: the watcher says so
         if choice == "theirs":
             await self._reload_in_place(theirs)
             self.keeper.drop()
-            return
+            return choice
         # Keep mine: the file's text is now what the buffer is compared with,
         # so the next save writes over it without asking again.
         self.document = theirs
         self._baseline = theirs.text
         self._set_modified(self.editor.text != self._baseline)
+        return choice
 
     # What the panes show
 
@@ -1295,20 +1302,32 @@ class MainScreen(Screen[None]):
         if text == self._baseline and on_disk:
             self.notify("No changes to save.")
             return True
-        # Unchanged text is saved as the file's own text, with its own newlines.
-        to_save = document.text if text == self._baseline else text
-        try:
+        confirmed: set[str] = set()  # the kinds of question answered "write"
+        while True:
+            # Unchanged text is saved as the file's own text, with its own newlines.
+            to_save = document.text if text == self._baseline else text
             try:
-                saved, post = await asyncio.to_thread(self.blog.save, document, to_save)
+                saved, post = await asyncio.to_thread(
+                    self.blog.save, document, to_save, frozenset(confirmed)
+                )
+                break
             except NeedsConfirmation as question:
-                asked = ConfirmScreen(Content(question.message), yes="Write")
+                asked = ConfirmScreen(Content(printable(question.message)), yes="Write")
                 if not await self.app.push_screen_wait(asked):
                     self.notify("Not saved.", severity="warning")
                     return False
-                saved, post = await asyncio.to_thread(self.blog.save, document, to_save, True)
-        except BlogError as error:
-            self.notify(error.message, severity="error", markup=False, timeout=10)
-            return False
+                confirmed.add(question.kind)
+            except ChangedOnDisk as changed:
+                # Written by another program before the watcher said so: asked now.
+                choice = await self._settle_conflict()
+                if choice != "mine" or self.document is None:
+                    if choice is None:
+                        self.notify(changed.message, severity="warning", markup=False)
+                    return choice == "theirs"
+                document = self.document  # the file's text, for "mine" to be written over
+            except BlogError as error:
+                self.notify(error.message, severity="error", markup=False, timeout=10)
+                return False
         if self.document is not document:
             return True
         self.blog.index.add(post)
@@ -1381,10 +1400,12 @@ class MainScreen(Screen[None]):
         post = self.blog.index.get(path) if path else None
         if path is None or post is None:
             return
+        title = (printable(post.title), "bold")
         question: list[str | tuple[str, str]] = [
             "Delete ",
-            (printable(post.title), "bold"),
-            f"?\nThe file {printable(post.relative)} will be removed from disk.",
+            title,
+            f"?\nThe file {printable(post.relative)}",
+            "\ngoes to the trash, where it can be taken back.",
         ]
         if self.modified and self.document is not None and self.document.path == path:
             question.append(("\nIts unsaved changes will be lost too.", "$text-warning"))
@@ -1393,7 +1414,18 @@ class MainScreen(Screen[None]):
         ):
             return
         try:
-            await asyncio.to_thread(self.blog.delete, path)
+            try:
+                trash = await asyncio.to_thread(self.blog.delete, path)
+                done = f"Moved {printable(post.relative)} to the trash"
+                done += f" ({printable(shown(trash))})" if trash else ": it was gone already"
+            except NoTrash as error:  # only here is "for ever" asked
+                for_ever = Content.assemble(
+                    printable(error.message), "\nDelete ", title, " for ever?"
+                )
+                if not await self.app.push_screen_wait(ConfirmScreen(for_ever, yes="Delete")):
+                    return
+                await asyncio.to_thread(self.blog.remove, path)
+                done = f"Deleted {printable(post.relative)} for ever"
         except BlogError as error:
             self.notify(error.message, severity="error", markup=False)
             return
@@ -1401,4 +1433,4 @@ class MainScreen(Screen[None]):
         if self.document is not None and self.document.path == path:
             self._close_document()
         self.refresh_posts()
-        self.notify(f"Deleted {printable(post.relative)}", markup=False)
+        self.notify(done, markup=False)
