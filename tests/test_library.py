@@ -390,6 +390,39 @@ def test_retag_writes_each_file_and_reports(blog_dir: Path) -> None:
     assert skipped.failed == [(posts[0].path, "it has unsaved changes in the editor")]
 
 
+def test_retag_leaves_read_only_and_rewritten_posts_as_they_are(
+    blog_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A blog-wide rename writes as a save does: never over a read-only post
+    nor over a file another program rewrote after it was read."""
+    from tui.blog import store
+    from tui.blog.retag import Retag, apply
+
+    blog = Blog(blog_dir)
+    index = blog.load()
+    retag = Retag(tag_key("Apple"), "Apple", "apple-inc")
+    newest, older = retag.posts(index)
+    newest.path.chmod(0o444)
+    before = newest.path.read_bytes()
+    opened = store.Blog.open
+
+    def open_then_rewritten(self: Blog, path: Path) -> store.PostText:
+        document = opened(self, path)
+        if path == older.path:  # another program writes it as the rename goes
+            path.write_bytes(document.raw.replace(b"Apple", b"Pomme"))
+        return document
+
+    monkeypatch.setattr(store.Blog, "open", open_then_rewritten)
+    report = apply(blog, retag, [newest, older])
+    assert report.changed == []
+    assert report.failed == [
+        (newest.path, "it is read-only"),
+        (older.path, "another program changed it as it was being written"),
+    ]
+    assert newest.path.read_bytes() == before
+    assert b"Pomme" in older.path.read_bytes() and b"apple-inc" not in older.path.read_bytes()
+
+
 def test_posts_are_ordered_by_date_then_path_newest_first(tmp_path: Path) -> None:
     """The order (datetime, path) gives, whatever the dates' shapes: a second
     with and without its fraction, a time zone, the same date on two paths,

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.blog.errors import BlogError
+from tui.blog.errors import OUTSIDE, READ_ONLY, BlogError, ChangedOnDisk, NeedsConfirmation
 from tui.blog.files import atomic_write
 from tui.blog.index import BlogIndex
 from tui.blog.metadata import ListKey, rename_tag
@@ -58,7 +58,22 @@ def apply(blog: Blog, retag: Retag, posts: Sequence[Post], skip: Sequence[Path] 
             if text == document.text:
                 report.unchanged.append(post.path)
                 continue
-            atomic_write(post.path, document.encode(text))
+            # As a save does: never over another program's write, a read-only
+            # post or a folder that now leads out of the blog.
+            atomic_write(
+                post.path,
+                document.encode(text),
+                expected=document.raw,
+                within=blog.root,
+                confirmed=False,
+            )
+        except NeedsConfirmation as question:
+            reason = {READ_ONLY: "it is read-only", OUTSIDE: "it would be written outside the blog"}
+            report.failed.append((post.path, reason.get(question.kind, question.message)))
+            continue
+        except ChangedOnDisk:
+            report.failed.append((post.path, "another program changed it as it was being written"))
+            continue
         except BlogError as error:
             report.failed.append((post.path, error.message))
             continue
