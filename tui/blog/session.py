@@ -1,8 +1,8 @@
 """What the reader leaves behind: the order of the list and the last post read.
 
 A JSON file in the platform's state folder. Losing it loses nothing but
-comfort, so a missing or damaged file reads as empty and a failed write is
-not worth a word.
+comfort, so a missing or damaged file reads as empty, and a
+failed write is told once (`tui.blog.own_files`), never raised.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import platformdirs
 
 from tui.blog.files import atomic_write
 from tui.blog.orders import ORDERS, Order
+from tui.blog.own_files import OwnFiles
 
 APP_NAME = "blog-tui"
 
@@ -27,8 +28,9 @@ def default_file() -> Path:
 class Session:
     """The list's order (for every blog) and the last post read (for each blog)."""
 
-    def __init__(self, file: Path | None = None) -> None:
+    def __init__(self, file: Path | None = None, own: OwnFiles | None = None) -> None:
         self.file = file or default_file()
+        self._own = own or OwnFiles()
         self._data: dict[str, Any] = {}
         with contextlib.suppress(OSError, ValueError):
             data = json.loads(self.file.read_text("utf-8"))
@@ -62,7 +64,9 @@ class Session:
             self._save()
 
     def _save(self) -> None:
-        with contextlib.suppress(OSError):
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            text = json.dumps(self._data, ensure_ascii=False, indent=1)
-            atomic_write(self.file, text.encode("utf-8", "surrogateescape"), mode=0o600)
+        self._own.write("session", self.file, self._write)
+
+    def _write(self) -> None:
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(self._data, ensure_ascii=False, indent=1)
+        atomic_write(self.file, text.encode("utf-8", "surrogateescape"), mode=0o600)
