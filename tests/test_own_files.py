@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import errno
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 
-from tests.helpers import settle, started, until, until_open
+from tests.helpers import TIMEOUT, settle, started, until, until_open
 from tui import config as settings
 from tui.app import BlogApp
 from tui.blog import Blog, BlogError, files, glimpse
@@ -134,6 +135,68 @@ def test_an_own_folder_that_is_a_file_is_told_not_raised(tmp_path: Path) -> None
     assert heard[-1].reason == f"{tmp_path / 'state'} is a file, not a folder"
 
 
+@pytest.mark.parametrize(
+    "content",
+    [b"[" * 100_000, b"\xff\xfe not utf-8", b'{"order": "title", "last_read": [1]}', b""],
+    ids=["nested too deep", "not UTF-8", "of the wrong shape", "empty"],
+)
+def test_a_damaged_session_reads_as_empty(tmp_path: Path, content: bytes) -> None:
+    file = tmp_path / "session.json"
+    file.write_bytes(content)
+    session = Session(file)
+    assert session.last_read(tmp_path) is None
+    session.read(tmp_path, "a.md")
+    assert Session(file).last_read(tmp_path) == "a.md"
+
+
+def test_a_session_that_is_a_fifo_is_not_waited_for(tmp_path: Path) -> None:
+    file = tmp_path / "session.json"
+    os.mkfifo(file)
+    made: list[Session] = []
+    reading = threading.Thread(target=lambda: made.append(Session(file)), daemon=True)
+    reading.start()
+    reading.join(TIMEOUT)
+    try:
+        assert made and made[0].order == "newest"
+    finally:
+        if not made:  # lets the reader of the old code go
+            os.close(os.open(file, os.O_WRONLY | os.O_NONBLOCK))
+
+
+def test_a_folder_name_that_is_not_utf8_is_kept_by_the_session(tmp_path: Path) -> None:
+    root = tmp_path / os.fsdecode(b"blog-\xff")
+    file = tmp_path / "session.json"
+    heard: list[Failure] = []
+    Session(file, OwnFiles(told=heard.append)).read(root, "a.md")
+    assert heard == [] and Session(file).last_read(root) == "a.md"
+
+
+def test_a_title_utf8_cannot_hold_is_kept_by_the_glimpse(tmp_path: Path) -> None:
+    (tmp_path / "blog").mkdir()
+    # JSON front matter spells a lone surrogate as "\ud800"; UTF-8 has none.
+    (tmp_path / "blog" / "a.md").write_text('{"title": "odd \\ud800 title"}\n\nBody.\n')
+    heard: list[Failure] = []
+    own = OwnFiles(told=heard.append)
+    blog = Blog(tmp_path / "blog")
+    cache = PostCache(blog.root, tmp_path, own)
+    for part in blog.read_parts(cache=cache):
+        blog.index.absorb(part)
+    cache.save()
+    posts = blog.index.posts()
+    glimpse.save(blog.root, "newest", posts, [], cache.stamps(), [], tmp_path, own)
+    kept = glimpse.load(blog.root, "newest", tmp_path)
+    assert heard == []
+    assert kept is not None and [post.title for post in kept.posts] == ["odd \ud800 title"]
+
+
+def test_a_recovery_copy_nested_too_deep_is_passed_over(tmp_path: Path) -> None:
+    folder = tmp_path / "recovery"
+    recovery = Recovery(folder)
+    assert recovery.write(tmp_path / "a.md", "kept")
+    (folder / "deep.json").write_text("[" * 100_000)
+    assert [found.text for found in recovery.pending(tmp_path)] == ["kept"]
+
+
 def test_settings_in_a_folder_that_is_a_file_are_none(monkeypatch: pytest.MonkeyPatch) -> None:
     config_home = Path(os.environ["XDG_CONFIG_HOME"])
     config_home.parent.mkdir(parents=True, exist_ok=True)
@@ -221,6 +284,15 @@ async def test_a_cache_folder_that_is_a_file_is_told_once_at_start(blog_dir: Pat
         assert str(cache_home()) in kept_glimpse and "Not a directory" in kept_glimpse
 
 
+async def test_a_damaged_session_does_not_stop_the_start(blog_dir: Path) -> None:
+    (state() / "blog-tui").mkdir(parents=True)
+    (state() / "blog-tui" / "session.json").write_text("[" * 100_000)
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        assert len(screen.blog.index.posts()) == 4
+
+
 async def test_a_theme_that_cannot_be_kept_is_told_once(blog_dir: Path) -> None:
     config_home = Path(os.environ["XDG_CONFIG_HOME"])
     config_home.parent.mkdir(parents=True, exist_ok=True)
@@ -234,3 +306,12 @@ async def test_a_theme_that_cannot_be_kept_is_told_once(blog_dir: Path) -> None:
         assert app.is_running and app.theme == "dracula"
         [theme] = told(app, "theme")
         assert str(config_home) in theme and "Not a directory" in theme
+
+
+async def test_a_title_utf8_cannot_hold_does_not_stop_the_reading(blog_dir: Path) -> None:
+    (blog_dir / "odd.md").write_text('{"title": "odd \\ud800 title", "date": "2030-01-01"}\n')
+    app = BlogApp(blog_dir)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)  # read, and the folder watched after it
+        assert len(screen.blog.index.posts()) == 5
+        assert told(app, "Unexpected error") == []

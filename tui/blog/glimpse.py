@@ -112,11 +112,13 @@ def save(
     }
     import json  # here, as in _checked: the app's start reads what marshal wrote
 
-    text = json.dumps(data, ensure_ascii=False)
+    # ASCII: a title with a lone surrogate (JSON front matter allows "\ud800") is written
+    # as an escape that reads back the same, where UTF-8 could not hold it.
+    text = json.dumps(data).encode("ascii")
 
     def write() -> None:
         file.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(file, text.encode("utf-8", "surrogateescape"), mode=0o600)
+        atomic_write(file, text, mode=0o600)
 
     own.write("glimpse", file, write)
 

@@ -20,6 +20,7 @@ Kept light (no dataclasses): the session is read before the first frame.
 from __future__ import annotations
 
 import os
+import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -128,3 +129,21 @@ def reason_of(error: BaseException, where: Path) -> str:
             return cause.strerror or str(cause)
         cause = cause.__cause__
     return str(error).removeprefix(f"{where}: ")
+
+
+def read_own(file: Path, largest: int) -> bytes | None:
+    """The bytes of ``file``, one of the app's own; None when it cannot be
+    read, is not a regular file (a FIFO would wait for ever) or holds more
+    than ``largest`` bytes. Never raises."""
+    try:
+        fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as opened:
+            if not stat.S_ISREG(os.fstat(opened.fileno()).st_mode):
+                return None
+            data = opened.read(largest + 1)
+    except OSError:
+        return None
+    return data if len(data) <= largest else None

@@ -18,9 +18,12 @@ from pathlib import Path
 import platformdirs
 
 from tui.blog.files import atomic_write
-from tui.blog.own_files import OwnFiles
+from tui.blog.own_files import OwnFiles, read_own
 
 APP_NAME = "blog-tui"
+LARGEST = 1 << 26
+"""Bytes above which a file in the folder is no copy of ours: the editor's
+largest text, escaped, is well under it."""
 
 
 def default_folder() -> Path:
@@ -69,10 +72,13 @@ class Recovery:
         root = root.absolute()
         for file in sorted(self.folder.glob("*.json")) if self.folder.is_dir() else ():
             try:
-                record = json.loads(file.read_text("utf-8", "surrogateescape"))
+                kept = read_own(file, LARGEST)
+                if kept is None:
+                    continue
+                record = json.loads(kept.decode("utf-8", "surrogateescape"))
                 post = Path(record["post"])
                 text, written = str(record["text"]), float(record["written"])
-            except (OSError, ValueError, KeyError, TypeError):
+            except (ValueError, KeyError, TypeError, RecursionError):
                 continue  # not ours, or torn: never a reason to fail a start
             if post.is_relative_to(root):
                 found.append(Recovered(post, text, written, file))

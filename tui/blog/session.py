@@ -1,7 +1,7 @@
 """What the reader leaves behind: the order of the list and the last post read.
 
 A JSON file in the platform's state folder. Losing it loses nothing but
-comfort, so a missing or damaged file reads as empty, and a
+comfort, so a missing, damaged or oversized file reads as empty, and a
 failed write is told once (`tui.blog.own_files`), never raised.
 """
 
@@ -16,9 +16,11 @@ import platformdirs
 
 from tui.blog.files import atomic_write
 from tui.blog.orders import ORDERS, Order
-from tui.blog.own_files import OwnFiles
+from tui.blog.own_files import OwnFiles, read_own
 
 APP_NAME = "blog-tui"
+LARGEST = 1 << 22
+"""Bytes above which a session file is not read: thousands of blogs' worth."""
 
 
 def default_file() -> Path:
@@ -32,8 +34,10 @@ class Session:
         self.file = file or default_file()
         self._own = own or OwnFiles()
         self._data: dict[str, Any] = {}
-        with contextlib.suppress(OSError, ValueError):
-            data = json.loads(self.file.read_text("utf-8"))
+        # RecursionError: JSON nested thousands deep.
+        with contextlib.suppress(ValueError, RecursionError):
+            raw = read_own(self.file, LARGEST)
+            data = json.loads(raw.decode("utf-8")) if raw is not None else None
             if isinstance(data, dict):
                 self._data = data
 
@@ -68,5 +72,7 @@ class Session:
 
     def _write(self) -> None:
         self.file.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(self._data, ensure_ascii=False, indent=1)
-        atomic_write(self.file, text.encode("utf-8", "surrogateescape"), mode=0o600)
+        # ASCII: a folder's name that is not UTF-8, or a lone surrogate read
+        # from the file, is written as an escape that reads back the same.
+        text = json.dumps(self._data, indent=1)
+        atomic_write(self.file, text.encode("ascii"), mode=0o600)
