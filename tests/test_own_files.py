@@ -23,6 +23,7 @@ from tui import config as settings
 from tui.app import BlogApp
 from tui.blog import Blog, BlogError, files, glimpse
 from tui.blog.cache import PostCache
+from tui.blog.head_start import glimpse_file
 from tui.blog.own_files import Failure, OwnFiles
 from tui.blog.recovery import Recovery
 from tui.blog.session import Session
@@ -282,6 +283,32 @@ async def test_a_cache_folder_that_is_a_file_is_told_once_at_start(blog_dir: Pat
         [kept_glimpse] = told(app, "glimpse of the list")
         assert str(cache_home()) in cache and "Not a directory" in cache
         assert str(cache_home()) in kept_glimpse and "Not a directory" in kept_glimpse
+
+
+async def test_a_glimpse_that_cannot_be_written_is_told_once(
+    blog_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file = glimpse_file(Blog(blog_dir).root)
+    monkeypatch.setattr(files, "atomic_write", failing_under(file, errno.EIO))
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        await pilot.press("s")  # the list changed: kept again as the app ends
+        await settle(pilot)
+        assert app.is_running and len(screen.blog.index.posts()) == 4
+        [kept_glimpse] = told(app, "glimpse of the list")
+        assert str(file) in kept_glimpse and "Input/output error" in kept_glimpse
+        assert told(app, "cache of the posts") == []
+
+
+async def test_a_cache_that_is_a_folder_is_read_as_none(blog_dir: Path) -> None:
+    PostCache(Blog(blog_dir).root).file.mkdir(parents=True)
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        assert app.is_running and len(screen.blog.index.posts()) == 4
+        [cache] = told(app, "cache of the posts")
+        assert "Is a directory" in cache
 
 
 async def test_a_damaged_session_does_not_stop_the_start(blog_dir: Path) -> None:
