@@ -26,8 +26,9 @@ from textual.theme import BUILTIN_THEMES, Theme
 from textual.widget import AwaitMount
 
 from tui.blog.display import printable_text
+from tui.blog.own_files import Failure, OwnFiles
 from tui.commands import TagCommands
-from tui.config import Config, ConfigError, remember_theme
+from tui.config import Config, default_path, remember_theme
 from tui.idle_collector import CHECK as COLLECTOR_CHECK
 from tui.idle_collector import IdleCollector
 from tui.keys_in_turn import KeysInTurn
@@ -125,6 +126,9 @@ class BlogApp(KeysInTurn):
         self._started = started
         """Called once the main screen is shown: the command's hold on the
         cycle collector ends there (tui/blog/collector.py)."""
+        self.own_files = OwnFiles(told=self._own_file_failed)
+        """Every write of the app's own files (session, recovery copies,
+        cache, glimpse, settings); a failure is told once, never raised."""
 
     def get_default_screen(self) -> Screen[Any]:
         """The start screen, as the first screen itself.
@@ -208,13 +212,13 @@ class BlogApp(KeysInTurn):
             # the child's thread has yet to set. An error is _found's to see.
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(soon)), GLIMPSE_WAIT)
-            return await asyncio.to_thread(Session), _found(soon)
+            return await asyncio.to_thread(Session, None, self.own_files), _found(soon)
 
         def read() -> tuple[Session, Glimpse | None]:
             from tui.blog import glimpse
             from tui.blog.session import Session
 
-            session = Session()
+            session = Session(own=self.own_files)
             return session, glimpse.load(root, session.order)
 
         try:
@@ -222,7 +226,7 @@ class BlogApp(KeysInTurn):
         except TimeoutError:  # a slow disk: the main screen, which reads in the background, now
             from tui.blog.session import Session
 
-            return Session(), None
+            return Session(own=self.own_files), None
 
     def _make_main(
         self,
@@ -254,6 +258,7 @@ class BlogApp(KeysInTurn):
             session=session,
             head_start=readers,
             glimpse=glimpse,
+            own_files=self.own_files,
         )
         self._release_keys_when_shown(self.push_screen(self._main))
 
@@ -333,10 +338,15 @@ class BlogApp(KeysInTurn):
     @work(exclusive=True, group="theme", exit_on_error=False)
     async def _remember_theme(self, name: str) -> None:
         """Keep the theme chosen in the palette in the settings file, for the next start."""
-        try:
-            await asyncio.to_thread(remember_theme, name, self.config.path)
-        except ConfigError as error:
-            self.notify(f"Theme not remembered: {error.message}", severity="warning", markup=False)
+        path = self.config.path or default_path()
+        await asyncio.to_thread(self.own_files.write, "settings", path, remember_theme, name, path)
+
+    def _own_file_failed(self, failure: Failure) -> None:
+        """The one place where a failed write of the app's own files is told
+        (once a kind, see tui/blog/own_files.py); called from any thread."""
+        # Recovery copies stand between a crash and the user's text: longer.
+        timeout = 20 if failure.kind == "recovery" else 10
+        self.notify(failure.message, severity="warning", markup=False, timeout=timeout)
 
     def notify(
         self,

@@ -78,7 +78,7 @@ def load(path: Path | None = None) -> Config:
     path = path if path is not None else default_path()
     try:
         text = path.read_text("utf-8")
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # a file where its folder should be: none
         if explicit:
             raise ConfigError(f"{path}: no such file") from None
         return Config()
@@ -163,7 +163,7 @@ def remember_theme(theme: str, path: Path | None = None) -> Path:
     path = path if path is not None else default_path()
     try:
         text = path.read_bytes().decode("utf-8")  # bytes: its line endings kept
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         text = ""
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot be read: {error}") from error

@@ -17,15 +17,14 @@ The file's layout is `tui.blog.cache_format`'s.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
 from tui.blog import cache_format
-from tui.blog.errors import BlogError
 from tui.blog.files import atomic_write
 from tui.blog.head_start import cache_file
 from tui.blog.index import SORT_KEY, BlogIndex
+from tui.blog.own_files import OwnFiles
 from tui.blog.post import FIELDS, Post
 from tui.blog.rows import record_of
 from tui.blog.walk import Stamp
@@ -34,9 +33,10 @@ from tui.blog.walk import Stamp
 class PostCache:
     """The cached index of one blog."""
 
-    def __init__(self, root: Path, folder: Path | None = None) -> None:
+    def __init__(self, root: Path, folder: Path | None = None, own: OwnFiles | None = None) -> None:
         self.file = cache_file(root, folder)
         self.root = root
+        self._own = own or OwnFiles()
         self._contents: cache_format.Contents | None = None
         self._size = 0
         self.digest = b""
@@ -99,7 +99,8 @@ class PostCache:
         """Write ``posts`` read from files with ``stamps`` (default: the kept
         ones) for the next start; every post must have its stamp.
 
-        Errors are not worth a word: the next start just reads more.
+        A failure is told once (`tui.blog.own_files`), never raised: the
+        next start just reads more.
         """
         if posts is None or stamps is None:
             if not self._changed:
@@ -115,8 +116,10 @@ class PostCache:
             # A post restored from the cache and never shown keeps its row.
             ([post.record or record_of(post) for post in ordered], places, spellings),
         )
-        with contextlib.suppress(OSError, BlogError):
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.file, data, mode=0o600)
-            # What earlier versions wrote there, in JSON, is of no use any more.
-            self.file.with_suffix(".json").unlink(missing_ok=True)
+        self._own.write("cache", self.file, self._write, data)
+
+    def _write(self, data: bytes) -> None:
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(self.file, data, mode=0o600)
+        # What earlier versions wrote there, in JSON, is of no use any more.
+        self.file.with_suffix(".json").unlink(missing_ok=True)

@@ -16,13 +16,11 @@ A damaged, old or missing glimpse is simply not shown.
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from tui.blog.errors import BlogError
 from tui.blog.head_start import glimpse_file
 from tui.blog.walk import Listed, Stamp, listed
 
@@ -31,6 +29,7 @@ from tui.blog.walk import Listed, Stamp, listed
 # none of it, and importing it took the child 30 ms before it could start.
 if TYPE_CHECKING:
     from tui.blog.index import TagCount
+    from tui.blog.own_files import OwnFiles
     from tui.blog.post import Post
 
 VERSION = 1
@@ -85,34 +84,43 @@ def save(
     stamps: dict[str, Stamp],
     unreadable: Sequence[str],
     folder: Path | None = None,
+    own: OwnFiles | None = None,
 ) -> None:
     """Keep the list's first ``posts`` (all of them, in ``order``) and the ``tags``
-    of the blog read with ``stamps``. Errors are not worth a word: the next
-    start just shows its list a little later."""
+    of the blog read with ``stamps``. A failure is told once by ``own``
+    (`tui.blog.own_files`), never raised: the next start just shows its
+    list a little later."""
     from tui.blog.files import atomic_write
+    from tui.blog.own_files import OwnFiles
     from tui.blog.rows import record_of
 
+    own = own or OwnFiles()
     file = glimpse_file(root, folder)
-    with contextlib.suppress(OSError, BlogError):
-        if len(posts) > MOST_POSTS or stamps.keys() != {post.relative for post in posts}:
-            # Too large, or the posts are not those read with ``stamps`` (one
-            # could not be stat'ed, or the folder changed while it was read):
-            # none to keep, and an older one must not stay (it could match again).
-            file.unlink(missing_ok=True)
-            return
-        data = {
-            "version": VERSION,
-            "order": order,
-            "fingerprint": fingerprint(stamps.items(), unreadable),
-            "total": len(posts),
-            "tags": [[tag.key, tag.name, tag.count] for tag in tags],
-            "posts": [[post.relative, *record_of(post)] for post in posts[:ROWS]],
-        }
-        import json  # here, as in _checked: the app's start reads what marshal wrote
+    if len(posts) > MOST_POSTS or stamps.keys() != {post.relative for post in posts}:
+        # Too large, or the posts are not those read with ``stamps`` (one
+        # could not be stat'ed, or the folder changed while it was read):
+        # none to keep, and an older one must not stay (it could match again).
+        own.remove("glimpse", file, file)
+        return
+    data = {
+        "version": VERSION,
+        "order": order,
+        "fingerprint": fingerprint(stamps.items(), unreadable),
+        "total": len(posts),
+        "tags": [[tag.key, tag.name, tag.count] for tag in tags],
+        "posts": [[post.relative, *record_of(post)] for post in posts[:ROWS]],
+    }
+    import json  # here, as in _checked: the app's start reads what marshal wrote
 
-        text = json.dumps(data, ensure_ascii=False)
+    # ASCII: a title with a lone surrogate (JSON front matter allows "\ud800") is written
+    # as an escape that reads back the same, where UTF-8 could not hold it.
+    text = json.dumps(data).encode("ascii")
+
+    def write() -> None:
         file.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(file, text.encode("utf-8", "surrogateescape"), mode=0o600)
+        atomic_write(file, text, mode=0o600)
+
+    own.write("glimpse", file, write)
 
 
 def load(root: Path, order: str, folder: Path | None = None) -> Glimpse | None:

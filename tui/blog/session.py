@@ -1,8 +1,8 @@
 """What the reader leaves behind: the order of the list and the last post read.
 
 A JSON file in the platform's state folder. Losing it loses nothing but
-comfort, so a missing or damaged file reads as empty and a failed write is
-not worth a word.
+comfort, so a missing, damaged or oversized file reads as empty, and a
+failed write is told once (`tui.blog.own_files`), never raised.
 """
 
 from __future__ import annotations
@@ -16,8 +16,11 @@ import platformdirs
 
 from tui.blog.files import atomic_write
 from tui.blog.orders import ORDERS, Order
+from tui.blog.own_files import OwnFiles, read_own
 
 APP_NAME = "blog-tui"
+LARGEST = 1 << 22
+"""Bytes above which a session file is not read: thousands of blogs' worth."""
 
 
 def default_file() -> Path:
@@ -27,11 +30,14 @@ def default_file() -> Path:
 class Session:
     """The list's order (for every blog) and the last post read (for each blog)."""
 
-    def __init__(self, file: Path | None = None) -> None:
+    def __init__(self, file: Path | None = None, own: OwnFiles | None = None) -> None:
         self.file = file or default_file()
+        self._own = own or OwnFiles()
         self._data: dict[str, Any] = {}
-        with contextlib.suppress(OSError, ValueError):
-            data = json.loads(self.file.read_text("utf-8"))
+        # RecursionError: JSON nested thousands deep.
+        with contextlib.suppress(ValueError, RecursionError):
+            raw = read_own(self.file, LARGEST)
+            data = json.loads(raw.decode("utf-8")) if raw is not None else None
             if isinstance(data, dict):
                 self._data = data
 
@@ -62,7 +68,11 @@ class Session:
             self._save()
 
     def _save(self) -> None:
-        with contextlib.suppress(OSError):
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            text = json.dumps(self._data, ensure_ascii=False, indent=1)
-            atomic_write(self.file, text.encode("utf-8", "surrogateescape"), mode=0o600)
+        self._own.write("session", self.file, self._write)
+
+    def _write(self) -> None:
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        # ASCII: a folder's name that is not UTF-8, or a lone surrogate read
+        # from the file, is written as an escape that reads back the same.
+        text = json.dumps(self._data, indent=1)
+        atomic_write(self.file, text.encode("ascii"), mode=0o600)

@@ -1,15 +1,17 @@
-"""The recovery copy of the open post's unsaved text, kept after a pause in typing."""
+"""The recovery copy of the open post's unsaved text, kept after a pause in typing.
+
+A copy that cannot be written is told by the app's own files' one
+notification (`tui.blog.own_files`), once, not at each pause.
+"""
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.timer import Timer
 
-from tui.blog import BlogError
 from tui.blog.recovery import Recovery
 
 if TYPE_CHECKING:
@@ -28,7 +30,7 @@ class RecoveryKeeper:
         self.written: Path | None = None
         """The post whose copy this session wrote: only that one is ever removed."""
         self.kept = asyncio.Event()
-        """Set each time a copy has been written (tests wait on it)."""
+        """Set each time a copy has been written, or could not be (tests wait on it)."""
         self._timer: Timer | None = None
 
     def typed(self) -> None:
@@ -45,20 +47,14 @@ class RecoveryKeeper:
             screen.run_worker(self._write(path, text), group="recovery", exit_on_error=False)
 
     async def _write(self, path: Path, text: str) -> None:
-        try:
-            await asyncio.to_thread(self.recovery.write, path, text)
-        except (BlogError, OSError) as error:
-            self.screen.notify(
-                f"Cannot keep a recovery copy: {error}", severity="warning", markup=False
-            )
+        await asyncio.to_thread(self.recovery.write, path, text)
         self.kept.set()
 
     def keep_now(self) -> None:
         """Write the copy at once (the app is being stopped)."""
         screen = self.screen
         if screen.document is not None and screen.modified:
-            with contextlib.suppress(BlogError, OSError):
-                self.recovery.write(screen.document.path, screen.editor.text)
+            self.recovery.write(screen.document.path, screen.editor.text)
 
     def drop(self) -> None:
         """The unsaved text was saved or discarded: its copy goes."""

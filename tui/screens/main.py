@@ -46,6 +46,7 @@ from tui.blog.head_start import (
 from tui.blog.index import BlogIndex, TagCount
 from tui.blog.links import is_foreign_link, is_web_link, resolve_link
 from tui.blog.orders import ORDER_NAMES, ORDERS, Order
+from tui.blog.own_files import OwnFiles
 from tui.blog.parallel import ParallelReader
 from tui.blog.post import parse_post
 from tui.blog.recovery import Recovery
@@ -170,6 +171,7 @@ class MainScreen(Screen[None]):
         session: Session | None = None,
         head_start: Future[HeadStart] | None = None,
         glimpse: Glimpse | None = None,
+        own_files: OwnFiles | None = None,
     ) -> None:
         super().__init__()
         keep_full_map(self)  # a long post's preview is not placed again at each paint
@@ -183,7 +185,9 @@ class MainScreen(Screen[None]):
         a next start's survey of its files. Started from a thread, so they
         come as a future."""
         self.config = config or Config()
-        self.session = session or Session()
+        self.own_files = own_files or OwnFiles()
+        """Where the app's own files are written, their failures told once."""
+        self.session = session or Session(own=self.own_files)
         self.set_reactive(MainScreen.order, self.session.order)
         self.searcher = Searcher()
         self.search_query = Query()
@@ -220,7 +224,7 @@ class MainScreen(Screen[None]):
         """Set each time a post is shown in the preview and the editor."""
         self.previewed = asyncio.Event()
         """Set each time the preview has been rendered."""
-        self.keeper = RecoveryKeeper(self, recovery or Recovery())
+        self.keeper = RecoveryKeeper(self, recovery or Recovery(own=self.own_files))
         self._editor_pending: str | None = None
         """The open post's text, until the editor first holds it."""
         self._gone_while_loading: set[Path] = set()
@@ -364,7 +368,7 @@ class MainScreen(Screen[None]):
         post while the thread waits for it.
         """
         worker = get_current_worker()
-        cache = PostCache(self.blog.root)
+        cache = PostCache(self.blog.root, own=self.own_files)
         read: list[str] = []
         try:
             started = self._workers_started.result(timeout=WORKERS_WAIT)
@@ -431,7 +435,7 @@ class MainScreen(Screen[None]):
         # Sorted with a searcher of its own: in the order by title, the
         # screen's would sort the whole blog again on its time.
         posts = Searcher().ordered(newest_first, order)
-        save_glimpse(self.blog.root, order, posts, tags, stamps, unreadable)
+        save_glimpse(self.blog.root, order, posts, tags, stamps, unreadable, own=self.own_files)
 
     def _keep_glimpse_on_leaving(self) -> None:
         """Keep the glimpse of the list as it is when the blog is closed, if
