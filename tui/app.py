@@ -25,7 +25,7 @@ from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES, Theme
 from textual.widget import AwaitMount
 
-from tui.blog.display import printable_text
+from tui.blog.display import printable, printable_lines
 from tui.commands import TagCommands
 from tui.config import Config, ConfigError, remember_theme
 from tui.idle_collector import CHECK as COLLECTOR_CHECK
@@ -338,6 +338,10 @@ class BlogApp(KeysInTurn):
         except ConfigError as error:
             self.notify(f"Theme not remembered: {error.message}", severity="warning", markup=False)
 
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the footer shows it: the settings' [keys] can name anything."""
+        return printable(super().get_key_display(binding))
+
     def notify(
         self,
         message: str,
@@ -353,8 +357,8 @@ class BlogApp(KeysInTurn):
         sequences through to the terminal.
         """
         super().notify(
-            printable_text(message),
-            title=printable_text(title),
+            printable_lines(message),
+            title=printable_lines(title),
             severity=severity,
             timeout=timeout,
             markup=markup,

@@ -940,6 +940,9 @@ class MainScreen(Screen[None]):
 
     def replace_editor_text(self, text: str) -> None:
         """Put ``text`` in the editor by replacing only the lines that differ (undo works)."""
+        # As when a post opens: the editor would hand escape sequences to the
+        # terminal, and a recovery copy on disk can hold anything.
+        text = printable_text(text)
         old = self.editor.text
         old_lines, new_lines = old.splitlines(keepends=True), text.splitlines(keepends=True)
         same_start, same_end = agreement(old_lines, new_lines)
@@ -1301,7 +1304,7 @@ class MainScreen(Screen[None]):
             try:
                 saved, post = await asyncio.to_thread(self.blog.save, document, to_save)
             except NeedsConfirmation as question:
-                asked = ConfirmScreen(Content(question.message), yes="Write")
+                asked = ConfirmScreen(question.message, yes="Write")
                 if not await self.app.push_screen_wait(asked):
                     self.notify("Not saved.", severity="warning")
                     return False
