@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
-from tui.blog.display import printable
+from tui.blog.display import bounded_lines, printable
 
 Resolution = Literal["mine", "theirs"]
 
@@ -21,7 +21,8 @@ def difference(mine: str, theirs: str, name: str) -> str:
     """A unified diff from the text on disk to the user's text, safe to show.
 
     Both texts can hold anything a file holds: each line of the diff is made
-    printable, its line break (CRLF, or a lone CR) shown as one line feed.
+    printable, its line break (CRLF, or a lone CR) shown as one line feed, and
+    a line too long to lay out is cut short.
     """
     lines = difflib.unified_diff(
         theirs.splitlines(keepends=True),
@@ -29,7 +30,7 @@ def difference(mine: str, theirs: str, name: str) -> str:
         fromfile=f"{name} (on disk)",
         tofile=f"{name} (yours)",
     )
-    return "".join(_shown(line) + "\n" for line in lines)
+    return bounded_lines("".join(_shown(line) + "\n" for line in lines))
 
 
 def _shown(line: str) -> str:
