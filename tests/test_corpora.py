@@ -37,8 +37,9 @@ TRUTHS = {
     # Dates only in the file names; categories on every post; YAML aliases.
     "jekyll-mademistakes": Truth(1005, 1005, 1005, 1005, 1005, 0, 0, 0),
     # 768 files less the TOML _index.md section page; 122 translations
-    # (index.es.md ...); 7 files with no date: headless bundles and templates.
-    "hugo-ropensci": Truth(767, 763, 760, 759, 22, 0, 122, 0),
+    # (index.es.md ...); 7 files with no date: headless bundles and templates;
+    # 3 with a line too long to edit here (6,175 to 36,214 characters).
+    "hugo-ropensci": Truth(767, 763, 760, 759, 22, 0, 122, 3),
     # 400 or so notes have no title; 18 files under drafts/ have no date yet.
     "fr-nhoizey": Truth(1529, 1126, 1508, 1514, 0, 18, 0, 0),
     # Jekyll's fixtures and Statiq front matter without an opening fence.

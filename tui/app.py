@@ -25,7 +25,7 @@ from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES, Theme
 from textual.widget import AwaitMount
 
-from tui.blog.display import printable_text
+from tui.blog.display import printable, printable_lines
 from tui.blog.own_files import Failure, OwnFiles
 from tui.commands import TagCommands
 from tui.config import Config, default_path, remember_theme
@@ -348,6 +348,10 @@ class BlogApp(KeysInTurn):
         timeout = 20 if failure.kind == "recovery" else 10
         self.notify(failure.message, severity="warning", markup=False, timeout=timeout)
 
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the footer shows it: the settings' [keys] can name anything."""
+        return printable(super().get_key_display(binding))
+
     def notify(
         self,
         message: str,
@@ -363,8 +367,8 @@ class BlogApp(KeysInTurn):
         sequences through to the terminal.
         """
         super().notify(
-            printable_text(message),
-            title=printable_text(title),
+            printable_lines(message),
+            title=printable_lines(title),
             severity=severity,
             timeout=timeout,
             markup=markup,

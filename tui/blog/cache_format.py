@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 
 from tui.blog.walk import Stamp
 
-VERSION = 4
+VERSION = 5
 """Bumped whenever what the file holds changes, so old caches are ignored."""
 HEADER = f"blog-tui cache {VERSION} python {sys.implementation.cache_tag}\n".encode()
 DIGEST = 20

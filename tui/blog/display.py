@@ -64,3 +64,65 @@ def printable_text(text: str) -> str:
     # Searched for, not translated: a long post has none, and str.translate
     # looks each character up (18 ms against 1 ms for 200 KB).
     return compiled(_UNSAFE_IN_TEXT).sub(lambda found: _PICTURES[ord(found.group())], text)
+
+
+def printable_lines(text: str) -> str:
+    """``text`` line by line, each made :func:`printable`: only line feeds stay.
+
+    For text that is shown and never saved (a message, a question): a
+    carriage return there would be dropped or act on the terminal, so it is
+    shown as a symbol like every other control.
+    """
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
+LONGEST_LINE = 5_000
+"""Characters of the longest line the editor is given to edit.
+
+Textual's TextArea wraps a line again, whole, at each key typed in it, and
+paints each of its rows from the whole line. A key cost (CPU, the whole app,
+120x40) 6 ms in a short line; at 5,000 characters 14 ms, 24 ms in the split
+view (the preview follows); at 10,000 20 and 57 ms; 1.4 s at 1,000,000. Keys
+are to be answered within 50 ms, on a machine busier than that one too, so a
+longer line (a minified table, an image in base64) makes its post read-only
+here: 13 of the 7,732 real posts beside the project have one.
+"""
+LONG_LINE_SHOWN = 2_000
+"""Characters shown of such a line: more than a screenful of an 80-column
+pane, and cursor keys in it as quick as in a short line."""
+
+
+def long_line(text: str, limit: int = LONGEST_LINE, start: int = 0) -> tuple[int, int] | None:
+    """Where the first line of ``text`` longer than ``limit`` starts (from the
+    line at ``start``), and its length.
+
+    Line breaks are LF or CR, as the editor splits lines (CRLF counts as one).
+    """
+    # Steps of ``limit`` characters, searched backwards for a break with C's
+    # speed: a few steps a post, not one a line (5 MB in a few milliseconds).
+    end = len(text)
+    while end - start > limit:
+        window = start + limit + 1
+        brk = max(text.rfind("\n", start, window), text.rfind("\r", start, window))
+        if brk < 0:
+            ends = [i for i in (text.find("\n", start), text.find("\r", start)) if i >= 0]
+            return start, min(ends, default=end) - start
+        start = brk + 1
+    return None
+
+
+def bounded_lines(text: str, limit: int = LONGEST_LINE, shown: int = LONG_LINE_SHOWN) -> str:
+    """``text`` with each line longer than ``limit`` cut to its first ``shown``
+    characters, and a marker saying so.
+
+    What is shown of a post whose line is too long to edit (see
+    :data:`LONGEST_LINE`): laid out whole, such a line holds up the preview
+    and the editor for seconds. Most text has none, and is returned as it is.
+    """
+    pieces, done = [], 0
+    while (found := long_line(text, limit, done)) is not None:
+        start, length = found
+        marker = f" … ({length - shown:,} more characters on this line, not shown)"
+        pieces += [text[done : start + shown], marker]
+        done = start + length
+    return "".join(pieces) + text[done:] if pieces else text

@@ -9,6 +9,8 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
+from tui.blog.display import long_line
+
 # Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -31,7 +33,8 @@ class Decoded:
     encoding: str = "utf-8"
     bom: bytes = b""
     read_only_reason: str | None = None
-    """Why the text must not be saved (it could not be decoded faithfully)."""
+    """Why the text must not be saved here (it could not be decoded
+    faithfully, or a line of it is too long to edit)."""
 
     def encode(self, text: str) -> bytes:
         """The bytes to write for ``text``, in this file's encoding."""
@@ -58,7 +61,7 @@ def decode(raw: bytes) -> Decoded:
         text = payload.decode("utf-8", errors="replace").replace("\x00", "\N{SYMBOL FOR NULL}")
         return Decoded(text, encoding, bom, reason)
     try:
-        return Decoded(payload.decode(encoding), encoding, bom)
+        text = payload.decode(encoding)
     except UnicodeDecodeError as error:
         offset = error.start + len(bom)
         bad = raw[offset : offset + 1].hex()
@@ -68,3 +71,8 @@ def decode(raw: bytes) -> Decoded:
             "opened read-only so it is never re-encoded"
         )
         return Decoded(payload.decode(encoding, errors="replace"), encoding, bom, reason)
+    found = long_line(text)
+    if found:
+        reason = f"a line of {found[1]:,} characters: too long to edit here; use $EDITOR (E)"
+        return Decoded(text, encoding, bom, reason)
+    return Decoded(text, encoding, bom)

@@ -28,7 +28,7 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self._title, classes="dialog-title")
+            yield Static(Content(printable(self._title)), classes="dialog-title")
             yield OptionList(
                 *(Option(Content(printable(c)), id=str(i)) for i, c in enumerate(self._choices)),
                 id="choices",

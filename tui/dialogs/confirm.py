@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui.blog.display import printable_lines
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """A question; dismissed with True only when the user says yes."""
@@ -18,8 +20,11 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
-    def __init__(self, question: Content, yes: str = "Yes") -> None:
+    def __init__(self, question: Content | str, yes: str = "Yes") -> None:
         super().__init__()
+        # A string is a message that quotes names from the disk: made printable.
+        if isinstance(question, str):
+            question = Content(printable_lines(question))
         self._question = question
         self._yes = yes
 

@@ -12,20 +12,34 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
-from tui.blog.display import printable
+from tui.blog.display import bounded_lines, printable
 
 Resolution = Literal["mine", "theirs"]
 
 
 def difference(mine: str, theirs: str, name: str) -> str:
-    """A unified diff from the text on disk to the user's text."""
+    """A unified diff from the text on disk to the user's text, safe to show.
+
+    Both texts can hold anything a file holds: each line of the diff is made
+    printable, its line break (CRLF, or a lone CR) shown as one line feed, and
+    a line too long to lay out is cut short.
+    """
     lines = difflib.unified_diff(
         theirs.splitlines(keepends=True),
         mine.splitlines(keepends=True),
         fromfile=f"{name} (on disk)",
         tofile=f"{name} (yours)",
     )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+    return bounded_lines("".join(_shown(line) + "\n" for line in lines))
+
+
+def _shown(line: str) -> str:
+    """A line of a diff without its line break, every control in it a symbol
+    (a form feed or U+2028 that ended it too: the break is shown, not taken)."""
+    for end in ("\r\n", "\n", "\r"):
+        if line.endswith(end):
+            return printable(line[: -len(end)])
+    return printable(line)
 
 
 class DifferenceView(TextArea):

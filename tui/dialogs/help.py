@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -11,9 +12,12 @@ from textual.keys import key_to_character
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from tui.blog.display import printable
 
-def _keys(binding: Binding, remapped: Mapping[str, str]) -> str:
-    """The keys of ``binding`` as a person types them, after the settings' [keys]."""
+
+def _keys(binding: Binding, remapped: Mapping[str, str]) -> Text:
+    """The keys of ``binding`` as a person types them, after the settings' [keys]
+    (a file: shown as written, never as markup or controls)."""
     names = {"space": "space", "escape": "esc", "slash": "/", "plus": "+", "minus": "-"}
     keys = remapped.get(binding.id or "", binding.key)
     shown = []
@@ -23,7 +27,7 @@ def _keys(binding: Binding, remapped: Mapping[str, str]) -> str:
         shown.append(
             names.get(key) or (character if character and character.isprintable() else key)
         )
-    return ", ".join(shown)
+    return Text(printable(", ".join(shown)))
 
 
 class HelpScreen(ModalScreen[None]):
@@ -42,7 +46,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(classes="dialog help"):
             yield Static("Keys", classes="dialog-title")
             with VerticalScroll():
-                table: DataTable[str] = DataTable(
+                table: DataTable[str | Text] = DataTable(
                     show_cursor=False, zebra_stripes=True, id="help-keys"
                 )
                 table.add_columns("Where", "Key", "Does", "Id (for [keys] in the settings)")

@@ -10,9 +10,15 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.blog.display import printable
+
 
 class PromptScreen(ModalScreen[str | None]):
-    """One field; enter gives its text (never empty), escape gives None."""
+    """One field; enter gives its text (never empty), escape gives None.
+
+    The field starts with ``value`` made printable (a title or a tag from a
+    file); given back unchanged, it is ``value`` itself, controls and all.
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]
 
@@ -27,16 +33,18 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self._title, classes="dialog-title")
+            yield Static(Content(printable(self._title)), classes="dialog-title")
             if self._hint:
                 yield Static(self._hint, classes="dialog-text")
-            yield Input(value=self._value, placeholder=self._placeholder, id="answer")
+            yield Input(value=printable(self._value), placeholder=self._placeholder, id="answer")
             yield Static("enter: go on   esc: cancel", classes="dialog-hint")
 
     @on(Input.Submitted)
     def submit(self, event: Input.Submitted) -> None:
         event.stop()
         value = event.value.strip()
+        if value == printable(self._value).strip():
+            value = self._value.strip()
         if not value:
             self.notify(f"{self._placeholder} cannot be empty.", severity="warning", markup=False)
             return

@@ -32,7 +32,7 @@ from tui.blog import Blog, BlogError, Post, frontmatter
 from tui.blog.cache import PostCache
 from tui.blog.collector import held_off
 from tui.blog.conventions import detect
-from tui.blog.display import printable, printable_text, unsafe_character
+from tui.blog.display import bounded_lines, printable, printable_text, unsafe_character
 from tui.blog.editor import editor_command
 from tui.blog.encoding import decode
 from tui.blog.glimpse import MOST_POSTS, Glimpse
@@ -852,8 +852,9 @@ class MainScreen(Screen[None]):
         if self.document is not None:
             self._positions[self.document.path] = self.preview.scroll_y
         # Never the raw text when it holds escape sequences: the editor would
-        # hand them to the terminal. Such a post is read-only (see above).
-        text = printable_text(document.text)
+        # hand them to the terminal. Such a post is read-only (see above), and
+        # so is one with a line too long to lay out at each key: cut short.
+        text = bounded_lines(printable_text(document.text))
         self.document = document
         self.deleted_on_disk = False
         self._baseline = Document(text).text  # what the editor will hold: one newline style
@@ -890,8 +891,9 @@ class MainScreen(Screen[None]):
 
     @staticmethod
     def _body_of(text: str) -> str:
-        """The part of ``text`` the preview shows, with control characters made visible."""
-        return printable_text(text[frontmatter.split(text).body_offset :])
+        """The part of ``text`` the preview shows, with control characters made
+        visible and lines too long to lay out cut short."""
+        return bounded_lines(printable_text(text[frontmatter.split(text).body_offset :]))
 
     @work(group="preview", exclusive=True, exit_on_error=False)
     async def _show_no_body(self) -> None:
@@ -951,6 +953,9 @@ class MainScreen(Screen[None]):
 
     def replace_editor_text(self, text: str) -> None:
         """Put ``text`` in the editor by replacing only the lines that differ (undo works)."""
+        # As when a post opens: the editor would hand escape sequences to the
+        # terminal, and a recovery copy on disk can hold anything.
+        text = printable_text(text)
         old = self.editor.text
         old_lines, new_lines = old.splitlines(keepends=True), text.splitlines(keepends=True)
         same_start, same_end = agreement(old_lines, new_lines)
@@ -1316,7 +1321,7 @@ class MainScreen(Screen[None]):
                 )
                 break
             except NeedsConfirmation as question:
-                asked = ConfirmScreen(Content(printable(question.message)), yes="Write")
+                asked = ConfirmScreen(question.message, yes="Write")
                 if not await self.app.push_screen_wait(asked):
                     self.notify("Not saved.", severity="warning")
                     return False
