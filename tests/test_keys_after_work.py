@@ -104,6 +104,19 @@ async def test_a_tag_typed_right_after_plus_goes_into_its_prompt(blog_dir: Path)
         assert screen.post_list.highlighted == 1
 
 
+async def test_a_tag_chosen_right_after_minus_is_removed(blog_dir: Path) -> None:
+    """The keys wait for the dialog the worker opened, and the worker for the answer."""
+    app = BlogApp(blog_dir, watch=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await started(pilot)
+        mobile = blog_dir / "2010-10-25-la-revolution-mobile.md"
+        burst(app, ["j", "minus", "down", "enter"])  # the second tag: #Apple
+        await until(pilot, lambda: "Apple" not in mobile.read_text("utf-8"))
+        await settle(pilot)
+        assert "tags: [mobile, photo, réseaux sociaux]" in mobile.read_text("utf-8")
+        assert app.screen is screen
+
+
 async def test_a_new_name_typed_right_after_r_goes_into_its_prompt(blog_dir: Path) -> None:
     app = BlogApp(blog_dir, watch=False)
     async with app.run_test(size=(160, 40)) as pilot:

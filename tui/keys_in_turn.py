@@ -37,6 +37,9 @@ KEY_WAIT = 0.1
 """Seconds a key waits at most for the one before it. The sign that a key
 was handled is lost when its widget goes away with it (a dialog closed by
 the key), and the next one must not wait for it."""
+SCREEN_WAIT = 1.0
+"""Seconds keys wait at most for a screen that came in front to set its
+focus: one closed before it did drops what it was sent."""
 WORK_WAIT = 10.0
 """Seconds keys wait at most for the work a key before them set going: work
 stuck on a disk that hangs must not take the keyboard (ctrl+q) with it."""
@@ -85,6 +88,8 @@ class KeysInTurn(App[None]):
         self._key_timer: Timer | None = None
         self._settling = False
         """Between a key handled and the next one: its work, then the screen in front."""
+        self._settles = 0
+        self._screen_timer: Timer | None = None
         self._dialogs: dict[Worker[Any], Screen[Any]] = {}
         """The dialog each worker opened last, and so may be waiting on."""
         self._given_up: set[Worker[Any]] = set()
@@ -146,16 +151,25 @@ class KeysInTurn(App[None]):
         if work:
             self._wait_for_work(work)
             return
+        self._settles += 1
+        settle = self._settles
         screen = self.screen
         # A screen pushed sets its focus once it has mounted its widgets (the
         # prompt's field, the palette's): after what it was sent.
         if (waited or screen is not self._key_screen) and screen.call_later(
-            self.call_later, self._settled
+            self.call_later, self._settled, settle
         ):
+            # Unless it closes first, and drops what it was sent.
+            self._screen_timer = self.set_timer(SCREEN_WAIT, lambda: self._settled(settle))
             return
-        self.call_later(self._settled)
+        self.call_later(self._settled, settle)
 
-    async def _settled(self) -> None:
+    async def _settled(self, settle: int) -> None:
+        if settle != self._settles or not self._settling:
+            return  # late: given up on after SCREEN_WAIT
+        if self._screen_timer is not None:
+            self._screen_timer.stop()
+            self._screen_timer = None
         self._settling = False
         await self._send_next_key()
 
