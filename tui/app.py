@@ -48,6 +48,11 @@ if TYPE_CHECKING:
 GLIMPSE_WAIT = 0.5
 """Seconds the start waits for the files to be checked against the glimpse
 of the list (a tenth at 10,000 posts), before it makes the main screen."""
+LIST_WAIT = 1.0
+"""Seconds keys pressed while the app starts wait at most for the list to be
+read, once the main screen is shown: "j j j" pressed at a first start moved
+down a list still filling, stopped at its last post so far, and ended short.
+A large blog's list then fills on while the keys are answered."""
 EXIT_GRACE = 3.0
 """Seconds a signal leaves Textual to restore the terminal before the app ends anyway."""
 
@@ -92,6 +97,9 @@ class BlogApp(KeysInTurn):
     ]
     # Textual binds ctrl+p to the command palette; listed here for the help screen.
     PALETTE_BINDING = Binding("ctrl+p", "command_palette", "Command palette: every action")
+    # The main screen's actions that read, ask, then move the focus (e, ctrl+n,
+    # +, enter), and quitting: the keys typed after one wait for them.
+    KEY_WORK = frozenset({"flow", "quit"})
 
     def __init__(
         self,
@@ -264,8 +272,8 @@ class BlogApp(KeysInTurn):
 
     @work(group="start", exit_on_error=False)
     async def _release_keys_when_shown(self, shown: AwaitMount) -> None:
-        """Once the main screen is there, the keys pressed until then, in
-        order; then the start screen under it is emptied.
+        """Once the main screen is there and has read the list, the keys
+        pressed until then, in order; the start screen under it is emptied.
 
         A key pressed while the app starts is meant for the app that is
         starting, and the start screen has nowhere to send it. Even ctrl+q
@@ -275,12 +283,17 @@ class BlogApp(KeysInTurn):
         await shown
         if self._started is not None:
             self._started()
-        self.release_keys()
         # It stays under the main screen, with nothing in it: the list and
         # the tags of a glimpse go.
         start = self.screen_stack[0]
         if isinstance(start, StartScreen):
             await start.remove_children()
+        main = self._main
+        if main is not None:
+            # With the cursor where the reader left off (chosen as the list is read).
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(main.loaded.wait(), LIST_WAIT)
+        self.release_keys()
 
     def _stopped_by_signal(self, number: int) -> None:
         """SIGTERM, or the terminal closed (SIGHUP): keep the unsaved text, restore the terminal."""
