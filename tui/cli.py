@@ -231,7 +231,7 @@ def print_posts(folder: Path, posts: Sequence[Post], as_json: bool) -> None:
         return
     width = min(TITLE_WIDTH, max((cell_len(printable(p.title)) for p in posts), default=0))
     for post in posts:
-        date = post.day
+        date = post.day.ljust(10)  # "no date" in the column of 2010-11-08
         title = printable(post.title)
         if cell_len(title) > width:
             title = set_cell_size(title, width - 1) + "…"
@@ -242,6 +242,8 @@ def print_posts(folder: Path, posts: Sequence[Post], as_json: bool) -> None:
             set_cell_size(title, width),
             " ".join(labels),
         ]
+        if post.problems:  # as the app's list marks it, with why
+            columns.append("⚠ " + "; ".join(printable(problem) for problem in post.problems))
         print("  ".join(columns).rstrip())
 
 

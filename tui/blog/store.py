@@ -341,7 +341,8 @@ class Blog:
             if path.is_dir():
                 if self.is_content_folder(path):
                     found.extend(self.read(self.scan(path)))
-            elif path.is_file():
+            elif os.path.lexists(path):
+                # A FIFO, a device or a broken link too: listed, with why it cannot be read.
                 if self.is_post_path(path):
                     found.append(read_post(path, self.root))
             else:
@@ -351,8 +352,7 @@ class Blog:
     def open(self, path: Path) -> PostText:
         """Read a post's whole file for the editor."""
         try:
-            size = os.stat(path).st_size
-            raw = read_head(path, size)
+            raw, size = read_head(path)  # a regular file only, never more than a bounded part
         except OSError as error:
             raise BlogError(f"Cannot open {path.name}: {error.strerror}") from error
         decoded = decode(raw)
