@@ -278,6 +278,12 @@ def folder_problem(folder: Path) -> str | None:
         # first name, a tenth of a second before the window at 100,000 posts.
         with os.scandir(folder) as entries:
             next(entries, None)
+        from tui.blog.filesystems import pseudo_filesystem
+
+        system = pseudo_filesystem(folder)
+        if system:
+            # Its files are the kernel's: listing and watching it would walk the whole machine.
+            return f"not a folder of posts: {shown} is {system} (the system's own files)"
     except PermissionError:
         return f"cannot read the folder (permission denied): {shown}"
     except OSError as error:
