@@ -123,6 +123,23 @@ def test_a_read_stops_at_its_limit_whatever_size_the_file_claims(
     assert not read.whole and len(read.data) == HEAD and sum(asked) <= HEAD + 1
     document = Blog(tmp_path).open(path)
     assert document.decoded.read_only_reason and len(document.raw) == HEAD
+    # A file that says it is small (as /proc's say 0) is read no further than the limit.
+    real_fstat = os.fstat
+
+    def small(fd: int) -> os.stat_result:
+        found = list(real_fstat(fd))
+        found[6] = 10  # st_size
+        return os.stat_result(found)
+
+    monkeypatch.setattr(os, "fstat", small)
+    asked.clear()
+    read = read_regular(path, 100_000)
+    assert not read.whole and len(read.data) == 100_000 and read.size == 100_001
+    assert sum(asked) <= 100_001
+    asked.clear()
+    post = read_post(path, tmp_path, "grown.md", (10, 1, 1, 1))
+    assert post.read_only_reason and "too large" in post.read_only_reason
+    assert sum(asked) <= TOO_LARGE + 1
 
 
 async def test_the_app_lists_them_marked_says_why_and_quits(

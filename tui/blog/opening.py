@@ -28,6 +28,7 @@ _FLAGS = (
 )
 _SMALLEST_READ = 65_536
 """Bytes asked for at least in one read: one read takes a post whole."""
+_is_regular = stat_module.S_ISREG
 
 
 class NotRegular(OSError):
@@ -96,14 +97,19 @@ def read_regular(path: str | os.PathLike[str], limit: int, head: int | None = No
         raise
     try:
         found = os.fstat(fd)  # the file opened, not whatever the path names now
-        problem = not_regular(path, found.st_mode)
-        if problem is not None:
-            raise problem
+        if not _is_regular(found.st_mode):
+            raise not_regular(path, found.st_mode) or OSError(errno.EINVAL, "")
         # O_NONBLOCK stays: local file systems ignore it for a regular file,
         # and a file that would make a read wait (/proc/kmsg) fails instead.
         claimed = found.st_size
-        wanted = head if claimed > limit else limit
-        data = _read(fd, wanted + 1, claimed)
+        if claimed < _SMALLEST_READ <= limit:
+            # A post, nearly always: one read, which comes back short.
+            data = os.read(fd, _SMALLEST_READ)
+            if len(data) < _SMALLEST_READ:
+                return Read(data, len(data), True)
+            data += _read(fd, limit + 1 - len(data), claimed)
+        else:
+            data = _read(fd, (head if claimed > limit else limit) + 1, claimed)
     finally:
         os.close(fd)
     if claimed <= limit and len(data) <= limit:
