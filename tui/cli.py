@@ -233,7 +233,7 @@ def print_posts(folder: Path, posts: Sequence[Post], as_json: bool) -> None:
         return
     width = min(TITLE_WIDTH, max((cell_len(printable(p.title)) for p in posts), default=0))
     for post in posts:
-        date = post.day
+        date = post.day.ljust(10)  # "no date" in the column of 2010-11-08
         title = printable(post.title)
         if cell_len(title) > width:
             title = set_cell_size(title, width - 1) + "…"
@@ -244,6 +244,8 @@ def print_posts(folder: Path, posts: Sequence[Post], as_json: bool) -> None:
             set_cell_size(title, width),
             " ".join(labels),
         ]
+        if post.problems:  # as the app's list marks it, with why
+            columns.append("⚠ " + "; ".join(printable(problem) for problem in post.problems))
         print("  ".join(columns).rstrip())
 
 
@@ -278,6 +280,12 @@ def folder_problem(folder: Path) -> str | None:
         # first name, a tenth of a second before the window at 100,000 posts.
         with os.scandir(folder) as entries:
             next(entries, None)
+        from tui.blog.filesystems import pseudo_filesystem
+
+        system = pseudo_filesystem(folder)
+        if system:
+            # Its files are the kernel's: listing and watching it would walk the whole machine.
+            return f"not a folder of posts: {shown} is {system} (the system's own files)"
     except PermissionError:
         return f"cannot read the folder (permission denied): {shown}"
     except OSError as error:

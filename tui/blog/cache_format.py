@@ -27,6 +27,7 @@ import sys
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from tui.blog.opening import read_regular
 from tui.blog.walk import Stamp
 
 VERSION = 5
@@ -37,6 +38,8 @@ DIGEST = 20
 _LENGTH = struct.Struct("<Q")
 """The length of the stamps' part, before it."""
 _START = len(HEADER) + DIGEST
+MOST = 1 << 30
+"""Bytes past which a file is not a cache of ours (100,000 posts take some 30 MB)."""
 
 
 class Contents(NamedTuple):
@@ -61,9 +64,12 @@ def read(file: Path, stamps_only: bool = False) -> Contents | None:
     """What ``file`` holds (``stamps_only``: all but the posts); None when it
     cannot be read, is damaged, of another version or from another Python."""
     try:
-        data = file.read_bytes()
+        read = read_regular(file, MOST)
     except OSError:
         return None
+    if not read.whole:
+        return None
+    data = read.data
     view = memoryview(data)
     if not data.startswith(HEADER) or data[len(HEADER) : _START] != (said := digest(view[_START:])):
         return None

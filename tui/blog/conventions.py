@@ -18,7 +18,7 @@ from pathlib import PurePosixPath
 from tui.blog import frontmatter
 from tui.blog.encoding import decode
 from tui.blog.naming import slugify, yaml_flow_item
-from tui.blog.post import Post, split_language
+from tui.blog.post import Post, read_head, split_language
 from tui.blog.template import fill as template_fill
 
 SAMPLE = 50
@@ -129,7 +129,7 @@ def detect(posts: Iterable[Post]) -> Convention:
     shapes: Counter[tuple[str, str]] = Counter()
     for post in sample:
         try:
-            text = decode(post.path.read_bytes()).text
+            text = decode(read_head(post.path)[0]).text
         except OSError:
             continue
         matter = frontmatter.split(text)

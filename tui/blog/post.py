@@ -12,6 +12,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
+from tui.blog.opening import not_regular, read_regular
 from tui.blog.walk import Stamp, stamp
 from tui.lazy import compiled
 
@@ -47,9 +48,6 @@ FIELDS = (
 from the blog's folder and its stamp."""
 _DATE, _TAGS, _CATEGORIES = (FIELDS.index(name) for name in ("date", "tags", "categories"))
 """Where a deferred post's sort key and labels are found in its record."""
-_BINARY = getattr(os, "O_BINARY", 0)
-"""os.open's flag for a file's bytes as they are, where files open as text
-unless told (Windows); elsewhere, none is needed."""
 CATEGORY_PREFIX = "category:"
 """Keys of categories start with this, so a category never merges with a tag."""
 _NO_DATE = dt.datetime.min.isoformat()
@@ -276,13 +274,24 @@ def read_post(
     ``listed``, the file's stamp as the caller just listed it (see
     `tui.blog.walk.listed`), which is then not stat'ed again; ``linked``,
     whether the listing found it a symbolic link (else the disk is asked).
+    A FIFO, a socket or a device is listed, never read: its problem says what it is.
     """
     if relative is None:
         relative = relative_path(path, root)
     try:
-        then = listed or stamp(os.stat(path))  # from before the read: a later change shows
-        size, mtime_ns = then[0], then[1]
-        raw = read_head(path, size)
+        if listed is None:
+            found = os.stat(path)
+            # Stat'ed anyway: a FIFO or a device is not even opened. The
+            # open file is asked again (see tui/blog/opening.py).
+            refused = not_regular(path, found.st_mode)
+            if refused is not None:
+                raise refused
+            listed = stamp(found)
+        then = listed  # from before the read: a later change shows
+        mtime_ns = then[1]
+        raw, seen = read_head(path)
+        # The listed size, unless the file grew past what is edited here since.
+        size = then[0] if seen <= TOO_LARGE else max(then[0], seen)
     except OSError as error:
         return _unreadable(path, relative, str(error.strerror))
     try:
@@ -299,31 +308,16 @@ def read_post(
         return _unreadable(path, relative, f"{type(error).__name__}: {error}")
 
 
-def read_head(path: Path, size: int) -> bytes:
-    """The whole file, or only its first HEAD bytes when it is over TOO_LARGE.
+def read_head(path: Path) -> tuple[bytes, int]:
+    """The whole file, or only its first HEAD bytes when it is over
+    TOO_LARGE; and its size, as the open file says (or more, when more was
+    found in it than it said).
 
-    ``size`` is what the file held when stat'ed: it may have grown or shrunk
-    since, and what it holds now is read. Read with `os.read`, not `open`,
-    whose file objects cost two thirds of the time of reading a post's bytes.
+    Only a regular file is read (else `NotRegular`, an OSError), and never
+    more than TOO_LARGE + 1 bytes, whatever size it claims.
     """
-    wanted = HEAD if size > TOO_LARGE else None
-    fd = os.open(path, os.O_RDONLY | _BINARY)
-    try:
-        parts: list[bytes] = []
-        got = 0
-        # One read of more than the stat'ed size: a file reads short only at
-        # its end, so no second read (a system call a post) looks for it. One
-        # that grew since is read on to its end.
-        while wanted is None or got < wanted:
-            asked = (wanted - got) if wanted is not None else max(size + 1, 65_536)
-            part = os.read(fd, asked)
-            parts.append(part)
-            got += len(part)
-            if len(part) < asked:
-                break
-        return parts[0] if len(parts) == 1 else b"".join(parts)
-    finally:
-        os.close(fd)
+    read = read_regular(path, TOO_LARGE, HEAD)
+    return read.data, read.size
 
 
 def too_large(size: int) -> str | None:

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from tui.blog import frontmatter
 from tui.blog.encoding import decode
+from tui.blog.opening import read_regular
 from tui.blog.orders import Order
 from tui.blog.post import Post
 
@@ -277,8 +278,7 @@ class _Words:
 def folded_body(post: Post) -> str:
     """The body of ``post`` as search compares it ("" if it cannot be read)."""
     try:
-        with open(post.path, "rb") as file:
-            raw = file.read(MAX_BODY * 4)
+        raw = read_regular(post.path, MAX_BODY * 4).data
         text = decode(raw).text
         return fold(text[frontmatter.split(text).body_offset :][:MAX_BODY])
     except (OSError, ValueError):

@@ -344,21 +344,36 @@ class Blog:
         found: list[Post] = []
         gone: list[Path] = []
         for path in paths:
-            if path.is_dir():
+            # As the listing: never through a link to a folder (one to / would read the machine).
+            if self._in_linked_folder(path):
+                continue
+            if os.path.islink(path) and os.path.isdir(path):
+                gone.append(path)  # nothing of the blog is there, whatever was
+            elif path.is_dir():
                 if self.is_content_folder(path):
                     found.extend(self.read(self.scan(path)))
-            elif path.is_file():
+            elif os.path.lexists(path):
+                # A FIFO, a device or a broken link too: listed, with why it cannot be read.
                 if self.is_post_path(path):
                     found.append(read_post(path, self.root))
             else:
                 gone.append(path)
         return found, gone
 
+    def _in_linked_folder(self, path: Path) -> bool:
+        """Whether ``path`` is under a link to a folder, inside the blog."""
+        depth = len(self.root.parts)
+        for folder in path.parents:
+            if len(folder.parts) <= depth:
+                return False
+            if os.path.islink(folder):
+                return True
+        return False
+
     def open(self, path: Path) -> PostText:
         """Read a post's whole file for the editor."""
         try:
-            size = os.stat(path).st_size
-            raw = read_head(path, size)
+            raw, size = read_head(path)  # a regular file only, never more than a bounded part
         except OSError as error:
             raise BlogError(f"Cannot open {path.name}: {error.strerror}") from error
         decoded = decode(raw)

@@ -12,6 +12,9 @@ runs on another core, and the app only reads the child's messages:
 - ``("error", message)`` when the folder cannot be watched, before the
   child ends.
 
+When it cannot be watched, the child looks at it every second instead
+(`tui.blog.polling`), never through a link to a folder.
+
 The child ends when its input closes, so it cannot outlive the app.
 """
 
@@ -22,6 +25,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from tui.blog import pipes
 
@@ -78,6 +82,9 @@ def serve() -> None:
         stop.set()
 
     threading.Thread(target=until_closed, name="until-closed", daemon=True).start()
+    if polling:
+        _poll(root, sink, stop)
+        return
     # Imported here: the app never imports watchfiles (nor anyio) itself.
     from watchfiles import watch
 
@@ -93,8 +100,7 @@ def serve() -> None:
             step=STEP_MS,
             rust_timeout=READY_MS,
             yield_on_timeout=True,
-            force_polling=polling,
-            poll_delay_ms=POLL_MS,
+            force_polling=False,
         ):
             if not ready:
                 # The first batch or timeout: the watcher is in place.
@@ -107,3 +113,20 @@ def serve() -> None:
     except Exception as error:  # whatever watchfiles raises: said, never shown
         with contextlib.suppress(OSError):
             pipes.write(sink, ("error", str(error) or type(error).__name__))
+
+
+def _poll(root: str, sink: BinaryIO, stop: threading.Event) -> None:
+    """Look at the folder every second, never through a link to a folder
+    (watchfiles' polling follows them: see `tui.blog.polling`)."""
+    from tui.blog.polling import poll
+
+    def say(message: tuple[str, object]) -> None:
+        pipes.write(sink, message)
+
+    try:
+        poll(root, say, stop, POLL_MS / 1000, DEBOUNCE_MS / 1000)
+    except BrokenPipeError:
+        return  # the app is gone
+    except OSError as error:  # the folder cannot be listed
+        with contextlib.suppress(OSError):
+            pipes.write(sink, ("error", error.strerror or type(error).__name__))
