@@ -308,7 +308,7 @@ async def test_a_cache_that_is_a_folder_is_read_as_none(blog_dir: Path) -> None:
         screen = await started(pilot)
         assert app.is_running and len(screen.blog.index.posts()) == 4
         [cache] = told(app, "cache of the posts")
-        assert "Is a directory" in cache
+        assert "is now a folder; it was not written" in cache
 
 
 async def test_a_damaged_session_does_not_stop_the_start(blog_dir: Path) -> None:

@@ -137,7 +137,7 @@ def test_every_view_of_a_hostile_post_writes_no_escape(tmp_path: Path) -> None:
         ("r", "Rename the"),
         (b"\x1b", "Tags"),
         (b"\x1b", "Posts"),
-        ("d", "will be removed from disk"),  # the delete question names the file
+        ("d", "goes to the trash"),  # the delete question names the file
         ("n", "Posts"),
         (b"\x1bOP", "esc: close"),  # f1: the help, with the keys from the settings
         (b"\x1b", "Posts"),
