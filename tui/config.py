@@ -25,6 +25,7 @@ Reading it imports nothing from Textual, so the commands for scripts stay fast.
 
 from __future__ import annotations
 
+import errno
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -35,6 +36,7 @@ import platformdirs
 
 from tui.blog.errors import BlogError
 from tui.blog.files import atomic_write
+from tui.blog.opening import read_regular
 from tui.blog.template import TemplateError
 from tui.blog.template import check as check_template
 from tui.lazy import compiled
@@ -77,12 +79,14 @@ def load(path: Path | None = None) -> Config:
     explicit = path is not None
     path = path if path is not None else default_path()
     try:
-        text = path.read_text("utf-8")
+        text = _read_settings(path)
     except (FileNotFoundError, NotADirectoryError):  # a file where its folder should be: none
         if explicit:
             raise ConfigError(f"{path}: no such file") from None
         return Config()
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot be read: {error.strerror or error}") from error
+    except UnicodeDecodeError as error:
         raise ConfigError(f"{path}: cannot be read: {error}") from error
     import tomllib  # only when there is a file: 3 ms before the first frame otherwise
 
@@ -91,6 +95,19 @@ def load(path: Path | None = None) -> Config:
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: {error}") from error
     return _config(path, text, data)
+
+
+SETTINGS_MOST = 1 << 20
+"""Bytes past which a file is not a settings file."""
+
+
+def _read_settings(path: Path) -> str:
+    """The settings file's text, its line endings kept; only a regular file,
+    so that a FIFO or /dev/zero given as --config cannot hang the start."""
+    read = read_regular(path, SETTINGS_MOST)
+    if not read.whole:
+        raise OSError(errno.EFBIG, f"larger than {SETTINGS_MOST >> 20} MB")
+    return read.data.decode("utf-8")
 
 
 def _config(path: Path, text: str, data: dict[str, object]) -> Config:
@@ -162,7 +179,7 @@ def remember_theme(theme: str, path: Path | None = None) -> Path:
     """
     path = path if path is not None else default_path()
     try:
-        text = path.read_bytes().decode("utf-8")  # bytes: its line endings kept
+        text = _read_settings(path)
     except (FileNotFoundError, NotADirectoryError):
         text = ""
     except (OSError, UnicodeDecodeError) as error:

@@ -171,3 +171,26 @@ async def test_the_app_lists_them_marked_says_why_and_quits(
         assert later is not None and "not a regular file (a FIFO)" in later.problems[0]
         await pilot.press("ctrl+q")
         await until(pilot, lambda: not app.is_running)
+
+
+def test_the_apps_own_files_that_are_fifos_never_hang(
+    blog_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A settings file given as a FIFO, or /dev/zero, is refused at once; a
+    glimpse that is a FIFO is passed over."""
+    from tui.blog.glimpse import load as load_glimpse
+    from tui.blog.head_start import glimpse_file
+    from tui.cli import main
+
+    fifo = tmp_path / "config.toml"
+    os.mkfifo(fifo)
+    assert main(["list", "--dir", str(blog_dir), "--config", str(fifo)]) == 2
+    assert capsys.readouterr().err == (
+        f"blog: {fifo}: cannot be read: not a regular file (a FIFO)\n"
+    )
+    assert main(["list", "--dir", str(blog_dir), "--config", "/dev/zero"]) == 2
+    assert "not a regular file (a character device)" in capsys.readouterr().err
+    glimpse = glimpse_file(blog_dir.resolve(), None)
+    glimpse.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(glimpse)
+    assert load_glimpse(blog_dir.resolve(), "newest", None) is None

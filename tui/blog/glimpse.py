@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tui.blog.head_start import glimpse_file
+from tui.blog.own_files import read_own
 from tui.blog.walk import Listed, Stamp, listed
 
 # What a glimpse's posts and tags are made of is imported where they are
@@ -151,12 +152,18 @@ def parse(root: Path, kept: bytes) -> Glimpse | None:
         return None
 
 
+GLIMPSE_MOST = 16 << 20
+"""Bytes past which a file is not a glimpse of ours (one holds a screenful of posts)."""
+
+
 def _checked(root: Path, order: str, folder: Path | None) -> Any:
     """What the glimpse file says, if it still holds; else None."""
     import json
 
     try:
-        kept = glimpse_file(root, folder).read_bytes()
+        kept = read_own(glimpse_file(root, folder), GLIMPSE_MOST)
+        if kept is None:
+            return None
         data = json.loads(kept.decode("utf-8", "surrogateescape"))
         if data["version"] != VERSION or data["order"] != order:
             return None

@@ -20,13 +20,13 @@ Kept light (no dataclasses): the session is read before the first frame.
 from __future__ import annotations
 
 import os
-import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Literal, NamedTuple, TypeVarTuple, Unpack
 
 from tui.blog.errors import BlogError
+from tui.blog.opening import read_regular
 
 Kind = Literal["session", "recovery", "cache", "glimpse", "settings"]
 
@@ -136,14 +136,7 @@ def read_own(file: Path, largest: int) -> bytes | None:
     read, is not a regular file (a FIFO would wait for ever) or holds more
     than ``largest`` bytes. Never raises."""
     try:
-        fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
+        read = read_regular(file, largest)
     except OSError:
         return None
-    try:
-        with os.fdopen(fd, "rb") as opened:
-            if not stat.S_ISREG(os.fstat(opened.fileno()).st_mode):
-                return None
-            data = opened.read(largest + 1)
-    except OSError:
-        return None
-    return data if len(data) <= largest else None
+    return read.data if read.whole else None
