@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import subprocess
 import threading
 import time
 from concurrent.futures import Future
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from textual import on, work
-from textual.app import ComposeResult, SuspendNotSupported
+from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -62,7 +61,7 @@ from tui.dialogs import (
     RecoveredScreen,
     UnsavedScreen,
 )
-from tui.screens import following, metadata_flows
+from tui.screens import external, following, metadata_flows
 from tui.screens.compositor import keep_full_map
 from tui.screens.keeper import RecoveryKeeper
 from tui.screens.start import NO_POST, READING
@@ -1230,21 +1229,11 @@ class MainScreen(Screen[None]):
         except BlogError as error:
             self.notify(error.message, severity="warning", markup=False)
             return
-        try:
-            try:
-                with self.app.suspend():
-                    status = subprocess.run(command, check=False).returncode
-            except SuspendNotSupported:  # no terminal to hand over (tests, pipes)
-                status = (await asyncio.to_thread(subprocess.run, command, check=False)).returncode
-        except OSError as error:
-            self.notify(
-                f"Cannot run {printable(command[0])}: {error.strerror}",
-                severity="error",
-                markup=False,
-            )
+        ran, problem = await external.run_editor(self.app, command)
+        if problem is not None:
+            self.notify(problem, severity="error", markup=False, timeout=10)
+        if not ran:
             return
-        if status != 0:
-            self.notify(f"{printable(command[0])} exited with status {status}", markup=False)
         found, gone = await asyncio.to_thread(self.blog.refresh, [path])
         await self.apply_changes(found, gone)
         if found and not is_open:
