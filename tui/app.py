@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES, Theme
 from textual.widget import AwaitMount
 
+from tui import terminal_gone
 from tui.blog.display import printable_text
 from tui.commands import TagCommands
 from tui.config import Config, ConfigError, remember_theme
@@ -150,6 +151,9 @@ class BlogApp(KeysInTurn):
             for number in (signal.SIGTERM, signal.SIGHUP):
                 with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                     loop.add_signal_handler(number, self._stopped_by_signal, number)
+            # A terminal gone without a SIGHUP is told as one.
+            stop = partial(self._stopped_by_signal, signal.SIGHUP)
+            terminal_gone.watch(loop, stop, self._keep_unsaved_now)
 
     def on_unmount(self) -> None:
         self.collector.stop()  # Python's own again (for whatever runs after the app)
@@ -277,11 +281,14 @@ class BlogApp(KeysInTurn):
         if isinstance(start, StartScreen):
             await start.remove_children()
 
-    def _stopped_by_signal(self, number: int) -> None:
-        """SIGTERM, or the terminal closed (SIGHUP): keep the unsaved text, restore the terminal."""
+    def _keep_unsaved_now(self) -> None:
         main = self.main_screen
         if main is not None:
             main.keeper.keep_now()
+
+    def _stopped_by_signal(self, number: int) -> None:
+        """SIGTERM, or the terminal closed (SIGHUP): keep the unsaved text, restore the terminal."""
+        self._keep_unsaved_now()
         self.exit(return_code=128 + number)
         # Textual's shutdown writes to the terminal, and when the terminal has
         # gone (a closed window, tmux's kill-session) that write can wait for
