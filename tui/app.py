@@ -25,7 +25,7 @@ from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES, Theme
 from textual.widget import AwaitMount
 
-from tui import terminal_gone
+from tui import failed_start, terminal_gone
 from tui.blog.display import printable_text
 from tui.commands import TagCommands
 from tui.config import Config, ConfigError, remember_theme
@@ -126,6 +126,8 @@ class BlogApp(KeysInTurn):
         self._started = started
         """Called once the main screen is shown: the command's hold on the
         cycle collector ends there (tui/blog/collector.py)."""
+        self._start_failure: str | None = None
+        """Why the main screen could not be made, once it could not."""
 
     def get_default_screen(self) -> Screen[Any]:
         """The start screen, as the first screen itself.
@@ -176,11 +178,21 @@ class BlogApp(KeysInTurn):
         # listed, while the main screen is imported and drawn, not after: the
         # children start now, after the first frame (before it, they slowed
         # it by half on two cores).
-        started = head_start.start_soon(self.folder) if self._head_start else None
+        try:
+            started = head_start.start_soon(self.folder) if self._head_start else None
+        except Exception as error:
+            self.start_failed(error)
+            return
         self._start(started)
 
     @work(group="start", exit_on_error=False)
     async def _start(self, readers: Future[HeadStart] | None) -> None:
+        try:
+            await self._start_main(readers)
+        except Exception as error:
+            self.start_failed(error)
+
+    async def _start_main(self, readers: Future[HeadStart] | None) -> None:
         session, glimpse = await self._session_and_glimpse()
         start = self.screen
         if glimpse is None or self._exit or not isinstance(start, StartScreen):
@@ -191,7 +203,7 @@ class BlogApp(KeysInTurn):
                 await start.show_glimpse(glimpse)
             except Exception:  # whatever it was, the main screen comes, and reads the blog
                 self._make_main(session, readers, None)
-                raise
+                return
         # After the glimpse is drawn: the main screen's imports would hold it back.
         self.call_after_refresh(self._make_main, session, readers, glimpse)
 
@@ -229,6 +241,17 @@ class BlogApp(KeysInTurn):
             return Session(), None
 
     def _make_main(
+        self,
+        session: Session,
+        readers: Future[HeadStart] | None,
+        glimpse: Glimpse | None,
+    ) -> None:
+        try:
+            self._make_main_now(session, readers, glimpse)
+        except Exception as error:
+            self.start_failed(error)
+
+    def _make_main_now(
         self,
         session: Session,
         readers: Future[HeadStart] | None,
@@ -272,6 +295,8 @@ class BlogApp(KeysInTurn):
         it always does.
         """
         await shown
+        if self._start_failure is not None:
+            return  # the start screen says why, and stays
         if self._started is not None:
             self._started()
         self.release_keys()
@@ -280,6 +305,17 @@ class BlogApp(KeysInTurn):
         start = self.screen_stack[0]
         if isinstance(start, StartScreen):
             await start.remove_children()
+
+    def start_failed(self, error: BaseException) -> None:
+        """The main screen could not be made: the start screen says why and
+        how to quit, rather than reading posts for ever, and keys work again."""
+        if self._exit or self._start_failure is not None:
+            return
+        self._start_failure = failed_start.message(self.folder, error)
+        self.run_worker(failed_start.show(self, self._start_failure), exit_on_error=False)
+
+    def on_main_screen_failed(self, message: MainScreen.Failed) -> None:
+        self.start_failed(message.error)
 
     def _keep_unsaved_now(self) -> None:
         main = self.main_screen
@@ -379,7 +415,9 @@ class BlogApp(KeysInTurn):
     @work(exclusive=True, group="quit", exit_on_error=False)
     async def _quit(self) -> None:
         main = self.main_screen
-        if main is None or await main.confirm_leave("quit"):
+        if self._start_failure is not None and main is None:
+            self.exit(return_code=1, message=self._start_failure)
+        elif main is None or await main.confirm_leave("quit"):
             self.exit()
 
     def action_help(self) -> None:

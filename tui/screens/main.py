@@ -159,6 +159,13 @@ class MainScreen(Screen[None]):
         """A post is being shown, or has just been: work the user waits for
         (no full collection now; see tui/idle_collector.py)."""
 
+    class Failed(Message):
+        """The screen could not be made: the app says why (tui/failed_start.py)."""
+
+        def __init__(self, error: Exception) -> None:
+            super().__init__()
+            self.error = error
+
     def __init__(
         self,
         blog: Blog,
@@ -239,6 +246,12 @@ class MainScreen(Screen[None]):
         # input closes.
 
     def compose(self) -> ComposeResult:
+        try:
+            yield from self._compose_panes()
+        except Exception as error:  # told, rather than a traceback as the app ends
+            self.post_message(self.Failed(error))
+
+    def _compose_panes(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="panes"):
             yield TagSidebar(id="tags")
@@ -279,6 +292,12 @@ class MainScreen(Screen[None]):
         return editor
 
     def on_mount(self) -> None:
+        try:
+            self._mount_panes()
+        except Exception as error:  # told, rather than a traceback as the app ends
+            self.post_message(self.Failed(error))
+
+    def _mount_panes(self) -> None:
         self.sub_title = printable(str(self.blog.root))
         self._lay_out_view(self.view)
         self.tag_sidebar.border_title = "Tags"
