@@ -566,20 +566,11 @@ class MainScreen(Screen[None]):
         self.batches_applied += 1
         if not self.loaded.is_set():
             self._gone_while_loading.update(gone)
-        self._gone_while_loading.difference_update(post.path for post in found)
+        if self._gone_while_loading:  # hashing the paths of a burst's posts is not free
+            self._gone_while_loading.difference_update(post.path for post in found)
         index = self.blog.index
         highlighted = self.post_list.highlighted_path
-        removed: list[Post] = []
-        for path in gone:
-            post = index.remove(path)
-            if post is not None:
-                removed.append(post)
-                continue
-            # Perhaps a folder: everything that was under it is gone too.
-            for post in list(index.posts()):
-                if post.path.is_relative_to(path):
-                    removed.append(post)
-                    index.remove(post.path)
+        removed = index.remove_all(gone)  # a folder: every post that was under it
         for post in found:
             index.add(post)
         moves = moved(removed, found)
@@ -594,10 +585,7 @@ class MainScreen(Screen[None]):
         if highlighted in moves:
             self._select(moves[highlighted])
         document = self.document
-        if document is not None and (
-            any(post.path == document.path for post in found)
-            or any(document.path.is_relative_to(path) for path in gone)
-        ):
+        if document is not None and following.concerns(document.path, found, gone):
             await self._open_post_changed_on_disk(document)
         self.synced.set()
 
