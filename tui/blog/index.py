@@ -249,10 +249,10 @@ class BlogIndex:
             for folder in folders:
                 prefix = "" if folder == "." else folder + "/"
                 under = []
-                for name in names[bisect_left(names, prefix) :]:
-                    if not name.startswith(prefix):
-                        break
-                    under.append(name)
+                at = bisect_left(names, prefix)  # no slice: a copy of the rest of the list
+                while at < len(names) and names[at].startswith(prefix):
+                    under.append(names[at])
+                    at += 1
                 # A folder inside another gone too: its posts went with the first.
                 removed += [post for name in under if (post := self._remove(name)) is not None]
         return removed
