@@ -119,6 +119,10 @@ def terminal_handovers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return handovers
 
 
+INTERRUPTED = "import os, signal; signal.signal(2, signal.SIG_DFL); os.kill(os.getpid(), 2)"
+"""An editor ended by a ctrl+c."""
+
+
 def _not_executable(tmp_path: Path) -> str:
     script = tmp_path / "editor"
     script.write_text("#!/bin/sh\n", "utf-8")
@@ -132,8 +136,9 @@ def _not_executable(tmp_path: Path) -> str:
         (lambda tmp: "/nonexistent/ed", "Cannot run the editor /nonexistent/ed: No such file"),
         (_not_executable, "Permission denied"),
         (lambda tmp: "false", "false exited with status 1"),
+        (lambda tmp: f"{sys.executable} -c '{INTERRUPTED}'", "was stopped by SIGINT"),
     ],
-    ids=["missing", "not-executable", "exits-non-zero"],
+    ids=["missing", "not-executable", "exits-non-zero", "interrupted"],
 )
 async def test_an_editor_that_fails_gives_the_terminal_back_and_says_why(
     blog_dir: Path,

@@ -30,6 +30,9 @@ async def run_editor(app: App[object], command: list[str]) -> tuple[bool, str | 
         status, problem = await asyncio.to_thread(_run, command)
     if problem is not None:
         return False, problem
+    if status < 0:  # ended by a signal (a ctrl+c meant for it)
+        name = signal.Signals(-status).name if -status in signal.valid_signals() else -status
+        return True, f"{printable(command[0])} was stopped by {name}; the post is read again."
     if status != 0:
         return True, f"{printable(command[0])} exited with status {status}; the post is read again."
     return True, None
