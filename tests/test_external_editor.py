@@ -133,7 +133,7 @@ def _not_executable(tmp_path: Path) -> str:
 @pytest.mark.parametrize(
     ("editor", "said"),
     [
-        (lambda tmp: "/nonexistent/ed", "Cannot run the editor /nonexistent/ed: No such file"),
+        (lambda tmp: "/nonexistent/ed", "Cannot run /nonexistent/ed: No such file"),
         (_not_executable, "Permission denied"),
         (lambda tmp: "false", "false exited with status 1"),
         (lambda tmp: f"{sys.executable} -c '{INTERRUPTED}'", "was stopped by SIGINT"),
@@ -186,7 +186,7 @@ def test_a_missing_editor_in_a_real_terminal_leaves_the_app_usable(blog_dir: Pat
     try:
         terminal.wait_for("Steve Jobs @ Stanford")
         terminal.type("E")
-        terminal.wait_for("Cannot run the editor /nonexistent/ed")
+        terminal.wait_for("Cannot run /nonexistent/ed")
         terminal.type(b"\x11")  # ctrl+q, read by the app again
         assert terminal.finish() == 0
     finally:

@@ -44,9 +44,9 @@ def _run(command: list[str]) -> tuple[int, str | None]:
         return subprocess.run(command, check=False).returncode, None
     except OSError as error:
         reason = error.strerror or str(error)
-        return -1, f"Cannot run the editor {printable(command[0])}: {reason}."
+        return -1, f"Cannot run {printable(command[0])}: {reason}"
     except Exception as error:  # whatever it is, the terminal must come back
-        return -1, f"Cannot run the editor {printable(command[0])}: {printable(str(error))}."
+        return -1, f"Cannot run {printable(command[0])}: {printable(str(error))}"
 
 
 @contextlib.contextmanager
