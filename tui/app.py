@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES, Theme
 from textual.widget import AwaitMount
 
+from tui import failed_start, terminal_gone
 from tui.blog.display import printable, printable_lines
 from tui.blog.own_files import Failure, OwnFiles
 from tui.commands import TagCommands
@@ -137,6 +138,8 @@ class BlogApp(KeysInTurn):
         self.own_files = OwnFiles(told=self._own_file_failed)
         """Every write of the app's own files (session, recovery copies,
         cache, glimpse, settings); a failure is told once, never raised."""
+        self._start_failure: str | None = None
+        """Why the main screen could not be made, once it could not."""
 
     def get_default_screen(self) -> Screen[Any]:
         """The start screen, as the first screen itself.
@@ -162,6 +165,9 @@ class BlogApp(KeysInTurn):
             for number in (signal.SIGTERM, signal.SIGHUP):
                 with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                     loop.add_signal_handler(number, self._stopped_by_signal, number)
+            # A terminal gone without a SIGHUP is told as one.
+            stop = partial(self._stopped_by_signal, signal.SIGHUP)
+            terminal_gone.watch(loop, stop, self._keep_unsaved_now)
 
     def on_unmount(self) -> None:
         self.collector.stop()  # Python's own again (for whatever runs after the app)
@@ -184,11 +190,21 @@ class BlogApp(KeysInTurn):
         # listed, while the main screen is imported and drawn, not after: the
         # children start now, after the first frame (before it, they slowed
         # it by half on two cores).
-        started = head_start.start_soon(self.folder) if self._head_start else None
+        try:
+            started = head_start.start_soon(self.folder) if self._head_start else None
+        except Exception as error:
+            self.start_failed(error)
+            return
         self._start(started)
 
     @work(group="start", exit_on_error=False)
     async def _start(self, readers: Future[HeadStart] | None) -> None:
+        try:
+            await self._start_main(readers)
+        except Exception as error:
+            self.start_failed(error)
+
+    async def _start_main(self, readers: Future[HeadStart] | None) -> None:
         session, glimpse = await self._session_and_glimpse()
         start = self.screen
         if glimpse is None or self._exit or not isinstance(start, StartScreen):
@@ -199,7 +215,7 @@ class BlogApp(KeysInTurn):
                 await start.show_glimpse(glimpse)
             except Exception:  # whatever it was, the main screen comes, and reads the blog
                 self._make_main(session, readers, None)
-                raise
+                return
         # After the glimpse is drawn: the main screen's imports would hold it back.
         self.call_after_refresh(self._make_main, session, readers, glimpse)
 
@@ -237,6 +253,17 @@ class BlogApp(KeysInTurn):
             return Session(own=self.own_files), None
 
     def _make_main(
+        self,
+        session: Session,
+        readers: Future[HeadStart] | None,
+        glimpse: Glimpse | None,
+    ) -> None:
+        try:
+            self._make_main_now(session, readers, glimpse)
+        except Exception as error:
+            self.start_failed(error)
+
+    def _make_main_now(
         self,
         session: Session,
         readers: Future[HeadStart] | None,
@@ -281,6 +308,8 @@ class BlogApp(KeysInTurn):
         it always does.
         """
         await shown
+        if self._start_failure is not None:
+            return  # the start screen says why, and stays
         if self._started is not None:
             self._started()
         # It stays under the main screen, with nothing in it: the list and
@@ -295,11 +324,25 @@ class BlogApp(KeysInTurn):
                 await asyncio.wait_for(main.loaded.wait(), LIST_WAIT)
         self.release_keys()
 
-    def _stopped_by_signal(self, number: int) -> None:
-        """SIGTERM, or the terminal closed (SIGHUP): keep the unsaved text, restore the terminal."""
+    def start_failed(self, error: BaseException) -> None:
+        """The main screen could not be made: the start screen says why and
+        how to quit, rather than reading posts for ever, and keys work again."""
+        if self._exit or self._start_failure is not None:
+            return
+        self._start_failure = failed_start.message(self.folder, error)
+        self.run_worker(failed_start.show(self, self._start_failure), exit_on_error=False)
+
+    def on_main_screen_failed(self, message: MainScreen.Failed) -> None:
+        self.start_failed(message.error)
+
+    def _keep_unsaved_now(self) -> None:
         main = self.main_screen
         if main is not None:
             main.keeper.keep_now()
+
+    def _stopped_by_signal(self, number: int) -> None:
+        """SIGTERM, or the terminal closed (SIGHUP): keep the unsaved text, restore the terminal."""
+        self._keep_unsaved_now()
         self.exit(return_code=128 + number)
         # Textual's shutdown writes to the terminal, and when the terminal has
         # gone (a closed window, tmux's kill-session) that write can wait for
@@ -399,7 +442,9 @@ class BlogApp(KeysInTurn):
     @work(exclusive=True, group="quit", exit_on_error=False)
     async def _quit(self) -> None:
         main = self.main_screen
-        if main is None or await main.confirm_leave("quit"):
+        if self._start_failure is not None and main is None:
+            self.exit(return_code=1, message=self._start_failure)
+        elif main is None or await main.confirm_leave("quit"):
             self.exit()
 
     def action_help(self) -> None:

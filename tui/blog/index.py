@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import threading
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -215,6 +217,45 @@ class BlogIndex:
 
     def remove(self, path: Path) -> Post | None:
         return self._remove(relative_path(path, self.root))
+
+    def remove_all(self, paths: Iterable[Path]) -> list[Post]:
+        """Remove the posts at ``paths``, and every post under those that are
+        folders (a path that is no post here may have been one); the posts removed.
+
+        A burst of changes (a git checkout deleting thousands of page
+        bundles) is a step for each path and for each post removed, and one
+        sort of the paths, in C, when some are folders: looking through
+        every post for each folder stood the app still for minutes.
+        """
+        removed: list[Post] = []
+        folders: list[str] = []
+        # Cut from the path's text: PurePath.relative_to parses both paths
+        # again (0.1 s for 2,000 paths). Path has made its text "/"-joined
+        # and without "." or empty parts, as relative_path would give it.
+        inside = f"{self.root}{os.sep}" if os.sep == "/" else None
+        for path in paths:
+            text = str(path)
+            if inside is not None and text.startswith(inside):
+                relative = text[len(inside) :]
+            else:
+                relative = relative_path(path, self.root)
+            post = self._remove(relative)
+            if post is not None:
+                removed.append(post)
+            elif self._posts:
+                folders.append(relative)
+        if folders:
+            names = sorted(self._posts)
+            for folder in folders:
+                prefix = "" if folder == "." else folder + "/"
+                under = []
+                at = bisect_left(names, prefix)  # no slice: a copy of the rest of the list
+                while at < len(names) and names[at].startswith(prefix):
+                    under.append(names[at])
+                    at += 1
+                # A folder inside another gone too: its posts went with the first.
+                removed += [post for name in under if (post := self._remove(name)) is not None]
+        return removed
 
     def _remove(self, relative: str) -> Post | None:
         post = self._posts.pop(relative, None)

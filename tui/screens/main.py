@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import subprocess
 import threading
 import time
 from concurrent.futures import Future
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from textual import on, work
-from textual.app import ComposeResult, SuspendNotSupported
+from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -64,7 +63,7 @@ from tui.dialogs import (
     RecoveredScreen,
     UnsavedScreen,
 )
-from tui.screens import following, metadata_flows
+from tui.screens import external, following, metadata_flows
 from tui.screens.compositor import keep_full_map
 from tui.screens.keeper import RecoveryKeeper
 from tui.screens.start import NO_POST, READING
@@ -162,6 +161,13 @@ class MainScreen(Screen[None]):
         """A post is being shown, or has just been: work the user waits for
         (no full collection now; see tui/idle_collector.py)."""
 
+    class Failed(Message):
+        """The screen could not be made: the app says why (tui/failed_start.py)."""
+
+        def __init__(self, error: Exception) -> None:
+            super().__init__()
+            self.error = error
+
     def __init__(
         self,
         blog: Blog,
@@ -245,6 +251,12 @@ class MainScreen(Screen[None]):
         # input closes.
 
     def compose(self) -> ComposeResult:
+        try:
+            yield from self._compose_panes()
+        except Exception as error:  # told, rather than a traceback as the app ends
+            self.post_message(self.Failed(error))
+
+    def _compose_panes(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="panes"):
             yield TagSidebar(id="tags")
@@ -285,6 +297,12 @@ class MainScreen(Screen[None]):
         return editor
 
     def on_mount(self) -> None:
+        try:
+            self._mount_panes()
+        except Exception as error:  # told, rather than a traceback as the app ends
+            self.post_message(self.Failed(error))
+
+    def _mount_panes(self) -> None:
         self.sub_title = printable(str(self.blog.root))
         self._lay_out_view(self.view)
         self.tag_sidebar.border_title = "Tags"
@@ -553,20 +571,11 @@ class MainScreen(Screen[None]):
         self.batches_applied += 1
         if not self.loaded.is_set():
             self._gone_while_loading.update(gone)
-        self._gone_while_loading.difference_update(post.path for post in found)
+        if self._gone_while_loading:  # hashing the paths of a burst's posts is not free
+            self._gone_while_loading.difference_update(post.path for post in found)
         index = self.blog.index
         highlighted = self.post_list.highlighted_path
-        removed: list[Post] = []
-        for path in gone:
-            post = index.remove(path)
-            if post is not None:
-                removed.append(post)
-                continue
-            # Perhaps a folder: everything that was under it is gone too.
-            for post in list(index.posts()):
-                if post.path.is_relative_to(path):
-                    removed.append(post)
-                    index.remove(post.path)
+        removed = index.remove_all(gone)  # a folder: every post that was under it
         for post in found:
             index.add(post)
         moves = moved(removed, found)
@@ -581,10 +590,7 @@ class MainScreen(Screen[None]):
         if highlighted in moves:
             self._select(moves[highlighted])
         document = self.document
-        if document is not None and (
-            any(post.path == document.path for post in found)
-            or any(document.path.is_relative_to(path) for path in gone)
-        ):
+        if document is not None and following.concerns(document.path, found, gone):
             await self._open_post_changed_on_disk(document)
         self.synced.set()
 
@@ -1246,21 +1252,11 @@ class MainScreen(Screen[None]):
         except BlogError as error:
             self.notify(error.message, severity="warning", markup=False)
             return
-        try:
-            try:
-                with self.app.suspend():
-                    status = subprocess.run(command, check=False).returncode
-            except SuspendNotSupported:  # no terminal to hand over (tests, pipes)
-                status = (await asyncio.to_thread(subprocess.run, command, check=False)).returncode
-        except OSError as error:
-            self.notify(
-                f"Cannot run {printable(command[0])}: {error.strerror}",
-                severity="error",
-                markup=False,
-            )
+        ran, problem = await external.run_editor(self.app, command)
+        if problem is not None:
+            self.notify(problem, severity="error", markup=False, timeout=10)
+        if not ran:
             return
-        if status != 0:
-            self.notify(f"{printable(command[0])} exited with status {status}", markup=False)
         found, gone = await asyncio.to_thread(self.blog.refresh, [path])
         await self.apply_changes(found, gone)
         if found and not is_open:

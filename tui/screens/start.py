@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
@@ -34,10 +35,16 @@ READING = "Reading posts…"
 """What the post list says until the first posts are read."""
 NO_POST = Content.styled("No post open", "$text-muted")
 """What the status line says while no post is open."""
+QUIT_AFTER_FAILURE = "Press ctrl+q or ctrl+c to quit."
+"""How to leave an app whose main screen could not be made."""
 
 
 class StartScreen(Screen[None]):
     """The main screen's panes, with the same ids (and so the same styles)."""
+
+    # Only ever active when the main screen could not be made: until it is
+    # there, keys wait for it (tui/keys_in_turn.py), then go to it.
+    BINDINGS = [Binding("ctrl+c", "app.quit", "Quit", show=False)]
 
     def __init__(self, folder: str, glimpse: Glimpse | None = None) -> None:
         super().__init__()
@@ -48,18 +55,44 @@ class StartScreen(Screen[None]):
         self._shown = False
 
     def compose(self) -> ComposeResult:
-        yield StartHeader(self.app.format_title(self.app.title, self.folder), id="start-header")
+        glimpse = self.glimpse
+        tags, posts = _glimpse_panes(glimpse) if glimpse else (None, None)
+        yield from self._frame(
+            tags or _pane("tags", "Tags"),
+            posts or _pane("posts", "Posts", READING),
+            _pane("preview", "Preview"),
+            NO_POST,
+        )
+
+    def _frame(self, tags: Widget, posts: Widget, preview: Widget, status: Content) -> list[Widget]:
         # The footer and the status line docked at the bottom, in that order,
         # and the panes side by side in what is left, sized as the main
         # screen sizes its columns: the same frame, without the main screen's
         # three containers (each one more to style, lay out and draw).
-        yield Static(id="start-footer")
-        yield Static(NO_POST, id="status")
-        glimpse = self.glimpse
-        tags, posts = _glimpse_panes(glimpse) if glimpse else (None, None)
-        yield tags or _pane("tags", "Tags")
-        yield posts or _pane("posts", "Posts", READING)
-        yield _pane("preview", "Preview")
+        return [
+            StartHeader(self.app.format_title(self.app.title, self.folder), id="start-header"),
+            Static(id="start-footer"),
+            Static(status, id="status"),
+            tags,
+            posts,
+            preview,
+        ]
+
+    async def show_failure(self, message: str) -> None:
+        """The main screen could not be made: why, and how to quit, in place
+        of panes that would say for ever that the posts are being read."""
+        self.glimpse = None
+        failed = Content.assemble((printable(message), "$text-error"), "\n\n", QUIT_AFTER_FAILURE)
+        with self.app.batch_update():
+            await self.remove_children()
+            await self.mount_all(
+                self._frame(
+                    _pane("tags", "Tags"),
+                    _pane("posts", "Posts", Content("Not read.")),
+                    _pane("preview", "Preview", failed),
+                    Content(QUIT_AFTER_FAILURE),
+                )
+            )
 
     def on_mount(self) -> None:
         if self.glimpse is not None:
@@ -134,7 +167,7 @@ def _glimpse_panes(glimpse: Glimpse) -> tuple[Widget, Widget]:
     return tags, posts
 
 
-def _pane(id: str, title: str, text: str = "") -> Static:
+def _pane(id: str, title: str, text: str | Content = "") -> Static:
     pane = Static(text, id=id, classes="starting")
     pane.border_title = title
     return pane
