@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import screen_text, settle, started, until
+from tests.helpers import screen_text, settle, started, text_of, until
 from tui.app import BlogApp
 from tui.blog import Blog, BlogError, read_post
 from tui.blog.opening import NotRegular, read_regular
@@ -160,6 +160,9 @@ async def test_the_app_lists_them_marked_says_why_and_quits(
         assert screen.post_list.highlighted_path == folder / "fifo.md"
         said = [str(notification.message) for notification in app._notifications]
         assert said == ["Cannot open fifo.md: not a regular file (a FIFO)"]
+        # The preview no longer shows the post read before, as if it were this one.
+        assert screen.document is None
+        assert "Vrai" not in text_of(screen.preview)
         # Searching reads the bodies: not theirs.
         await pilot.press("slash", *"lisible")
         await until(pilot, lambda: screen.post_list.option_count == 1)

@@ -845,6 +845,9 @@ class MainScreen(Screen[None]):
             document = await asyncio.to_thread(self.blog.open, path)
         except BlogError as error:
             self.notify(error.message, severity="error", markup=False)
+            if not self.modified:  # the post before would be taken for this one
+                self._close_document()
+                self.preview.show_post(self.blog.index.get(path))
             return False
         await self._show_document(document)
         relative = self._relative(path)
