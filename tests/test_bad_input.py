@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.worker import WorkerFailed
 
-from tests.helpers import settle, started, text_of, until_open
+from tests.helpers import settle, started, text_of, until, until_open
 from tui.app import BlogApp
 from tui.widgets.post_list import PROBLEM_MARK
 
@@ -184,10 +184,9 @@ async def test_an_unexpected_error_is_reported_not_raised(
         await pilot.press("j", "enter")
         with contextlib.suppress(WorkerFailed):  # the failure this test is about
             await settle(pilot)
-        await pilot.pause()
+        message = "Something went wrong (RuntimeError): disk on fire"
+        await until(pilot, lambda: message in [str(n.message) for n in app._notifications])
         assert app.is_running
-        messages = [str(n.message) for n in app._notifications]
-        assert "Something went wrong (RuntimeError): disk on fire" in messages
 
 
 def test_a_post_that_breaks_the_parser_is_listed(
