@@ -18,7 +18,9 @@ from textual.worker import WorkerCancelled
 from tui.app import BlogApp
 from tui.screens.main import MainScreen
 
-TIMEOUT = 10
+TIMEOUT = 60
+"""The longest wait for an event: only a failing test waits it out, and a
+loaded machine or a suite run under `nice` can take a few seconds to start an app."""
 
 
 async def until(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
@@ -78,11 +80,9 @@ def text_of(widget: Widget) -> str:
 async def palette_results(pilot: Pilot[None]) -> CommandList:
     """The command palette's list once its search has found something."""
     commands = pilot.app.screen.query_one(CommandList)
-    # The palette searches after a debounce timer of its own: nothing to await.
-    for _ in range(100):
-        if commands.option_count:
-            break
-        await pilot.pause(0.05)
+    # The palette searches after a debounce timer of its own: no event to
+    # await but the list filling, however long a loaded machine takes.
+    await until(pilot, lambda: commands.option_count > 0)
     return commands
 
 

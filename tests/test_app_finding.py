@@ -160,16 +160,13 @@ async def test_n_and_shift_n_go_from_match_to_match_in_the_preview(blog_dir: Pat
         assert isinstance(app.focused, PostPreview)
         assert preview.scroll_y == 0
         await pilot.press("n")
-        await pilot.pause()
+        await until(pilot, lambda: preview.scroll_y > 0)
         first = preview.scroll_y
-        assert first > 0
         assert "Zanzibar." in screen_text(pilot)
         await pilot.press("n")
-        await pilot.pause()
-        assert preview.scroll_y > first
+        await until(pilot, lambda: preview.scroll_y > first)
         await pilot.press("N")
-        await pilot.pause()
-        assert preview.scroll_y == first
+        await until(pilot, lambda: preview.scroll_y == first)
 
 
 async def test_the_open_post_marks_what_the_search_finds_once_typing_pauses(
@@ -285,8 +282,7 @@ async def test_o_lists_the_headings_and_choosing_one_scrolls_there(blog_dir: Pat
             "Fin",
         ]
         await pilot.press("down", "down", "enter")
-        await pilot.pause()
-        assert screen.preview.scroll_y > 0
+        await until(pilot, lambda: screen.preview.scroll_y > 0)
         assert "Fin" in screen_text(pilot)
         await pilot.press("o")
         assert not contents.display
@@ -318,9 +314,8 @@ async def test_where_the_reader_stopped_is_kept_and_the_last_post_reopens(blog_d
     async with app.run_test(size=(160, 40)) as pilot:
         screen = await read_newest(pilot, path)
         await pilot.press(*["j"] * 15)
-        await pilot.pause()
+        await until(pilot, lambda: screen.preview.scroll_y == 15)  # a line a key
         stopped = screen.preview.scroll_y
-        assert stopped > 0
         await pilot.press("right_square_bracket")
         await until_open(pilot, screen, blog_dir / STEVE)
         assert screen.preview.scroll_y == 0
@@ -328,8 +323,7 @@ async def test_where_the_reader_stopped_is_kept_and_the_last_post_reopens(blog_d
         await pilot.press("left_square_bracket")
         await until_open(pilot, screen, path)
         await asyncio.wait_for(screen.previewed.wait(), TIMEOUT)
-        await pilot.pause()
-        assert screen.preview.scroll_y == stopped
+        await until(pilot, lambda: screen.preview.scroll_y == stopped)
         await pilot.press("right_square_bracket")
         await until_open(pilot, screen, blog_dir / STEVE)
     app = BlogApp(blog_dir, watch=False)
@@ -380,8 +374,7 @@ async def test_a_search_longer_than_its_field_shows_where_it_is_typed(blog_dir: 
         assert "mot11" in screen_text(pilot)
         assert "mot0 " not in screen_text(pilot)  # scrolled past the start
         await pilot.press("home")
-        await pilot.pause()
-        assert "mot0 " in screen_text(pilot)
+        await until(pilot, lambda: "mot0 " in screen_text(pilot))
 
 
 async def test_the_mouse_opens_posts_toggles_tags_and_follows_links(blog_dir: Path) -> None:
@@ -419,17 +412,13 @@ async def test_w_widens_the_preview_to_the_pane_and_back(blog_dir: Path) -> None
         assert body.size.width <= 84
         focused = screen.preview.styles.border_top
         await pilot.press("escape")  # back to the list: the preview's border says so
-        await pilot.pause()
-        assert screen.preview.styles.border_top != focused
+        await until(pilot, lambda: screen.preview.styles.border_top != focused)
         await pilot.press("enter")
-        await pilot.pause()
-        assert screen.preview.styles.border_top == focused
+        await until(pilot, lambda: screen.preview.styles.border_top == focused)
         await pilot.press("w")
-        await pilot.pause()
-        assert body.size.width > 84
+        await until(pilot, lambda: body.size.width > 84)
         await pilot.press("w")
-        await pilot.pause()
-        assert body.size.width <= 84
+        await until(pilot, lambda: body.size.width <= 84)
 
 
 async def test_views_and_panes_change_without_restyling_the_posts_blocks(

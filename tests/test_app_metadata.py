@@ -18,8 +18,7 @@ async def test_plus_adds_a_tag_in_the_files_own_style_and_saves(blog_dir: Path) 
     async with app.run_test(size=(160, 40)) as pilot:
         screen = await started(pilot)
         await pilot.press("plus")
-        await pilot.pause()
-        assert isinstance(app.screen, PromptScreen)
+        await until(pilot, lambda: isinstance(app.screen, PromptScreen))
         await pilot.press(*"conférence", "enter")
         await settle(pilot)
         after = (blog_dir / STEVE).read_text("utf-8")
@@ -35,8 +34,7 @@ async def test_minus_removes_a_tag_chosen_from_the_post(blog_dir: Path) -> None:
     async with app.run_test(size=(160, 40)) as pilot:
         screen = await started(pilot)
         await pilot.press("j", "minus")
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceScreen)
+        await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
         await pilot.press("down", "enter")  # the second: #Apple
         await until_open(pilot, screen, blog_dir / MOBILE)
         await settle(pilot)
@@ -70,7 +68,7 @@ async def test_change_title_from_the_palette_action(blog_dir: Path) -> None:
     async with app.run_test(size=(160, 40)) as pilot:
         screen = await started(pilot)
         await screen.run_action("change_title")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, PromptScreen))
         await pilot.press("ctrl+a", "ctrl+k", *"Jobs : Stanford", "enter")
         await settle(pilot)
         assert 'title: "Jobs : Stanford"\n' in (blog_dir / STEVE).read_text("utf-8")
@@ -82,11 +80,9 @@ async def test_rename_a_tag_everywhere_after_listing_the_files(blog_dir: Path) -
     async with app.run_test(size=(160, 40)) as pilot:
         screen = await started(pilot)
         await pilot.press("t", "j", "r")  # "Apple"
-        await pilot.pause()
-        assert isinstance(app.screen, PromptScreen)
+        await until(pilot, lambda: isinstance(app.screen, PromptScreen))
         await pilot.press("ctrl+a", "ctrl+k", *"apple-inc", "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         question = text_of(app.screen.query_one(".dialog-text"))
         assert STEVE in question and MOBILE in question
         await pilot.press("y")
@@ -105,9 +101,9 @@ async def test_merge_two_tags(blog_dir: Path) -> None:
     async with app.run_test(size=(160, 40)) as pilot:
         screen = await started(pilot)
         await pilot.press("t", "j", "j", "r")  # "entreprise", merged into "intranet"
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, PromptScreen))
         await pilot.press("ctrl+a", "ctrl+k", *"intranet", "enter")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("y")
         await settle(pilot)
         cm = (blog_dir / "2010-06-02-les-deux-types-de-community-managers.md").read_text("utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Markdown
 
-from tests.helpers import palette_results, settle, started, text_of, until_open
+from tests.helpers import palette_results, settle, started, text_of, until, until_open
 from tui.app import BlogApp
 from tui.dialogs import HelpScreen
 from tui.screens.main import OPEN_DELAY
@@ -186,14 +186,11 @@ async def test_v_cycles_read_split_edit(blog_dir: Path) -> None:
         preview, editor = screen.query_one(PostPreview), screen.query_one(PostEditor)
         assert preview.display and not editor.display
         await pilot.press("v")
-        await pilot.pause()
-        assert screen.view == "split" and preview.display and editor.display
+        await until(pilot, lambda: screen.view == "split" and preview.display and editor.display)
         await pilot.press("v")
-        await pilot.pause()
-        assert screen.view == "edit" and not preview.display and editor.display
+        await until(pilot, lambda: screen.view == "edit" and not preview.display and editor.display)
         await pilot.press("v")
-        await pilot.pause()
-        assert screen.view == "read" and preview.display and not editor.display
+        await until(pilot, lambda: screen.view == "read" and preview.display and not editor.display)
 
 
 async def test_help_lists_every_key(blog_dir: Path) -> None:
@@ -240,8 +237,7 @@ async def test_the_command_palette_runs_an_action(blog_dir: Path) -> None:
     async with app.run_test(size=(160, 40)) as pilot:
         screen = await started(pilot)
         await pilot.press("ctrl+p")
-        await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette))
         await pilot.press(*"cycle view")
         commands = await palette_results(pilot)
         assert "Cycle view" in str(commands.get_option_at_index(0).prompt)

@@ -24,6 +24,7 @@ from tests.helpers import (
     settle,
     started,
     text_of,
+    until,
     until_open,
 )
 from tui.app import BlogApp
@@ -112,8 +113,7 @@ async def test_leaving_a_modified_post_asks_and_cancel_keeps_the_text(blog_dir: 
         await settle(pilot)
         assert screen.document is not None and screen.document.path == blog_dir / STEVE
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, UnsavedScreen)
+        await until(pilot, lambda: isinstance(app.screen, UnsavedScreen))
         await pilot.press("escape")
         await settle(pilot)
         assert screen.document is not None and screen.document.path == blog_dir / STEVE
@@ -129,8 +129,7 @@ async def test_leaving_and_discarding_leaves_the_file_alone(blog_dir: Path) -> N
         await pilot.press("e")
         await until_open(pilot, screen, blog_dir / STEVE)
         await pilot.press("x", "escape", "j", "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, UnsavedScreen)
+        await until(pilot, lambda: isinstance(app.screen, UnsavedScreen))
         await pilot.press("d")
         await until_open(pilot, screen, blog_dir / MOBILE)
         assert (blog_dir / STEVE).read_bytes() == before
@@ -144,8 +143,7 @@ async def test_leaving_and_saving_writes_the_text(blog_dir: Path) -> None:
         await pilot.press("e")
         await until_open(pilot, screen, blog_dir / STEVE)
         await pilot.press("x", "escape", "j", "e")
-        await pilot.pause()
-        assert isinstance(app.screen, UnsavedScreen)
+        await until(pilot, lambda: isinstance(app.screen, UnsavedScreen))
         await pilot.press("s")
         await until_open(pilot, screen, blog_dir / MOBILE)
         assert (blog_dir / STEVE).read_text("utf-8").startswith("x---")
@@ -160,13 +158,12 @@ async def test_quit_asks_when_there_are_unsaved_changes(blog_dir: Path) -> None:
         await pilot.press("e")
         await until_open(pilot, screen, blog_dir / STEVE)
         await pilot.press("x", "ctrl+q")
-        await pilot.pause()
-        assert isinstance(app.screen, UnsavedScreen)
+        await until(pilot, lambda: isinstance(app.screen, UnsavedScreen))
         await pilot.press("c")  # cancel: still running, text kept
         await settle(pilot)
         assert app.is_running and screen.editor.text.startswith("x---")
         await pilot.press("ctrl+q")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, UnsavedScreen))
         await pilot.press("d")
         await settle(pilot)
     assert not app.is_running
@@ -187,8 +184,7 @@ async def test_new_post_creates_a_draft_and_puts_the_cursor_in_its_body(blog_dir
     async with app.run_test(size=(160, 40)) as pilot:
         screen = await started(pilot)
         await pilot.press("ctrl+n")
-        await pilot.pause()
-        assert isinstance(app.screen, NewPostScreen)
+        await until(pilot, lambda: isinstance(app.screen, NewPostScreen))
         await pilot.press(*"Été à Noël: ../../x")
         await pilot.press("enter")
         await settle(pilot)
@@ -222,13 +218,12 @@ async def test_delete_asks_first(blog_dir: Path) -> None:
     async with app.run_test(size=(160, 40)) as pilot:
         screen = await started(pilot)
         await pilot.press("d")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("n")
         await settle(pilot)
         assert (blog_dir / STEVE).exists()
         await pilot.press("delete")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("y")
         await settle(pilot)
         assert not (blog_dir / STEVE).exists()
@@ -270,8 +265,7 @@ async def test_split_view_preview_follows_the_editor_after_a_pause(blog_dir: Pat
         # Typing went in at once; the preview waits for the pause.
         assert screen.editor.text.splitlines()[7] == "## Nouveau"
         await asyncio.wait_for(screen.previewed.wait(), TIMEOUT)
-        await pilot.pause()
-        assert markdown.source.lstrip().startswith("## Nouveau")
+        await until(pilot, lambda: markdown.source.lstrip().startswith("## Nouveau"))
         after = list(markdown.query_children(MarkdownBlock))
         assert type(after[0]).__name__ == "MarkdownH2" and "Nouveau" in text_of(after[0])
         assert after[1:] == before  # the same widgets: only the new block was built
@@ -350,7 +344,7 @@ async def test_typing_lays_the_screen_out_only_when_a_scrollbar_comes(blog_dir: 
         assert editor.virtual_size.height < editor.size.height  # no scrollbar yet
         layouts = count_layouts(screen)
         await pilot.press(*["enter"] * 45, *"fin")
-        await pilot.pause()
+        await until(pilot, lambda: editor.text.endswith("\n" * 45 + "fin"))
         assert len(layouts) <= 2  # the scrollbar appearing; not one a key
         row, _ = editor.cursor_location
         assert editor.text.endswith("en anglais.\n" + "\n" * 45 + "fin")
@@ -399,7 +393,7 @@ async def test_typing_below_what_the_preview_shows_places_no_block_again(
         await asyncio.wait_for(screen.previewed.wait(), TIMEOUT)
         await pilot.pause()
         await pilot.press("right")
-        await pilot.pause()
+        await until(pilot, lambda: len(layouts) > 0)
         assert placed.count(True) == len(layouts) > 0
         # Where every block is was kept right: the paragraph is found there.
         body = screen.preview.query_one("#preview-body", Markdown)
@@ -409,8 +403,7 @@ async def test_typing_below_what_the_preview_shows_places_no_block_again(
             if "Paragraphe 500" in str(block._content)
         )
         screen.preview.scroll_to_widget(paragraph, animate=False, top=True)
-        await pilot.pause()
-        assert paragraph.region.y == screen.preview.content_region.y
+        await until(pilot, lambda: paragraph.region.y == screen.preview.content_region.y)
         region = paragraph.region
         line = screen_text(pilot).splitlines()[region.y]
         assert line[region.x : region.right].strip() == "Paragraphe 500"

@@ -89,11 +89,13 @@ def test_new_prints_the_path_of_a_draft_with_its_tags(
     assert front["draft"] is True
 
 
-def test_commands_report_a_missing_folder(capsys: pytest.CaptureFixture[str]) -> None:
+def test_commands_report_a_missing_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     status, out, err = run(capsys, "list", "--dir", "/no/such/folder")
     assert (status, out) == (2, "")
     assert err == "blog: no such folder: /no/such/folder\n"
-    status, _, err = run(capsys, "new", "   ", "--dir", "/tmp")
+    status, _, err = run(capsys, "new", "   ", "--dir", str(tmp_path))
     assert status == 1 and "needs a title" in err
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import started, until_open
+from tests.helpers import started, until, until_open
 from tui.app import BlogApp
 from tui.blog import Blog, BlogError, BlogIndex, Post, frontmatter, read_post
 from tui.blog.encoding import decode
@@ -136,9 +136,9 @@ async def test_the_app_opens_a_real_blog(corpora: Path) -> None:
         assert newest is not None
         await until_open(pilot, screen, newest.path)
         await pilot.press("t", "j", "space")
-        await pilot.pause()
+        await until(pilot, lambda: screen.post_list.option_count < len(screen.blog.index))
         assert len(screen.selected_tags) == 1
-        assert 0 < screen.post_list.option_count < len(screen.blog.index)
+        assert screen.post_list.option_count > 0
 
 
 @pytest.mark.parametrize("name", sorted(TRUTHS))

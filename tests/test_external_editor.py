@@ -16,6 +16,7 @@ from tui.app import BlogApp
 from tui.blog import BlogError
 from tui.blog.editor import editor_command
 from tui.config import Config
+from tui.dialogs import UnsavedScreen
 
 STEVE = "2010-11-08-steve-jobs-stanford.md"
 
@@ -64,7 +65,7 @@ async def test_ctrl_o_from_the_editor_saves_first_and_passes_the_line(
         await pilot.press("e")
         await until_open(pilot, screen, blog_dir / STEVE)
         await pilot.press("down", "down", "x", "ctrl+o")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, UnsavedScreen))
         await pilot.press("s")  # save first, so the other editor sees the text
         await settle(pilot)
         assert fake_editor.read_text() == f"+3 {blog_dir / STEVE}"

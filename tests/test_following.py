@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import TextArea
 from watchfiles import Change
 
+from tests import helpers
 from tests.helpers import TIMEOUT, settle, started, text_of, until_open
 from tui.app import BlogApp
 from tui.blog import Post, pipes
@@ -83,7 +84,7 @@ async def conflict(pilot: Pilot[None], screen: MainScreen, path: Path) -> Confli
     screen.asked.clear()
     path.write_text(path.read_text("utf-8") + "Encore.\n", "utf-8")
     await asyncio.wait_for(screen.asked.wait(), TIMEOUT)
-    await pilot.pause()
+    await helpers.until(pilot, lambda: isinstance(pilot.app.screen, ConflictScreen))
     dialog = pilot.app.screen
     assert isinstance(dialog, ConflictScreen)
     return dialog

@@ -353,7 +353,8 @@ def test_children_run_below_the_app() -> None:
     child = subprocess.run(
         pipes.command("tests.test_parallel", NICENESS), capture_output=True, check=True
     )
-    assert int(child.stdout) == os.nice(0) + pipes.NICENESS
+    # Linux's lowest priority is 19: a suite run under `nice -n 19` has children at 19 too.
+    assert int(child.stdout) == min(os.nice(0) + pipes.NICENESS, 19)
 
 
 def test_children_skip_site_and_find_the_apps_packages() -> None:

@@ -4,6 +4,7 @@ and in the end always the same as one render."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from textual.app import App, ComposeResult
@@ -11,7 +12,6 @@ from textual.content import Content, Span
 from textual.widgets import Markdown, Static
 from textual.widgets.markdown import MarkdownBlock
 
-from tests.conftest import SAMPLE
 from tests.helpers import count_layouts
 from tui.blog import read_post
 from tui.widgets.markdown_parser import preview_parser
@@ -141,7 +141,7 @@ async def test_typing_in_a_marked_paragraph_keeps_its_marks() -> None:
         assert blocks(body) == await rendered(LONG)  # the marks gone with the word
 
 
-async def test_the_header_is_drawn_again_only_when_it_changes() -> None:
+async def test_the_header_is_drawn_again_only_when_it_changes(blog_dir: Path) -> None:
     app = OneRender()
     async with app.run_test(size=(100, 50)) as pilot:
         preview = PostPreview()
@@ -155,7 +155,7 @@ async def test_the_header_is_drawn_again_only_when_it_changes() -> None:
             original(content)  # type: ignore[arg-type]
 
         header.update = drawing  # type: ignore[method-assign]
-        post = read_post(SAMPLE / STEVE, SAMPLE)
+        post = read_post(blog_dir / STEVE, blog_dir)
         preview.show_post(post)
         preview.show_post(post)  # each pause in typing, in the split view
         await preview.show_body("Un mot.")
@@ -209,12 +209,12 @@ async def test_typing_in_a_paragraph_lays_out_only_when_it_grows() -> None:
         assert blocks(body) == await rendered(longer)
 
 
-async def test_the_header_lays_out_only_when_its_lines_change() -> None:
+async def test_the_header_lays_out_only_when_its_lines_change(blog_dir: Path) -> None:
     # The word count in it changes with nearly every word typed.
     app = OneRender()
     async with app.run_test(size=(100, 50)) as pilot:
         preview, _ = await long_post_shown(app)
-        post = read_post(SAMPLE / STEVE, SAMPLE)
+        post = read_post(blog_dir / STEVE, blog_dir)
         preview.show_post(post)
         await pilot.pause()
         header = preview.query_one("#preview-header", Static)

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import TIMEOUT, settle, started, until_open
+from tests.helpers import TIMEOUT, settle, started, until, until_open
 from tests.terminal import Terminal
 from tui.app import BlogApp
 from tui.blog.recovery import Recovery
-from tui.dialogs import RecoveredScreen
+from tui.dialogs import RecoveredScreen, UnsavedScreen
 
 STEVE = "2010-11-08-steve-jobs-stanford.md"
 
@@ -49,7 +49,7 @@ async def test_discarding_removes_the_recovery_copy(blog_dir: Path) -> None:
         await pilot.press("x")
         await asyncio.wait_for(screen.keeper.kept.wait(), TIMEOUT)
         await pilot.press("escape", "j", "enter")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, UnsavedScreen))
         await pilot.press("d")
         await settle(pilot)
         assert recovery().pending(blog_dir) == []
@@ -60,8 +60,7 @@ async def test_recovered_text_is_offered_and_restored(blog_dir: Path) -> None:
     app = BlogApp(blog_dir, watch=False)
     async with app.run_test(size=(160, 40)) as pilot:
         screen = await started(pilot)
-        await pilot.pause()
-        assert isinstance(app.screen, RecoveredScreen)
+        await until(pilot, lambda: isinstance(app.screen, RecoveredScreen))
         await pilot.press("c")  # compare: the difference shows, nothing is decided
         assert app.screen.query_one("#difference").display
         await pilot.press("r")
@@ -80,10 +79,12 @@ async def test_recovered_text_can_be_discarded_or_left_for_later(blog_dir: Path)
     app = BlogApp(blog_dir, watch=False)
     async with app.run_test(size=(160, 40)) as pilot:
         await started(pilot)
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, RecoveredScreen))
+        first = app.screen
         await pilot.press("escape")  # the oldest first: later
-        await pilot.pause()
-        assert isinstance(app.screen, RecoveredScreen)
+        await until(
+            pilot, lambda: app.screen is not first and isinstance(app.screen, RecoveredScreen)
+        )
         await pilot.press("x")
         await settle(pilot)
     assert [r.text for r in recovery().pending(blog_dir)] == ["later\n"]
