@@ -124,3 +124,12 @@ def corpora() -> Path:
     if not CORPORA.is_dir():
         pytest.skip("../shared/corpora is not beside the project")
     return CORPORA
+
+
+@pytest.fixture(autouse=True)
+def no_app_left_running() -> Iterator[None]:
+    """An app a failed test started in a pseudo-terminal is ended with the test."""
+    yield
+    from tests.terminal import end_left_over
+
+    end_left_over()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import re
@@ -17,6 +18,21 @@ from pathlib import Path
 _ESCAPES = re.compile(
     rb"\x1b\[[0-9;?<>=$]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()=>78]"
 )
+
+
+_started: list[Terminal] = []
+"""Every app started in a pty by the test running now."""
+
+
+def end_left_over() -> None:
+    """Kill what a failed test left running: an app that lost its pty spins on."""
+    while _started:
+        terminal = _started.pop()
+        if terminal.process.poll() is None:
+            with contextlib.suppress(OSError):
+                os.killpg(terminal.process.pid, signal.SIGKILL)
+            terminal.process.wait(timeout=30)
+        terminal.close()
 
 
 class Terminal:
@@ -44,6 +60,7 @@ class Terminal:
         os.close(slave)
         self.master = master
         self.output = bytearray()
+        _started.append(self)
 
     @property
     def text(self) -> str:
@@ -80,7 +97,7 @@ class Terminal:
         self.process.send_signal(number)
         status = self.process.wait(timeout=30)
         self.read(0.5)
-        os.close(self.master)
+        self.close()
         return status
 
     def finish(self, timeout: float = 30) -> int:
@@ -88,5 +105,11 @@ class Terminal:
         while self.process.poll() is None and time.monotonic() < deadline:
             self.read(0.2)
         status = self.process.wait(timeout=1)
-        os.close(self.master)
+        self.close()
         return status
+
+    def close(self) -> None:
+        """Close the pty's master side, once (its number may be reused after)."""
+        if self.master >= 0:
+            os.close(self.master)
+            self.master = -1

@@ -26,7 +26,7 @@ def _typed_then_gone(blog_dir: Path, home: Path, text: str) -> Terminal:
     terminal.type("e")
     terminal.type(text)
     terminal.wait_for(text.strip())
-    os.close(terminal.master)  # the window closed, the session dropped
+    terminal.close()  # the window closed, the session dropped
     return terminal
 
 
