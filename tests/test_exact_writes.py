@@ -214,3 +214,27 @@ def test_slugs_and_flow_items() -> None:
         assert yaml.safe_load(f"[{yaml_flow_item(word)}]") == [word]
     assert yaml_flow_item(" réseaux sociaux ") == "réseaux sociaux"
     assert yaml_flow_item("c++") == '"c++"' and yaml_flow_item("2010") == '"2010"'
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (
+            "---\ntitle: x\ntags: [a, b\n---\nbody\n",
+            "did not find expected ',' or ']' (line 4, column 1)",
+        ),
+        (
+            "---\ntitle: x\n  bad: : indent\n---\n",
+            "mapping values are not allowed in this context (line 3, column 6)",
+        ),
+        ('---\nk: "unterminated\n---\n', "found unexpected end of stream (line 3, column 1)"),
+    ],
+)
+def test_broken_yaml_is_told_with_its_line_and_column_in_the_file(
+    tmp_path: Path, text: str, problem: str
+) -> None:
+    from tui.blog import read_post
+
+    path = tmp_path / "broken.md"
+    path.write_text(text, "utf-8")
+    assert read_post(path, tmp_path).problems == (f"the front matter is not valid YAML: {problem}",)
