@@ -58,6 +58,7 @@ def test_list_json_is_stable_and_complete(
             "categories": [],
             "draft": False,
             "language": None,
+            "kind": "post",
             "problems": [],
         }
     ]

@@ -111,7 +111,8 @@ def test_title_falls_back_to_heading_then_file_name(tmp_path: Path) -> None:
     [
         ("2013-06-27 11:00:00 +0000", dt.datetime(2013, 6, 27, 11)),
         ('"2020-05-01"', dt.datetime(2020, 5, 1)),
-        ("2012-10-11T23:39:45-04:00", dt.datetime(2012, 10, 12, 3, 39, 45)),
+        # The day as written, in the post's own offset: the 11th, as the generator shows it.
+        ("2012-10-11T23:39:45-04:00", dt.datetime(2012, 10, 11, 23, 39, 45)),
         ("2015-10-01 01:00:00", dt.datetime(2015, 10, 1, 1)),
     ],
 )
@@ -425,13 +426,14 @@ def test_retag_leaves_read_only_and_rewritten_posts_as_they_are(
 
 def test_posts_are_ordered_by_date_then_path_newest_first(tmp_path: Path) -> None:
     """The order (datetime, path) gives, whatever the dates' shapes: a second
-    with and without its fraction, a time zone, the same date on two paths,
-    no date at all."""
+    with and without its fraction, a time zone (the time as written, in the
+    post's own offset: the day the generator shows), the same date on two
+    paths, no date at all."""
     dates = {
         "a.md": "2020-01-01T10:00:00",
         "b.md": "2020-01-01T10:00:00.5",
         "c.md": "2020-01-01T10:00:00",
-        "d.md": "2020-01-01T11:30:00+02:00",  # 09:30 UTC
+        "d.md": "2020-01-01T11:30:00+02:00",  # 11:30 as written
         "e.md": "0999-12-31",
         "f.md": "2020-01-01",
         "z/a.md": "2020-01-01T10:00:00",
@@ -443,7 +445,7 @@ def test_posts_are_ordered_by_date_then_path_newest_first(tmp_path: Path) -> Non
     posts = list(Blog(tmp_path).read(Blog(tmp_path).scan()))
     expected = sorted(posts, key=lambda post: (post.date, post.relative), reverse=True)
     assert [post.relative for post in expected] == [
-        "b.md", "z/a.md", "c.md", "a.md", "d.md", "f.md", "g.md", "e.md"
+        "d.md", "b.md", "z/a.md", "c.md", "a.md", "f.md", "g.md", "e.md"
     ]  # fmt: skip
     assert BlogIndex(tmp_path, posts).posts() == expected
 

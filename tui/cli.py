@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from tui.blog import Blog, Post
 
 DEFAULT_FOLDER = Path("posts")
-COMMANDS = ("list", "tags", "new")
+COMMANDS = ("list", "tags", "new", "site")
 TITLE_WIDTH = 60
 """Columns given to titles in ``blog list``; longer ones end with "…"."""
 
@@ -145,7 +145,13 @@ def command_parser() -> argparse.ArgumentParser:
     drafts = listing.add_mutually_exclusive_group()
     drafts.add_argument("--draft", dest="draft", action="store_true", default=None)
     drafts.add_argument("--no-draft", dest="draft", action="store_false")
+    listing.add_argument(
+        "--kind", choices=("post", "page"), default=None, help="only posts, or only pages"
+    )
     listing.add_argument("--json", action="store_true", help="print JSON for programs")
+
+    site = add("site", "Say which site the folder is in: its root, generator and languages.")
+    site.add_argument("--json", action="store_true", help="print JSON for programs")
 
     tags = add("tags", "List the tags and categories with their counts, most used first.")
     tags.add_argument("--json", action="store_true", help="print JSON for programs")
@@ -179,6 +185,9 @@ def run_command(args: list[str]) -> int:
             )
             print(folder / post.relative)
             return 0
+        if options.command == "site":
+            print_site(blog, as_json=options.json)
+            return 0
         blog.load()
         if options.command == "tags":
             print_tags(blog, as_json=options.json)
@@ -187,7 +196,8 @@ def run_command(args: list[str]) -> int:
             posts = [
                 post
                 for post in blog.index.filter(keys)
-                if options.draft is None or post.draft == options.draft
+                if (options.draft is None or post.draft == options.draft)
+                and (options.kind is None or post.kind == options.kind)
             ]
             print_posts(folder, posts, as_json=options.json)
     except BlogError as error:
@@ -209,8 +219,26 @@ def post_json(folder: Path, post: Post) -> dict[str, Any]:
         "categories": list(post.categories),
         "draft": post.draft,
         "language": post.language,
+        "kind": post.kind,
         "problems": list(post.problems),
     }
+
+
+def print_site(blog: Blog, as_json: bool) -> None:
+    described = blog.site.describe()
+    if as_json:
+        print(safe_json(described))
+        return
+    generator = blog.site.generator.label or "no known generator (every Markdown file is a post)"
+    print(f"generator  {generator}")
+    print(f"root       {printable(str(blog.site.root))}")
+    if described["languages"]:
+        languages = ", ".join(printable(str(name)) for name in described["languages"])  # type: ignore[attr-defined]
+        print(f"languages  {languages}")
+    print(f"new posts  {printable(str(described['new_posts']) or '.')}")
+    print(f"drafts     {printable(str(described['drafts']))}")
+    for problem in described["problems"]:  # type: ignore[attr-defined]
+        print(f"⚠ {printable(str(problem))}")
 
 
 # JSON escapes C0 controls by itself; C1 controls (a terminal may read \x9b
@@ -240,7 +268,7 @@ def print_posts(folder: Path, posts: Sequence[Post], as_json: bool) -> None:
         labels = [printable(c) for c in post.categories] + [f"#{printable(t)}" for t in post.tags]
         columns = [
             date,
-            "draft" if post.draft else "     ",
+            "page " if post.kind == "page" else "draft" if post.draft else "     ",
             set_cell_size(title, width),
             " ".join(labels),
         ]

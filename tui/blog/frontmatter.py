@@ -172,7 +172,10 @@ def _expanded_size(data: Any) -> int:
 
 
 def as_date(value: object) -> dt.datetime | None:
-    """A front-matter date in any common shape, as a naive UTC datetime."""
+    """A front-matter date in any common shape, as a naive datetime: the
+    time as written, in the post's own offset, so that its day is the one
+    the author wrote and the generator shows (2018-06-29 21:45:00-04:00 is
+    the 29th, not the 30th in UTC)."""
     if isinstance(value, InvalidDate):
         return None
     if isinstance(value, dt.datetime):
@@ -186,9 +189,7 @@ def as_date(value: object) -> dt.datetime | None:
         moment = parsed
     else:
         return None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
-    return moment
+    return moment.replace(tzinfo=None) if moment.tzinfo is not None else moment
 
 
 def _parse_date_text(text: str) -> dt.datetime | None:

@@ -16,6 +16,10 @@ from tui.blog.opening import not_regular, read_regular
 from tui.blog.walk import Stamp, stamp
 from tui.lazy import compiled
 
+if TYPE_CHECKING:
+    from tui.blog.site import Site
+    from tui.blog.site.generator import Generator
+
 # Compiled when first used (see tui/lazy.py): a next start imports this
 # module before its first frame, for the posts of the list it shows then.
 _NAME_DATE = r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:-|$)"
@@ -42,15 +46,19 @@ FIELDS = (
     "read_only_reason",
     "mtime_ns",
     "size",
+    "kind",
 )
 """A post's fields as a record holds them (see `tui.blog.rows`), in the order
 :meth:`Post.known` takes them; the cache's rows start with the post's path
 from the blog's folder and its stamp."""
-_DATE, _TAGS, _CATEGORIES = (FIELDS.index(name) for name in ("date", "tags", "categories"))
+_DATE, _TAGS, _CATEGORIES, _KIND = (
+    FIELDS.index(name) for name in ("date", "tags", "categories", "kind")
+)
 """Where a deferred post's sort key and labels are found in its record."""
 CATEGORY_PREFIX = "category:"
 """Keys of categories start with this, so a category never merges with a tag."""
 _NO_DATE = dt.datetime.min.isoformat()
+
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0", ""}
 
@@ -104,6 +112,9 @@ class Post:
     read_only_reason: str | None = None
     mtime_ns: int = 0
     size: int = 0
+    kind: str = "post"
+    """"post", or "page": a file the site's generator renders apart from its
+    posts (about, docs, a section's index), or does not render at all."""
     stamp: Stamp | None = None
     """The file's stamp as stat'ed before it was read, when this post was
     read from it; None when it came from elsewhere (the cache, a worker),
@@ -116,7 +127,7 @@ class Post:
     def __post_init__(self) -> None:
         # Computed once: the index sorts by it at every start.
         date = self.date
-        self.sort_key = _sort_key(date.isoformat() if date else None, self.relative)
+        self.sort_key = _sort_key(date.isoformat() if date else None, self.relative, self.kind)
 
     @classmethod
     def known(
@@ -135,6 +146,7 @@ class Post:
         read_only_reason: str | None,
         mtime_ns: int,
         size: int,
+        kind: str = "post",
     ) -> Post:
         """A post as an earlier reading made it, from its fields as plain
         values (the cache's; ``date_text``: the date's ISO form).
@@ -159,8 +171,9 @@ class Post:
             "read_only_reason": read_only_reason,
             "mtime_ns": mtime_ns,
             "size": size,
+            "kind": kind,
             "stamp": None,
-            "sort_key": _sort_key(date_text, relative),
+            "sort_key": _sort_key(date_text, relative, kind),
         }
         return post
 
@@ -178,7 +191,7 @@ class Post:
         post = _new(cls)
         post.__dict__ = {
             "relative": relative,
-            "sort_key": _sort_key(record[_DATE], relative),
+            "sort_key": _sort_key(record[_DATE], relative, record[_KIND]),
             "_record": (path_of, record),
         }
         return post
@@ -248,11 +261,23 @@ def _labels(tags: Iterable[str], categories: Sequence[str]) -> list[tuple[str, s
     return labels
 
 
-def _sort_key(date_text: str | None, relative: str) -> str:
-    # Dates are naive (front matter's are made UTC), so their ISO forms
-    # sort as they do; "\0" ends the date below any character, so that
-    # 10:00:00 sorts before 10:00:00.5 whatever the paths.
-    return f"{date_text or _NO_DATE}\0{relative}"
+PAGE_MARK = " "
+"""What a page's sort key starts with: below any date, so that pages come
+after every post, undated ones included, newest first."""
+
+
+def is_page_key(sort_key: str) -> bool:
+    """Whether a post's sort key is a page's (asked of the key: a post
+    restored from the cache has it without being made)."""
+    return sort_key.startswith(PAGE_MARK)
+
+
+def _sort_key(date_text: str | None, relative: str, kind: str = "post") -> str:
+    # Dates are naive (as written, in the post's own offset), so their ISO
+    # forms sort as they do; "\0" ends the date below any character, so
+    # that 10:00:00 sorts before 10:00:00.5 whatever the paths.
+    mark = PAGE_MARK if kind == "page" else ""
+    return f"{mark}{date_text or _NO_DATE}\0{relative}"
 
 
 def relative_path(path: Path, root: Path) -> str:
@@ -295,7 +320,9 @@ def read_post(
     except OSError as error:
         return _unreadable(path, relative, str(error.strerror))
     try:
-        post = parse_post(raw, path, relative, mtime_ns, size)
+        from tui.blog.site import site_for
+
+        post = parse_post(raw, path, relative, mtime_ns, size, site_for(root))
         post.stamp = then
         if linked is None:
             linked = path.is_symlink()
@@ -344,46 +371,88 @@ def _unreadable(path: Path, relative: str, reason: str) -> Post:
     )
 
 
-def parse_post(raw: bytes, path: Path, relative: str, mtime_ns: int, size: int) -> Post:
-    """Build a post from its bytes."""
+def parse_post(
+    raw: bytes,
+    path: Path,
+    relative: str,
+    mtime_ns: int,
+    size: int,
+    site: Site | None = None,
+) -> Post:
+    """Build a post from its bytes, as the generator of ``site`` reads it
+    (without one, by the app's own rules)."""
     # Imported here, not with Post: a next start's first frame lists posts
     # from its glimpse and parses none (these imports were 2% of its work).
     # Once imported, the statements cost 0.6 us a post, of the 75 it takes.
     import tui.blog.encoding as encoding
     import tui.blog.frontmatter as frontmatter
+    from tui.blog.site.generator import Generator, Reading
 
+    generator = site.generator if site is not None else _plain()
+    inside = site.from_root(relative) if site is not None else relative
     decoded = encoding.decode(raw)
     matter = frontmatter.split(decoded.text)
+    written_data, body_offset = matter.data, matter.body_offset
+    if generator.name == "pelican" and matter.format is None and not matter.problems:
+        from tui.blog.site.pelican import header
+
+        found = header(decoded.text)
+        if found is not None:
+            written_data, body_offset = found
     # Keys are read whatever their case: Statiq writes Title, Hugo title.
     data: dict[str, Any] = {}
-    for key, value in matter.data.items():
-        data.setdefault(key.lower(), value)
+    for key, value in written_data.items():
+        data.setdefault(str(key).lower(), value)
     problems = list(matter.problems)
     read_only_reason = too_large(size) or decoded.read_only_reason
     if read_only_reason:
         problems.append(read_only_reason)
-    written = frontmatter.as_date(data["date"]) if "date" in data else None
+    date_key = next((key for key in generator.date_keys if data.get(key) not in (None, "")), None)
+    written = frontmatter.as_date(data[date_key]) if date_key is not None else None
     date, date_source = _date(written, path, relative, mtime_ns)
     taxonomies = data.get("taxonomies")  # Zola keeps tags and categories there
     language = split_language(path)[1]
-    unread_date = data.get("date") not in (None, "") and date_source != "front matter"
-    if unread_date and not any(problem.startswith("date:") for problem in problems):
-        problems.append(f"date: {data['date']!s} is not a date this app can read")
+    unread_date = date_key is not None and date_source != "front matter"
+    if (
+        date_key is not None
+        and unread_date
+        and not any(problem.startswith(f"{date_key}:") for problem in problems)
+    ):
+        problems.append(f"{date_key}: {data[date_key]!s} is not a date this app can read")
+    kind = site.kind(relative) if site is not None else "post"
+    reading = Reading(
+        relative=inside,
+        data=data,
+        body=decoded.text[body_offset:],
+        title=_title(data, matter.source, decoded.text[body_offset:], path),
+        date=date,
+        date_source=date_source,
+        tags=tags_of(_first(data, taxonomies, *generator.tag_keys), generator.split_tags),
+        categories=tags_of(
+            _first(data, taxonomies, *generator.category_keys), generator.split_tags
+        ),
+        draft=_is_draft(data, relative, generator),
+        language=language,
+        problems=problems,
+        kind=kind,
+    )
+    generator.read(reading)
     return Post(
         path=path,
         relative=relative,
-        title=_title(data, matter.source, decoded.text[matter.body_offset :], path),
-        date=date,
-        date_source=date_source,
-        tags=_tags(_first(data, taxonomies, "tags", "tag", "keywords")),
-        categories=_tags(_first(data, taxonomies, "categories", "category")),
-        language=language,
+        title=Generator.unescaped(reading.title),
+        date=reading.date,
+        date_source=reading.date_source,
+        tags=reading.tags,
+        categories=reading.categories,
+        language=reading.language,
         translation_of=_original(path, relative, language),
-        draft=_is_draft(data, relative),
-        problems=tuple(problems),
+        draft=reading.draft,
+        problems=tuple(reading.problems),
         read_only_reason=read_only_reason,
         mtime_ns=mtime_ns,
         size=size,
+        kind=reading.kind,
     )
 
 
@@ -446,10 +515,20 @@ def _date(
     return dt.datetime.fromtimestamp(mtime_ns / 1e9), "modified"
 
 
-def _tags(value: object) -> tuple[str, ...]:
-    """Tags as a list, or a string split on commas (else on spaces, as Jekyll does)."""
+def tags_of(value: object, split: str = "commas or spaces") -> tuple[str, ...]:
+    """Tags as a list, or a string split as ``split`` says: "commas or
+    spaces" (on commas, else on spaces), "spaces" (as Jekyll does),
+    "commas" (Pelican), "none" (one tag: Hexo, Hugo, Eleventy)."""
     if isinstance(value, str):
-        items: list[object] = list(value.split(",") if "," in value else value.split())
+        if split == "none":
+            words: list[str] = [value]
+        elif split == "spaces":
+            words = value.split()
+        elif split == "commas" or "," in value:
+            words = value.split(",")
+        else:
+            words = value.split()
+        items: list[object] = list(words)
     elif isinstance(value, (list, tuple)):
         items = list(value)
     else:
@@ -464,12 +543,14 @@ def _tags(value: object) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
-def _is_draft(data: dict[str, Any], relative: str) -> bool:
-    if DRAFT_FOLDERS.intersection(relative.split("/")[:-1]):
+def _is_draft(data: dict[str, Any], relative: str, generator: Generator) -> bool:
+    """Whether the generator keeps the post unpublished: in its drafts'
+    folder, or marked by a key it honours."""
+    if generator.draft_folders.intersection(relative.split("/")[:-1]):
         return True
-    if _truth(data.get("draft")) is True:
+    if "draft" in generator.draft_keys and _truth(data.get("draft")) is True:
         return True
-    return _truth(data.get("published")) is False
+    return "published" in generator.draft_keys and _truth(data.get("published")) is False
 
 
 def _truth(value: object) -> bool | None:
@@ -483,3 +564,12 @@ def _truth(value: object) -> bool | None:
         if text in _FALSE:
             return False
     return None
+
+
+@lru_cache(maxsize=1)
+def _plain() -> Generator:
+    """How a folder in no known site is read (made when first asked: the
+    site's modules are not imported before a next start's first frame)."""
+    from tui.blog.site.generator import Generator
+
+    return Generator(Path("."))

@@ -28,6 +28,7 @@ def record_of(post: Post) -> list[Any]:
         post.read_only_reason,
         post.mtime_ns,
         post.size,
+        post.kind,
     ]
 
 

@@ -21,7 +21,7 @@ from tui.blog import frontmatter
 from tui.blog.encoding import decode
 from tui.blog.opening import read_regular
 from tui.blog.orders import Order
-from tui.blog.post import Post
+from tui.blog.post import Post, is_page_key
 
 # Letters that no Unicode decomposition splits, spelled as a French or
 # Nordic reader types them without the special key.
@@ -440,13 +440,19 @@ class Searcher:
     def ordered(self, posts: list[Post], order: Order) -> list[Post]:
         """``posts`` (newest first, as the index gives them) in ``order``."""
         if order == "oldest":
-            return posts[::-1]
-        if order == "title":
+            ordered = posts[::-1]
+        elif order == "title":
             # Folded, so "Économie" sorts with the E's and "zèbre" after "Zoo".
-            return sorted(posts, key=lambda post: (self._heading(post).title, post.title))
-        if order == "modified":
-            return sorted(posts, key=lambda post: post.mtime_ns, reverse=True)
-        return posts
+            ordered = sorted(posts, key=lambda post: (self._heading(post).title, post.title))
+        elif order == "modified":
+            ordered = sorted(posts, key=lambda post: post.mtime_ns, reverse=True)
+        else:
+            return posts  # newest first: the pages are already last (see post.PAGE_MARK)
+        # Pages after the posts, in every order: never above a dated post.
+        pages = [post for post in ordered if is_page_key(post.sort_key)]
+        if not pages:
+            return ordered
+        return [post for post in ordered if not is_page_key(post.sort_key)] + pages
 
     def titles_first(self, posts: Iterable[Post], query: Query) -> tuple[list[Post], list[Post]]:
         """Posts whose title has every word, and those left to look at."""

@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable, Collection, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.blog.cache import PostCache
 from tui.blog.collector import held_off
@@ -21,6 +22,9 @@ from tui.blog.post import Post, read_head, read_post, too_large
 from tui.blog.survey import Survey, SurveyLost
 from tui.blog.trash import send_to_trash
 from tui.blog.walk import Listed, Stamp, is_post_name, is_skipped_folder, listed, post_folders
+
+if TYPE_CHECKING:
+    from tui.blog.site import Site
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,13 @@ class Blog:
         self.index = BlogIndex(self.root)
         self.unreadable: list[str] = []
         """Folders the last full read (and the refreshes since) could not read, and why."""
+
+    @property
+    def site(self) -> Site:
+        """The site the blog's folder is in, as its generator reads it."""
+        from tui.blog.site import site_for
+
+        return site_for(self.root)
 
     def is_post_path(self, path: Path) -> bool:
         """Whether ``path`` is where a post would be (by name, not by content)."""

@@ -13,7 +13,7 @@ import stat as stat_module
 import time
 from collections.abc import Callable, Iterator
 
-POST_SUFFIXES = (".md", ".markdown")
+POST_SUFFIXES = (".md", ".markdown", ".mdx")
 SKIPPED_FOLDERS = frozenset(
     {"node_modules", "_site", "public", "_includes", "_layouts", "themes", "__pycache__"}
 )
