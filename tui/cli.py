@@ -179,11 +179,13 @@ def run_command(args: list[str]) -> int:
         if options.command == "new":
             check_title(options.title)  # said before a large blog is read for it
             # The folder's own way of naming and writing posts, learnt from its newest.
-            convention = detect(blog.load().posts())
+            convention = detect(blog.load().posts(), blog.site)
             post, _ = blog.new_post(
                 options.title, tags=options.tag, convention=convention, template=config.template
             )
             print(folder / post.relative)
+            if convention.warning:
+                print(f"blog: {convention.warning}", file=sys.stderr)
             return 0
         if options.command == "site":
             print_site(blog, as_json=options.json)

@@ -33,9 +33,18 @@ from tui.blog.walk import Stamp
 class PostCache:
     """The cached index of one blog."""
 
-    def __init__(self, root: Path, folder: Path | None = None, own: OwnFiles | None = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        folder: Path | None = None,
+        own: OwnFiles | None = None,
+        site_key: str = "",
+    ) -> None:
         self.file = cache_file(root, folder)
         self.root = root
+        self.site_key = site_key
+        """How the site read its posts (`Site.fingerprint`): a cache the site
+        read otherwise (another generator, a changed config) is not used."""
         self._own = own or OwnFiles()
         self._contents: cache_format.Contents | None = None
         self._size = 0
@@ -65,7 +74,9 @@ class PostCache:
         index = BlogIndex(self.root)
         relatives = contents.relatives
         try:
-            rows, places, spellings = contents.posts
+            rows, places, spellings, site_key = contents.posts
+            if site_key != self.site_key:
+                raise ValueError("read by another site's rules")
             if any(len(row) != len(FIELDS) for row in rows):
                 raise ValueError("not a row of this version")
             # Made when first asked for: most are not, at a start (see Post.deferred).
@@ -114,7 +125,12 @@ class PostCache:
             relatives,
             [stamps[relative] for relative in relatives],
             # A post restored from the cache and never shown keeps its row.
-            ([post.record or record_of(post) for post in ordered], places, spellings),
+            (
+                [post.record or record_of(post) for post in ordered],
+                places,
+                spellings,
+                self.site_key,
+            ),
         )
         self._own.write("cache", self.file, self._write, data)
 

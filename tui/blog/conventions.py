@@ -14,12 +14,16 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from tui.blog import frontmatter
 from tui.blog.encoding import decode
 from tui.blog.naming import slugify, yaml_flow_item
 from tui.blog.post import Post, read_head, split_language
 from tui.blog.template import fill as template_fill
+
+if TYPE_CHECKING:
+    from tui.blog.site import Site
 
 SAMPLE = 50
 """How many of the newest posts are read to learn the convention."""
@@ -44,10 +48,22 @@ class Convention:
     """Where new posts go, inside the blog's folder."""
     suffix: str = ".md"
     format: str = "yaml"
-    """"yaml" or "toml"."""
+    """"yaml", "toml", "pelican" (Pelican's `Key: value` header), or "none"
+    (no post seen with fences: written as YAML)."""
     tags_key: str = "tags"
     draft_key: str = "draft"
-    """"draft" (draft: true) or "published" (published: false)."""
+    """"draft" (draft: true), "published" (published: false), "status"
+    (Status: draft), "folder" (the draft is in ``draft_folder``), "eleventy"
+    (permalink: false, out of the collections), or "none" (the site has no
+    way to keep a post unpublished: ``warning`` says so)."""
+    draft_folder: str = ""
+    """Where drafts go when the generator keeps them in a folder, from the blog's folder."""
+    shared: tuple[str, ...] = ()
+    """Front-matter lines that the recent posts all share (`layout: post`, `author: ...`)."""
+    taxonomies: bool = False
+    """Tags go in a `[taxonomies]` table (Zola)."""
+    warning: str | None = None
+    """What the user must know about a new post of this site."""
     date_shape: str = "date"
     """"date", "datetime-space" (2024-05-01 10:00:00 +02:00), "iso" (…T10:00:00+02:00)."""
     date_quote: str = ""
@@ -66,19 +82,48 @@ class Convention:
             "date-path": f"{today:%Y/%m/%d}/{slug}/index{self.suffix}",
         }
         name = names.get(self.layout, names["dated"])
+        if self.draft_key == "folder":
+            # Jekyll's and Hexo's drafts carry no date in their name: it is
+            # given when they are published.
+            return f"{self.draft_folder}/{slug}{self.suffix}" if self.draft_folder else name
         return f"{self.folder}/{name}" if self.folder else name
 
     def text(self, title: str, now: dt.datetime, tags: Sequence[str] = ()) -> tuple[str, int]:
         """The new post's text and the line (from 0) where its body starts."""
+        if self.format == "pelican":
+            lines = [
+                "Title: " + " ".join(title.split()),
+                "Date: " + self._date(now),
+                *(
+                    ["Tags: " + ", ".join(" ".join(tag.replace(",", " ").split()) for tag in tags)]
+                    if tags
+                    else []
+                ),
+                "Status: draft",
+                "",
+                "",
+            ]
+            return "\n".join(lines), len(lines) - 1
+        marks = {
+            "draft": ["draft: true"],
+            "published": ["published: false"],
+            "status": ["status: draft"],
+            "eleventy": ["permalink: false", "eleventyExcludeFromCollections: true"],
+        }
+        draft = marks.get(self.draft_key, [])
         if self.format == "toml":
-            draft = "draft = true" if self.draft_key == "draft" else "published = false"
-            fields = ["title = {title}", "date = {date}", f"{self.tags_key} = {{tags}}", draft]
+            fields = ["title = {title}", "date = {date}"]
+            fields += [line.replace(": ", " = ", 1) for line in draft]
+            tags_line = [f"{self.tags_key} = {{tags}}"]
+            if self.taxonomies:
+                fields += ["", "[taxonomies]", *tags_line] if tags else []
+            else:
+                fields[2:2] = tags_line
             fence = "+++"
         else:
-            draft = "draft: true" if self.draft_key == "draft" else "published: false"
-            fields = ["title: {title}", "date: {date}", f"{self.tags_key}: {{tags}}", draft]
+            fields = ["title: {title}", "date: {date}", f"{self.tags_key}: {{tags}}", *draft]
             fence = "---"
-        lines = [fence, *fields, fence, "", ""]
+        lines = [fence, *fields[:2], *self.shared, *fields[2:], fence, "", ""]
         return self.fill("\n".join(lines), title, now, tags), len(lines) - 1
 
     def fill(self, template: str, title: str, now: dt.datetime, tags: Sequence[str] = ()) -> str:
@@ -112,11 +157,21 @@ class Convention:
 DEFAULT = Convention()
 
 
-def detect(posts: Iterable[Post]) -> Convention:
-    """The convention of the newest posts (at most :data:`SAMPLE` of them).
+SHAREABLE = ("layout", "lang", "language", "author", "authors", "type", "comments")
+"""Keys a new post takes from the recent posts when they all give the same line."""
+
+
+def detect(posts: Iterable[Post], site: Site | None = None) -> Convention:
+    """The convention of the newest posts (at most :data:`SAMPLE` of them),
+    with the draft mechanism of the ``site``'s generator.
 
     Reads their files, so call it off the UI loop.
     """
+    convention = _learnt([post for post in posts if post.kind == "post"])
+    return convention if site is None else for_site(convention, site)
+
+
+def _learnt(posts: list[Post]) -> Convention:
     sample = sorted(posts, key=lambda post: post.sort_key, reverse=True)[:SAMPLE]
     sample = [post for post in sample if post.date_source != "modified" or len(sample) < 3]
     if not sample:
@@ -127,6 +182,7 @@ def detect(posts: Iterable[Post]) -> Convention:
     formats: Counter[str] = Counter()
     keys: Counter[str] = Counter()
     shapes: Counter[tuple[str, str]] = Counter()
+    lines: Counter[str] = Counter()
     for post in sample:
         try:
             text = decode(read_head(post.path)[0]).text
@@ -136,16 +192,30 @@ def detect(posts: Iterable[Post]) -> Convention:
         if matter.format in ("yaml", "toml"):
             formats[matter.format] += 1
         keys.update(key.lower() for key in matter.data)
+        lines.update(
+            {
+                line.rstrip()
+                for line in matter.source.splitlines()
+                if ":" in line
+                and line.split(":", 1)[0].lower() in SHAREABLE  # at the start: not nested
+                and line.split(":", 1)[1].strip()  # a value on the line, not a list below
+            }
+        )
         found = _DATE_VALUE.search(matter.source)
         if found:
             shapes[(_shape(found.group("value")), found.group("quote"))] += 1
     date_shape, date_quote = shapes.most_common(1)[0][0] if shapes else ("date", "")
+    # Only with YAML posts, and only lines every post of a sample of three or more gives.
+    shared = tuple(
+        sorted(line for line, count in lines.items() if count == len(sample) and len(sample) >= 3)
+    )
     return Convention(
         layout=layout,
         folder=folder,
         suffix=suffixes.most_common(1)[0][0] or ".md",
-        format=formats.most_common(1)[0][0] if formats else "yaml",
-        tags_key="categories" if keys["categories"] > keys["tags"] else "tags",
+        # "none": no post opened with fences (Pelican's headers, or no posts yet).
+        format=formats.most_common(1)[0][0] if formats else "none",
+        shared=shared if formats["yaml"] == len(sample) else (),
         # With neither in use, `draft: true` as in an empty folder (which
         # Jekyll ignores: it would want `published: false`).
         draft_key="published" if keys["published"] > keys["draft"] else "draft",
@@ -179,3 +249,49 @@ def _shape(value: str) -> str:
     if re.match(r"^\d{4}-\d{2}-\d{2} \d", value):
         return "datetime-space"
     return "date"
+
+
+def for_site(convention: Convention, site: Site) -> Convention:
+    """``convention`` with what ``site``'s generator expects of a new post:
+    the folder of its posts (when none were there to learn from), its format
+    and a draft mark that generator honours, never one it ignores."""
+    from dataclasses import replace
+
+    generator = site.generator
+    name = generator.name
+    if not name:
+        return convention
+    changes: dict[str, object] = {}
+    prefix = site.prefix
+
+    def from_blog(folder: str) -> str:
+        return folder[len(prefix) :] if prefix and folder.startswith(prefix) else folder
+
+    if convention == DEFAULT or not convention.folder:
+        new_posts = from_blog(generator.new_posts)
+        if new_posts != generator.new_posts or not prefix:
+            changes["folder"] = new_posts
+    if generator.draft_folder and (not prefix or generator.draft_folder.startswith(prefix)):
+        changes["draft_key"] = "folder"
+        changes["draft_folder"] = from_blog(generator.draft_folder)
+    elif generator.draft_folder:
+        # Opened at `_posts/`: the drafts' folder is outside; both honour this key.
+        changes["draft_key"] = "published"
+    elif name == "pelican":
+        changes["draft_key"] = "status"
+        if convention.format == "none":
+            changes["format"] = "pelican"
+    elif name == "eleventy" and not getattr(generator, "honours_draft", True):
+        changes["draft_key"] = "eleventy"
+    elif name == "astro" and "draft" not in getattr(generator, "schema", {"draft"}):
+        changes["draft_key"] = "none"
+        changes["warning"] = (
+            "this site's collection schema has no draft field: the post is "
+            "published at the next build until you add one"
+        )
+    else:
+        changes["draft_key"] = "draft"
+    if name == "zola":
+        changes["format"] = "toml"
+        changes["taxonomies"] = True
+    return replace(convention, **changes)  # type: ignore[arg-type]

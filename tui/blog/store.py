@@ -354,6 +354,11 @@ class Blog:
         """
         found: list[Post] = []
         gone: list[Path] = []
+        paths = list(paths)
+        if self._site_changed(paths):
+            # Another generator, or the same one told otherwise: every post
+            # is read again, as the site now says (and none is gone).
+            return list(self.read(self.scan())), []
         for path in paths:
             # As the listing: never through a link to a folder (one to / would read the machine).
             if self._in_linked_folder(path):
@@ -370,6 +375,18 @@ class Blog:
             else:
                 gone.append(path)
         return found, gone
+
+    def _site_changed(self, paths: list[Path]) -> bool:
+        """Whether one of ``paths`` is a config file that may change how the
+        site reads its posts; if so, the site is forgotten, to be read again."""
+        from tui.blog.site import forget
+        from tui.blog.site.names import CONFIG_NAMES
+
+        if not any(path.name in CONFIG_NAMES for path in paths):
+            return False
+        before = self.site.fingerprint()
+        forget()
+        return self.site.fingerprint() != before
 
     def _in_linked_folder(self, path: Path) -> bool:
         """Whether ``path`` is under a link to a folder, inside the blog."""

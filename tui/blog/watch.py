@@ -6,6 +6,7 @@ from pathlib import Path
 
 from watchfiles import Change, DefaultFilter
 
+from tui.blog.site.names import CONFIG_NAMES
 from tui.blog.walk import POST_SUFFIXES
 
 
@@ -21,6 +22,8 @@ class PostFilter(DefaultFilter):
         if not super().__call__(change, path):
             return False
         name = Path(path).name
+        if name in CONFIG_NAMES:
+            return True  # the site's own settings: the site is read again
         if name.startswith((".", "#")) or name == "4913":
             return False
         suffix = Path(path).suffix.lower()

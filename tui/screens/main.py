@@ -386,7 +386,7 @@ class MainScreen(Screen[None]):
         post while the thread waits for it.
         """
         worker = get_current_worker()
-        cache = PostCache(self.blog.root, own=self.own_files)
+        cache = PostCache(self.blog.root, own=self.own_files, site_key=self.blog.site.fingerprint())
         read: list[str] = []
         try:
             started = self._workers_started.result(timeout=WORKERS_WAIT)
@@ -1381,7 +1381,8 @@ class MainScreen(Screen[None]):
             return
         posts = list(self.blog.index.posts())
         try:
-            convention = await asyncio.to_thread(detect, posts)
+            # The site is found in the thread too: the first time, it reads the config.
+            convention = await asyncio.to_thread(lambda: detect(posts, self.blog.site))
             post, body_line = await asyncio.to_thread(
                 self.blog.new_post, title, convention=convention, template=self.config.template
             )
@@ -1400,6 +1401,8 @@ class MainScreen(Screen[None]):
         self.editor.cursor_location = (body_line, 0)
         self.editor.focus()
         self.notify(f"Created {printable(post.relative)}", markup=False)
+        if convention.warning:
+            self.notify(convention.warning, severity="warning", markup=False, timeout=10)
 
     @work(exclusive=True, group="flow", exit_on_error=False)
     async def action_delete(self) -> None:

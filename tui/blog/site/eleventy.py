@@ -79,5 +79,8 @@ class Eleventy(Generator):
     def read(self, reading: Reading) -> None:
         if not self.post_folders and reading.kind == "post" and reading.date_source == "modified":
             reading.kind = "page"  # no collection named: a dated file is a post
-        if not self.honours_draft:
-            reading.draft = False
+        data = reading.data
+        # Kept out of the build and of every collection: what a draft is here.
+        reading.draft = (self.honours_draft and reading.draft) or (
+            data.get("permalink") is False and data.get("eleventyexcludefromcollections") is True
+        )
