@@ -7,10 +7,12 @@ draft state and language. The agreement per field is printed (``pytest -s``).
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -44,28 +46,63 @@ def _app_value(post: dict[str, Any], field: str) -> object:
     if field == "day":
         date = post.get("date")
         return date[:10] if isinstance(date, str) else None
+    if field == "title":
+        return (post.get("title") or "").strip()
     return post.get(field)
 
 
-def _agreement(records: list[Truth], app: dict[str, dict[str, Any]]) -> dict[str, list[str]]:
+def _expected(record: Truth, field: str) -> object:
+    """The generator's value as a reader sees it: a title's entities as the
+    characters a browser shows and without the spaces around it; tags and
+    categories once each (the app folds duplicates, on purpose)."""
+    value = record[field]  # type: ignore[literal-required]
+    if field == "title":
+        return html.unescape(value or "").strip()
+    if field in ("tags", "categories"):
+        return list({str(item).casefold(): str(item) for item in value}.values())
+    return value
+
+
+KEPT: dict[str, dict[str, str]] = {
+    # Disagreements kept on purpose, by site and field, with the reason.
+    "fr-nhoizey": {
+        "draft": "a folder of posts in no known site: its drafts/ holds drafts"
+        " (the Eleventy run here has no drafts at all)",
+    },
+}
+"""Where the app differs from the generator on purpose (the README says why)."""
+LEAST = 0.99
+"""The share of posts on which every field must agree."""
+
+
+def _agreement(
+    records: list[Truth], app: dict[str, dict[str, Any]], languages: bool
+) -> dict[str, list[str]]:
     """Per field, the paths on which the app differs from the generator."""
-    differing: dict[str, list[str]] = {field: [] for field in ("listed", *FIELDS)}
+    differing: dict[str, list[str]] = {field: [] for field in ("listed", "kind", *FIELDS)}
+    spoken = Counter(record["language"] for record in records if record["language"])
+    default = spoken.most_common(1)[0][0] if spoken else None
     for record in records:
         post = app.get(record["path"])
         if post is None:
             differing["listed"].append(record["path"])
             continue
+        if record["kind"] == "post" and post["kind"] != "post":
+            differing["kind"].append(record["path"])
         for field in FIELDS:
-            expected = record[field]  # type: ignore[literal-required]
-            if field == "language" and expected is None:
-                continue  # a generator without languages says nothing of them
+            expected = _expected(record, field)
+            if field == "language" and (not languages or expected in (None, default)):
+                continue  # the default language is not marked; Eleventy has none
+            if field == "day" and expected is None:
+                continue  # dated by the file's time only: nothing to compare
+            if field == "title" and record["title"] is None:
+                continue  # untitled: the app shows a heading or the file's name
             if _app_value(post, field) != expected:
                 differing[field].append(record["path"])
     return differing
 
 
 @pytest.mark.timeout(900)
-@pytest.mark.xfail(strict=False, reason="the site model is not there yet")
 @pytest.mark.parametrize("site", sorted(SITES))
 def test_the_app_reads_each_post_as_its_generator_does(site: str, tmp_path: Path) -> None:
     root = site_root(site)
@@ -76,10 +113,27 @@ def test_the_app_reads_each_post_as_its_generator_does(site: str, tmp_path: Path
         pytest.skip(f"the generator of {site} is not installed (.ci/generators)")
     posts = [record for record in records if record["kind"] in ("post", None)]
     app = _app_listing(root, tmp_path)
-    differing = _agreement(posts, app)
+    languages = not SITES[site].__name__.endswith("eleventy")
+    differing = _agreement(posts, app, languages)
     total = len(posts)
     print(f"\n{site}: " + ", ".join(f"{f} {total - len(p)}/{total}" for f, p in differing.items()))
     for field, paths in differing.items():
         for path in paths[:3]:
             print(f"  {field} differs: {path}")
-    assert not any(differing.values()), {f: p[:5] for f, p in differing.items() if p}
+    kept = KEPT.get(site, {})
+    failing = {
+        field: paths[:5]
+        for field, paths in differing.items()
+        if field not in kept
+        and ((field in ("listed", "kind") and paths) or len(paths) > total * (1 - LEAST))
+    }
+    assert not failing, failing
+    # No page listed as a post, where the generator tells them apart.
+    if any(record["kind"] for record in records):
+        generator_posts = {record["path"] for record in records if record["kind"] == "post"}
+        extra = [
+            path
+            for path, post in app.items()
+            if post["kind"] == "post" and path not in generator_posts
+        ]
+        assert not extra, extra[:5]

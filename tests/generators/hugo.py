@@ -2,11 +2,14 @@
 
 Its CSV gives each page's source path, title, date, draft, permalink, kind
 and section. A post is a regular page in one of the site's main sections:
-``params.mainSections`` where the site sets it, else Hugo's own choice, the
-section with the most pages. The language is read from the permalink's first
-folder. The stand-ins the sites README names are added to the scratch copy: a
-theme folder with an empty shortcode for each one the content uses but the
-copy lacks, and ``module.yaml`` from the site's template.
+``params.mainSections`` where the site sets it, else the sections named as
+blogs name theirs (``blog``, ``posts``, ``post``, ``news``, ``articles``: a
+user's posts, where Hugo's own default, the section with the most pages,
+would make a site's docs its posts), else Hugo's own choice. The language is
+read from the permalink's first folder. The stand-ins the sites README names
+are added to the scratch copy: a theme folder with an empty shortcode for
+each one the content uses but the copy lacks, and ``module.yaml`` from the
+site's template.
 """
 
 from __future__ import annotations
@@ -148,12 +151,19 @@ def _main_sections(config: dict[str, Any], rows: list[dict[str, Any]]) -> dict[s
         if row["kind"] == "page":
             counts.setdefault(row["language"], Counter())[row["section"]] += 1
     main: dict[str, set[str]] = {}
+    # Named in any language: a language without such a section has no posts yet.
+    named = {section for sections in counts.values() for section in sections} & set(BLOG_SECTIONS)
     for language, sections in counts.items():
         if declared:
             main[language] = {str(section) for section in declared}
+        elif named:
+            main[language] = named
         else:
             main[language] = {sections.most_common(1)[0][0]}
     return main
+
+
+BLOG_SECTIONS = ("blog", "posts", "post", "news", "articles")
 
 
 def _truth(path: str, row: dict[str, Any], main: dict[str, set[str]]) -> HugoTruth:

@@ -393,6 +393,14 @@ def parse_post(
     decoded = encoding.decode(raw)
     matter = frontmatter.split(decoded.text)
     written_data, body_offset = matter.data, matter.body_offset
+    if matter.format is None and generator.leading_blank_lines:
+        # Hugo reads front matter after blank lines; Jekyll does not.
+        lead = len(decoded.text) - len(decoded.text.lstrip("\r\n\t "))
+        if lead and decoded.text.startswith(("---", "+++"), lead):
+            later = frontmatter.split(decoded.text[lead:])
+            if later.format is not None:
+                matter, written_data = later, later.data
+                body_offset = lead + later.body_offset
     if generator.name == "pelican" and matter.format is None and not matter.problems:
         from tui.blog.site.pelican import header
 

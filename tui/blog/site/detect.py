@@ -48,6 +48,7 @@ _MARKERS = (
     "config.yml",
     "config.json",
     "content",
+    "_posts",
 )
 """Every name this module looks for in a folder."""
 
@@ -73,6 +74,8 @@ def recognise(folder: Path) -> type[Generator] | None:
     jekyll = names.intersection(JEKYLL_CONFIGS)
     if jekyll:
         return Hexo if _is_hexo(folder, names, sorted(jekyll)[0]) else _jekyll()
+    if "_posts" in names and (folder / "_posts").is_dir():
+        return _jekyll()  # Jekyll runs without a config: its defaults
     if names.intersection(("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")):
         return Hugo
     if "config" in names and (folder / "config" / "_default").is_dir():

@@ -21,6 +21,7 @@ class Docusaurus(Generator):
     name = "docusaurus"
     label = "Docusaurus"
     tag_keys = ("tags",)
+    category_keys = ()  # no categories: `categories` is just data
     split_tags = "none"
     suffixes = (".md", ".markdown", ".mdx")
     draft_keys = ("draft",)

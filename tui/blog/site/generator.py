@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 _NAME_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[-_]|$)")
+_INDEX = re.compile(r"^index(?:\.[A-Za-z]{2}(?:-[A-Za-z]{2,4})?)?\.[^.]+$")
 
 
 @dataclass
@@ -55,6 +56,8 @@ class Generator:
     draft_keys: tuple[str, ...] = ("draft", "published")
     """The keys this generator honours: "draft" (draft: true), "published" (published: false)."""
     draft_folders: frozenset[str] = frozenset({"_drafts", "drafts"})
+    leading_blank_lines: bool = True
+    """Whether front matter after blank lines is read (Hugo's way; not Jekyll's)."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -70,6 +73,7 @@ class Generator:
         """Where a new draft goes when this generator keeps drafts in a folder
         (Jekyll's `_drafts`), from the root; None when a key marks drafts."""
         self.draft_mark: str = "draft: true"
+        self._bundles: dict[str, bool] = {}
         """What marks a new post a draft, in words: the key and its value."""
 
     # What the site is made of.
@@ -80,13 +84,38 @@ class Generator:
         return False
 
     def kind(self, relative: str) -> str:
-        """ "post" or "page" (about, docs, an index, a file not rendered)."""
-        return "post"
+        """Whether the file is a "post" or a "page" (about, docs, an index,
+        a file not rendered).
+
+        In a folder of no known site, a post, unless it sits beside a page
+        bundle's `index.md` (not at the top): then it is that bundle's
+        resource, as Hugo has it, and no post."""
+        folder, _, name = relative.rpartition("/")
+        if not folder or _INDEX.match(name):
+            return "post"
+        return "page" if self.is_bundle(folder) else "post"
+
+    def is_bundle(self, folder: str) -> bool:
+        """Whether ``folder`` (from the root) holds an `index.*` page."""
+        known = self._bundles.get(folder)
+        if known is None:
+            known = any(
+                (self.root / folder / f"index{suffix}").is_file()
+                for suffix in (".md", ".markdown", ".mdx", ".html")
+            )
+            self._bundles[folder] = known
+        return known
 
     # How a post's fields are read.
 
     def read(self, reading: Reading) -> None:
         """Make ``reading``'s fields what this generator makes of the post."""
+        data = reading.data
+        build = data.get("_build") or data.get("build")
+        if data.get("headless") is True or (
+            isinstance(build, dict) and str(build.get("list", "")).lower() == "never"
+        ):
+            reading.kind = "page"  # Hugo's headless bundles: never listed by the site
 
     # Shared by the generators.
 
@@ -130,3 +159,32 @@ def under(relative: str, folder: str) -> bool:
 def has_part(relative: str, names: frozenset[str] | set[str]) -> bool:
     """Whether a folder on the way to ``relative`` is one of ``names``."""
     return any(part in names for part in relative.split("/")[:-1])
+
+
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_H1 = re.compile(r"^[ ]{0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+_INLINE = re.compile(r"`([^`]*)`|\*\*([^*]+)\*\*|__([^_]+)__|\*([^*]+)\*|\[([^\]]*)\]\([^)]*\)")
+
+
+def first_heading(body: str) -> str | None:
+    """The text of the body's first `# heading` outside code blocks, its
+    inline markup (code, emphasis, links) read as the page shows it."""
+    fence: str | None = None
+    for line in body.splitlines():
+        opening = _FENCE.match(line)
+        if opening:
+            marker = opening.group(1)
+            if fence is None:
+                fence = marker[0] * len(marker)
+            elif marker.startswith(fence):
+                fence = None
+            continue
+        if fence is not None:
+            continue
+        found = _H1.match(line)
+        if found:
+            text = _INLINE.sub(
+                lambda match: next(g for g in match.groups() if g is not None), found.group(1)
+            )
+            return text.strip() or None
+    return None

@@ -103,7 +103,7 @@ def _name_pattern(post_name: str) -> re.Pattern[str]:
         pattern += group
         position = found.end()
     stem = post_name[position:]
-    pattern += re.escape(stem[: -len(Path(stem).suffix)] if Path(stem).suffix else stem)
+    pattern += re.escape(stem.rsplit(".", 1)[0] if "." in stem else stem)  # the suffix: any
     return re.compile(pattern + r"\.[^.]+")
 
 

@@ -13,7 +13,9 @@ from tui.blog.site.generator import Generator, Reading, under
 CONFIG_NAMES = ("hugo", "config")
 CONFIG_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
 BLOG_SECTIONS = ("blog", "posts", "post", "news", "articles")
-"""Sections taken for the posts when the site names none in `mainSections`."""
+"""Sections taken for the posts when the site names none in `mainSections`
+(Hugo's own default, its largest section, would make a site's docs its posts);
+with none of them, every section's pages are posts."""
 
 
 def config_files(root: Path) -> list[str]:
@@ -81,6 +83,13 @@ class Hugo(Generator):
         sections = _strings(config.get("mainsections"))
         if not sections and isinstance(params, dict):
             sections = _strings(params.get("mainSections") or params.get("mainsections"))
+        if not sections:
+            # Named as blogs name them, in any language's folder; else every section.
+            roots = [self.root / self.content, *(self.root / d for d in self.language_dirs)]
+            roots += [self.root / self.content / language for language in self.languages]
+            sections = tuple(
+                name for name in BLOG_SECTIONS if any((root / name).is_dir() for root in roots)
+            )
         self.main_sections = sections
         taxonomies = config.get("taxonomies")
         self.taxonomies = (
@@ -144,19 +153,13 @@ class Hugo(Generator):
         if self._bundle_of(relative):
             return "page"  # a resource of a bundle
         section = inside.split("/", 1)[0]
-        sections = self.main_sections or BLOG_SECTIONS
-        return "post" if section in sections else "page"
+        return "post" if not self.main_sections or section in self.main_sections else "page"
 
     def read(self, reading: Reading) -> None:
-        data = reading.data
         found = self._inside(reading.relative)
         if found is not None and found[0] and not reading.language:
             reading.language = found[0]
-        build = data.get("_build") or data.get("build")
-        if data.get("headless") is True or (
-            isinstance(build, dict) and str(build.get("list", "")).lower() == "never"
-        ):
-            reading.kind = "page"
+        super().read(reading)  # headless bundles
         tags_key = self.taxonomies.get("tag")
         category_key = self.taxonomies.get("category")
         if tags_key is None:

@@ -50,6 +50,7 @@ class Jekyll(Generator):
     split_tags = "spaces"
     draft_keys = ("published",)
     draft_folders = frozenset({"_drafts"})
+    leading_blank_lines = False
 
     def __init__(self, root: Path) -> None:
         super().__init__(root)
@@ -123,8 +124,8 @@ class Jekyll(Generator):
             folders = parts[: parts.index("_posts")] if "_posts" in parts else []
             named = _jekyll_list(data.get("categories"))
             single = data.get("category")
-            if isinstance(single, str) and single.strip():
-                named = (*named, single.strip())
+            if single is not None and not isinstance(single, (list, dict)) and str(single).strip():
+                named = (*named, str(single).strip())
             reading.categories = _unique((*folders, *named))
             if "title" not in data or not str(data.get("title") or "").strip():
                 found = _POST_NAME.match(parts[-1])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.blog.site.config_files import read_data
-from tui.blog.site.generator import Generator, Reading, under
+from tui.blog.site.generator import Generator, Reading, first_heading, under
 
 CONFIGS = ("mkdocs.yml", "mkdocs.yaml")
 
@@ -47,6 +47,13 @@ class MkDocs(Generator):
         return "post"
 
     def read(self, reading: Reading) -> None:
+        if not str(reading.data.get("title") or "").strip():
+            # As MkDocs titles a page: its first heading, else its file's name.
+            stem = reading.relative.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+            named = stem.replace("-", " ").replace("_", " ")
+            reading.title = first_heading(reading.body) or (
+                named.capitalize() if named.lower() == named else named
+            )
         date = reading.data.get("date")
         if isinstance(date, dict):
             from tui.blog.frontmatter import as_date
