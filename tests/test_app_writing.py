@@ -191,11 +191,13 @@ async def test_new_post_creates_a_draft_and_puts_the_cursor_in_its_body(blog_dir
         today = dt.date.today().isoformat()
         path = blog_dir / f"{today}-ete-a-noel-x.md"
         assert path.exists()
+        # With the lines every sample post gives: its author and language.
         assert path.read_text("utf-8") == (
-            f'---\ntitle: "Été à Noël: ../../x"\ndate: {today}\ntags: []\ndraft: true\n---\n\n'
+            f'---\ntitle: "Été à Noël: ../../x"\ndate: {today}\nauthor: BLOmiG\nlang: fr\n'
+            "tags: []\ndraft: true\n---\n\n"
         )
         assert isinstance(app.focused, PostEditor)
-        assert screen.editor.cursor_location == (7, 0)
+        assert screen.editor.cursor_location == (9, 0)
         await pilot.press(*"Bonjour", "ctrl+s")
         await settle(pilot)
         assert path.read_text("utf-8").endswith("---\n\nBonjour")

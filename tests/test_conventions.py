@@ -45,12 +45,16 @@ def test_jekyll_names_and_quoted_iso_dates(tmp_path: Path) -> None:
     convention = detect(blog.index.posts())
     assert convention.relative_path("Été !", NOW.date()) == "_posts/2026-03-04-ete.markdown"
     assert (convention.date_shape, convention.date_quote) == ("iso", "'")
-    assert convention.tags_key == "categories"
+    # A tag given stays a tag, even where the posts give only categories.
+    assert convention.tags_key == "tags"
     assert convention.draft_key == "draft"  # none in use: the default
+    # In the Jekyll site (a folder with _posts/), a draft goes where Jekyll keeps them.
+    convention = detect(blog.index.posts(), blog.site)
+    assert convention.relative_path("Été !", NOW.date()) == "_drafts/ete.markdown"
     post, line = blog.new_post("Été !", NOW, ("a",), convention)
     text = post.path.read_text("utf-8")
-    assert "date: '2026-03-04T09:08:07+01:00'\ncategories: [a]\ndraft: true\n" in text
-    assert post.draft and post.categories == ("a",) and post.date is not None
+    assert "date: '2026-03-04T09:08:07+01:00'\ntags: [a]\n---\n" in text
+    assert post.draft and post.tags == ("a",) and post.date is not None
     assert text.split("\n")[line] == ""
 
 
