@@ -13,7 +13,7 @@ import threading
 import time
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -47,7 +47,7 @@ from tui.blog.links import is_foreign_link, is_web_link, resolve_link
 from tui.blog.orders import ORDER_NAMES, ORDERS, Order
 from tui.blog.own_files import OwnFiles
 from tui.blog.parallel import ParallelReader
-from tui.blog.post import parse_post
+from tui.blog.post import is_page_key, parse_post
 from tui.blog.recovery import Recovery
 from tui.blog.search import Query, Searcher, parse_query
 from tui.blog.session import Session
@@ -71,6 +71,9 @@ from tui.widgets import Contents, PostEditor, PostList, PostPreview, SearchField
 from tui.widgets.blocks import agreement
 from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.post_editor import odd_line_break
+
+if TYPE_CHECKING:
+    from tui.blog.site import Site
 
 View = Literal["read", "split", "edit"]
 VIEWS: tuple[View, ...] = ("read", "split", "edit")
@@ -121,6 +124,8 @@ is not over by then; else it starts once it is (see `_watch_soon`)."""
 EMPTY_BLOG = "No posts yet.\nPress ctrl+n to write your first post."
 EMPTY_FILTER = "No post has all the selected tags.\nPress c to clear the filter."
 NO_MATCH = "No post matches the search.\nPress escape to clear it."
+EMPTY_PAGES = "No page has all the selected tags.\nPress c to clear the filter."
+NO_PAGES = "No pages.\nPress c to list every post."
 
 
 def moved(removed: list[Post], found: list[Post]) -> dict[Path, Path]:
@@ -136,6 +141,44 @@ def moved(removed: list[Post], found: list[Post]) -> dict[Path, Path]:
         if new_path is not None and new_path != post.path:
             moves[post.path] = new_path
     return moves
+
+
+def pages_at_end(posts: list[Post]) -> int:
+    """How many of ``posts`` are pages, which come after every post (see
+    `tui.blog.post.PAGE_MARK`): counted from the end, so that a blog of
+    posts only costs one look. Asked of the sort key, which a post restored
+    from the cache has without being made."""
+    count = 0
+    for post in reversed(posts):
+        if not is_page_key(post.sort_key):
+            break
+        count += 1
+    return count
+
+
+def pages_last(posts: list[Post]) -> list[Post]:
+    """``posts`` with the pages moved after the posts, each part in its order:
+    a search puts the titles that match first, pages among them."""
+    pages = [post for post in posts if is_page_key(post.sort_key)]
+    if len(pages) == pages_at_end(posts):
+        return posts
+    return [post for post in posts if not is_page_key(post.sort_key)] + pages
+
+
+def site_title(site: Site, folder: Path) -> str | None:
+    """What the header says of a blog in a known site: "Jekyll site · /root",
+    and the blog's folder from the root when it is below it; None outside
+    any site (the header then names the folder)."""
+    label = site.generator.label
+    if not label:
+        return None
+    title = f"{label} site · {printable(str(site.root))}"
+    inside = site.prefix.rstrip("/")
+    if inside.startswith(".."):  # not below the root, as the folder's links go
+        title += f" · {printable(str(folder))}"
+    elif inside:
+        title += f" · {printable(inside)}"
+    return title
 
 
 def _close_when_started(future: Future[ParallelReader | None] | Future[Survey | None]) -> None:
@@ -156,6 +199,8 @@ class MainScreen(Screen[None]):
     """Keys of the tags a post must all have to be listed."""
     order: reactive[Order] = reactive("newest", repaint=False)
     """How the list is sorted."""
+    pages_only: reactive[bool] = reactive(False, repaint=False)
+    """Whether the list shows only the site's pages (the sidebar's "Pages")."""
 
     class Showing(Message):
         """A post is being shown, or has just been: work the user waits for
@@ -478,6 +523,16 @@ class MainScreen(Screen[None]):
         tags = index.tag_counts()
         self._keep_glimpse(self.order, posts, tags, stamps, list(self.blog.unreadable))
 
+    @work(thread=True, group="site", exit_on_error=False)
+    def _name_site(self) -> None:
+        """Name the site's generator and root in the header, in place of the
+        folder. Finding them reads the site's config files (a fifth of a
+        second, the first time), so in a thread, once the posts are read:
+        reading them in this process found the site already."""
+        title = site_title(self.blog.site, self.blog.root)
+        if title is not None and not get_current_worker().is_cancelled:
+            self.app.call_from_thread(setattr, self, "sub_title", title)
+
     def _check_since_reading(
         self, known: dict[str, Stamp | None], loop: asyncio.AbstractEventLoop
     ) -> None:
@@ -525,6 +580,7 @@ class MainScreen(Screen[None]):
     def _loading_done(self, last_part: BlogIndex) -> None:
         self.loaded.set()  # first: an empty list then says the blog is empty, not loading
         self._watch_soon()
+        self._name_site()
         self._add_posts(last_part)
         index = self.blog.index
         self._as_read = (self.order, index.posts(), index.tag_counts(), list(self.blog.unreadable))
@@ -680,6 +736,7 @@ class MainScreen(Screen[None]):
         query = self.search_query
         if not query.is_empty:
             searcher = self.searcher
+            some_pages = pages_at_end(posts) > 0
             # Once the bodies' words are known, found at once: the list
             # changes once, instead of twice and a thread later.
             found = searcher.at_once(posts, query, most=BODIES_HERE)
@@ -690,16 +747,24 @@ class MainScreen(Screen[None]):
                 posts = in_title + [post for post in rest if searcher.in_headings(post, query)]
                 if query.words and rest:
                     self._search_bodies(query, in_title, rest, stay_on_top)
+            if some_pages:  # found, but still after the posts
+                posts = pages_last(posts)
         self._show_posts(posts, stay_on_top)
 
     def _show_posts(self, posts: list[Post], stay_on_top: bool) -> None:
+        """Show ``posts`` (the pages last), or only their pages when the
+        sidebar's "Pages" is chosen, and the tags left among those shown."""
         index = self.blog.index
         query = self.search_query
+        total = len(posts)
+        pages = pages_at_end(posts)
+        if self.pages_only:
+            posts = posts[total - pages :]
         self.post_list.show(
             posts, self._empty_message(), stay_on_top=stay_on_top, words=query.words
         )
         self.post_list.mark_unsaved(self.document.path if self.modified and self.document else None)
-        narrowed = bool(self.selected_tags) or not query.is_empty
+        narrowed = bool(self.selected_tags) or not query.is_empty or self.pages_only
         if self._glimpse is not None and not narrowed and not self.loaded.is_set():
             # The whole blog's tags, as the start screen showed them: those
             # of the posts read so far would be fewer.
@@ -710,15 +775,15 @@ class MainScreen(Screen[None]):
         counts += [
             TagCount(key, index.tag_name(key), 0) for key in self.selected_tags if key not in shown
         ]
-        self.tag_sidebar.show(len(posts), counts, self.selected_tags)
+        self.tag_sidebar.show(total, counts, self.selected_tags, pages, self.pages_only)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search_bodies(
         self, query: Query, in_title: list[Post], rest: list[Post], stay_on_top: bool
     ) -> None:
-        found = self.searcher.elsewhere(rest, query)
+        found = pages_last(in_title + self.searcher.elsewhere(rest, query))
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_found, query, in_title + found, stay_on_top)
+            self.app.call_from_thread(self._show_found, query, found, stay_on_top)
 
     def _show_found(self, query: Query, posts: list[Post], stay_on_top: bool) -> None:
         if query == self.search_query:  # not a search typed over since
@@ -726,10 +791,18 @@ class MainScreen(Screen[None]):
 
     def _empty_message(self) -> str:
         if len(self.blog.index):
-            return EMPTY_FILTER if self.search_query.is_empty else NO_MATCH
+            if not self.search_query.is_empty:
+                return NO_MATCH
+            if self.pages_only:
+                return EMPTY_PAGES if self.selected_tags else NO_PAGES
+            return EMPTY_FILTER
         return EMPTY_BLOG if self.loaded.is_set() else READING
 
     def watch_selected_tags(self) -> None:
+        if self.is_mounted:
+            self.refresh_posts()
+
+    def watch_pages_only(self) -> None:
         if self.is_mounted:
             self.refresh_posts()
 
@@ -1076,6 +1149,7 @@ class MainScreen(Screen[None]):
 
     def action_clear_tags(self) -> None:
         self.selected_tags = frozenset()
+        self.pages_only = False
 
     def action_cycle_view(self) -> None:
         self.view = VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)]
@@ -1182,9 +1256,13 @@ class MainScreen(Screen[None]):
     @on(TagSidebar.Toggled)
     def _tag_toggled(self, event: TagSidebar.Toggled) -> None:
         if event.key is None:
-            self.selected_tags = frozenset()
+            self.action_clear_tags()  # "All posts"
         else:
             self.toggle_tag(event.key)
+
+    @on(TagSidebar.PagesToggled)
+    def _pages_toggled(self) -> None:
+        self.pages_only = not self.pages_only
 
     def toggle_tag(self, key: str) -> None:
         """Add the tag to the filter, or take it out."""
@@ -1392,6 +1470,8 @@ class MainScreen(Screen[None]):
         self.blog.index.add(post)
         if not post.tag_keys >= self.selected_tags:
             self.selected_tags = frozenset()  # a new post has no tags: show it
+        if self.pages_only and not is_page_key(post.sort_key):
+            self.pages_only = False
         self.refresh_posts()
         self.post_list.select_post(post)
         if not await self.open_post(post.path):

@@ -28,6 +28,7 @@ from tui.widgets.post_keys import post_keys
 
 UNSAVED_MARK = "●"
 DRAFT_MARK = "draft"
+PAGE_MARK = "page"
 PROBLEM_MARK = "⚠"
 ROW_HEIGHT = 2
 RELATIVE = attrgetter("relative")
@@ -67,7 +68,13 @@ def row_parts(
     date = post.day
     if post.date_source == "modified":
         date += " (modified)"
-    second: list[tuple[str, str]] = [(date, "post-list--date")]
+    second: list[tuple[str, str]] = []
+    if post.kind == "page":
+        # About, docs, a section's index: listed after the posts, and said
+        # so first, where a long date ("(modified)", as most pages have)
+        # cannot push it out of a narrow list.
+        second.append((f"{PAGE_MARK}  ", "post-list--page"))
+    second.append((date, "post-list--date"))
     if post.draft:
         # On the second line, where a long title cannot push it out of sight.
         second.append((f"  {DRAFT_MARK}", "post-list--draft"))
@@ -89,6 +96,7 @@ class PostList(DrawnLines, can_focus=True):
         "post-list--title",
         "post-list--date",
         "post-list--draft",
+        "post-list--page",
         "post-list--language",
         "post-list--category",
         "post-list--tags",

@@ -1,4 +1,4 @@
-"""The tag sidebar: "All posts", then every tag with its count, then the categories.
+"""The tag sidebar: "All posts", the pages, then every tag with its count, then the categories.
 
 Drawn a visible line at a time, like the post list: a filter changes the
 count of every tag, and rebuilding an option (and its rendering) for each of
@@ -24,20 +24,21 @@ from tui.blog.index import TagCount
 from tui.widgets.drawn_lines import DrawnLines, Pieces
 
 ALL_POSTS = "All posts"
+PAGES = "Pages"
 CATEGORIES = "Categories"
 MIN_NAME = 4
 """Cells a name keeps before its count is cut instead (a very narrow sidebar)."""
 
 
 class Row(NamedTuple):
-    """A line of the sidebar. Only "All posts" and tags can take the cursor.
+    """A line of the sidebar. Only "All posts", "Pages" and tags can take the cursor.
 
     A named tuple, not a dataclass: a next start imports this module before
     its first frame, and making a dataclass runs generated code through the
     compiler (4.6 M instructions for a frozen one, against 1.6 M)."""
 
     kind: str
-    """"all" (clears the filter), "tag", "rule" or "heading"."""
+    """"all" (clears the filter), "pages" (the site's pages only), "tag", "rule" or "heading"."""
     key: str | None = None
     name: str = ""
     posts: int = 0
@@ -46,12 +47,25 @@ class Row(NamedTuple):
 
     @property
     def selectable(self) -> bool:
-        return self.kind in ("all", "tag")
+        return self.kind in ("all", "pages", "tag")
 
 
-def sidebar_rows(total: int, tags: Sequence[TagCount], selected: Collection[str]) -> list[Row]:
-    """The lines for ``tags`` among ``total`` posts, the ``selected`` ones marked."""
-    rows = [Row("all", None, ALL_POSTS, total, not selected)]
+def sidebar_rows(
+    total: int,
+    tags: Sequence[TagCount],
+    selected: Collection[str],
+    pages: int = 0,
+    pages_only: bool = False,
+) -> list[Row]:
+    """The lines for ``tags`` among ``total`` posts, the ``selected`` ones marked.
+
+    ``pages`` of the ``total`` are the site's pages (about, docs, section
+    indexes): a row of their own, shown when there are some, or when the
+    list is narrowed to them (``pages_only``), so that it can be undone.
+    """
+    rows = [Row("all", None, ALL_POSTS, total, not selected and not pages_only)]
+    if pages or pages_only:
+        rows.append(Row("pages", None, PAGES, pages, pages_only))
     rows.extend(
         Row("tag", t.key, t.name, t.count, t.key in selected) for t in tags if not t.is_category
     )
@@ -86,7 +100,8 @@ def row_pieces(row: Row, width: int, cursor: bool = False) -> Pieces:
 
 
 class TagSidebar(DrawnLines, can_focus=True):
-    """Tags to filter by; selecting several shows the posts that have them all."""
+    """Tags to filter by; selecting several shows the posts that have them all.
+    "Pages" narrows the list to the site's pages, and "All posts" clears both."""
 
     COMPONENT_CLASSES = {
         "tag-sidebar--mark",
@@ -124,19 +139,41 @@ class TagSidebar(DrawnLines, can_focus=True):
             self.sidebar = sidebar
             self.key = key
 
+    class PagesToggled(Message):
+        """ "Pages" was chosen: the list shows only the pages, or all again."""
+
+        def __init__(self, sidebar: TagSidebar) -> None:
+            super().__init__()
+            self.sidebar = sidebar
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._rows: list[Row] = [Row("all", None, ALL_POSTS)]
         self._hover: int | None = None
 
-    def show(self, total: int, tags: Sequence[TagCount], selected: Collection[str]) -> None:
-        """Show the tags left in the filtered posts, keeping the cursor on its tag."""
+    def show(
+        self,
+        total: int,
+        tags: Sequence[TagCount],
+        selected: Collection[str],
+        pages: int = 0,
+        pages_only: bool = False,
+    ) -> None:
+        """Show the tags left in the filtered posts, keeping the cursor on its
+        tag (or on "Pages"); ``pages`` of the ``total`` are pages."""
         current = self.highlighted_row
-        self._rows = sidebar_rows(total, tags, selected)
+        self._rows = sidebar_rows(total, tags, selected, pages, pages_only)
         self.set_line_count(len(self._rows))
         line = 0
-        if current is not None and current.kind == "tag":
-            line = next((at for at, row in enumerate(self._rows) if row.key == current.key), 0)
+        if current is not None and current.kind in ("tag", "pages"):
+            line = next(
+                (
+                    at
+                    for at, row in enumerate(self._rows)
+                    if row.kind == current.kind and row.key == current.key
+                ),
+                0,
+            )
         self.highlighted = line
         hover = self._hover
         if hover is not None and (hover >= len(self._rows) or not self._rows[hover].selectable):
@@ -150,7 +187,7 @@ class TagSidebar(DrawnLines, can_focus=True):
 
     @property
     def highlighted_key(self) -> str | None:
-        """The key of the tag under the cursor (None on "All posts")."""
+        """The key of the tag under the cursor (None on "All posts" and "Pages")."""
         row = self.highlighted_row
         return row.key if row else None
 
@@ -197,7 +234,11 @@ class TagSidebar(DrawnLines, can_focus=True):
 
     def action_select(self) -> None:
         row = self.highlighted_row
-        if row is not None and row.selectable:
+        if row is None or not row.selectable:
+            return
+        if row.kind == "pages":
+            self.post_message(self.PagesToggled(self))
+        else:
             self.post_message(self.Toggled(self, row.key))
 
     # The mouse

@@ -1,0 +1,216 @@
+"""A blog in a site: the header names its generator and root, and its pages
+are marked, listed after the posts, and filtered by the sidebar's "Pages"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from tests.helpers import screen_text, settle, started, text_of, until
+from tests.test_app_reading import listed_titles
+from tests.test_tag_sidebar import sidebar_lines
+from tui.app import BlogApp
+from tui.blog.post import Post, read_post
+from tui.blog.rows import record_of
+from tui.screens.main import MainScreen, pages_at_end, pages_last
+
+SIZE = (120, 30)
+
+
+def jekyll_site(root: Path) -> Path:
+    """A Jekyll site: two posts in _posts, a page beside them (about.md)."""
+    (root / "_config.yml").write_text("title: A site\n", "utf-8")
+    posts = root / "_posts"
+    posts.mkdir()
+    (posts / "2024-01-02-hello.md").write_text(
+        "---\ntitle: Hello world\ntags: [news, team]\n---\nFirst words.\n", "utf-8"
+    )
+    (posts / "2024-03-04-later.md").write_text(
+        "---\ntitle: Later on\n---\nThe hello of a later post.\n", "utf-8"
+    )
+    (root / "about.md").write_text(
+        "---\ntitle: About this hello\nlayout: page\ntags: [team]\n---\nWho writes here.\n", "utf-8"
+    )
+    return root
+
+
+def list_lines(screen: MainScreen) -> list[str]:
+    """The post list's lines as shown, inside its border, each stripped."""
+    inside = text_of(screen.post_list).splitlines()[1:-1]
+    return [text for line in inside if (text := line.strip("│ "))]
+
+
+async def choose_pages(pilot: Pilot[None], screen: MainScreen) -> None:
+    """To the sidebar, down to "Pages", chosen."""
+    await pilot.press("t", "j", "enter")
+    await until(pilot, lambda: screen.pages_only)
+    await settle(pilot)
+
+
+async def test_the_header_names_the_generator_and_the_site_root(tmp_path: Path) -> None:
+    root = jekyll_site(tmp_path)
+    app = BlogApp(root, watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await started(pilot)
+        await until(pilot, lambda: screen.sub_title != str(root))
+        assert screen.sub_title == f"Jekyll site · {root}"
+        await settle(pilot)
+        assert f"blog — Jekyll site · {root}" in screen_text(pilot).splitlines()[0]
+
+
+async def test_a_folder_below_the_root_is_named_after_it(tmp_path: Path) -> None:
+    root = jekyll_site(tmp_path)
+    app = BlogApp(root / "_posts", watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await started(pilot)
+        await until(pilot, lambda: (screen.sub_title or "").startswith("Jekyll"))
+        assert screen.sub_title == f"Jekyll site · {root} · _posts"
+        assert listed_titles(app) == ["Later on", "Hello world"]
+
+
+async def test_a_folder_in_no_site_keeps_its_path_in_the_header(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: A\n---\nText\n", "utf-8")
+    app = BlogApp(tmp_path, watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await started(pilot)
+        await settle(pilot)  # the site was looked for: none
+        assert screen.blog.site.name == ""
+        assert screen.sub_title == str(tmp_path)
+        # Nor any "Pages" row, nor a page mark: only posts.
+        assert sidebar_lines(screen.tag_sidebar)[:2] == ["✓ All posts  1", ""]
+        assert "page" not in text_of(screen.post_list)
+
+
+async def test_a_page_is_marked_and_listed_after_the_posts(tmp_path: Path) -> None:
+    app = BlogApp(jekyll_site(tmp_path), watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await started(pilot)
+        assert listed_titles(app) == ["Later on", "Hello world", "About this hello"]
+        lines = list_lines(screen)
+        assert lines[:4] == ["Later on", "2024-03-04", "Hello world", "2024-01-02  #news  #team"]
+        assert lines[4] == "About this hello"
+        assert lines[5].startswith("page  ")  # first, then the file's date
+        assert "(modified)  #te" in lines[5]
+
+
+async def test_the_pages_row_filters_the_list_to_the_pages(tmp_path: Path) -> None:
+    app = BlogApp(jekyll_site(tmp_path), watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await started(pilot)
+        sidebar = screen.tag_sidebar
+        assert sidebar_lines(sidebar)[:3] == ["✓ All posts  3", "Pages  1", "team  2"]
+        await choose_pages(pilot, screen)
+        assert listed_titles(app) == ["About this hello"]
+        assert sidebar_lines(sidebar)[:2] == ["All posts  3", "✓ Pages  1"]
+        await pilot.press("enter")  # chosen again: every post
+        await until(pilot, lambda: not screen.pages_only)
+        await settle(pilot)
+        assert len(listed_titles(app)) == 3
+        await pilot.press("enter")
+        await until(pilot, lambda: screen.pages_only)
+        await pilot.press("c")  # clears it, as it clears the tags
+        await until(pilot, lambda: not screen.pages_only)
+        await settle(pilot)
+        assert len(listed_titles(app)) == 3
+        assert sidebar_lines(sidebar)[:2] == ["✓ All posts  3", "Pages  1"]
+        await pilot.press("enter", "home", "enter")  # "All posts" clears it too
+        await until(pilot, lambda: not screen.pages_only)
+        await settle(pilot)
+        assert len(listed_titles(app)) == 3
+        assert sidebar.highlighted == 0
+
+
+async def test_pages_and_tags_filter_together(tmp_path: Path) -> None:
+    app = BlogApp(jekyll_site(tmp_path), watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await started(pilot)
+        sidebar = screen.tag_sidebar
+        await choose_pages(pilot, screen)
+        # Only the pages' tags are left: "team", not "news".
+        assert sidebar_lines(sidebar)[:4] == ["All posts  3", "✓ Pages  1", "team  1", ""]
+        await pilot.press("j", "space")
+        await until(pilot, lambda: bool(screen.selected_tags))
+        await settle(pilot)
+        assert listed_titles(app) == ["About this hello"]
+        assert sidebar_lines(sidebar)[:3] == ["All posts  2", "✓ Pages  1", "✓ team  1"]
+        await pilot.press("k", "enter")  # "Pages" again: every post with the tag
+        await until(pilot, lambda: not screen.pages_only)
+        await settle(pilot)
+        assert listed_titles(app) == ["Hello world", "About this hello"]
+        assert sidebar_lines(sidebar)[:3] == ["All posts  2", "Pages  1", "✓ team  2"]
+        await pilot.press("j", "space")  # the tag off, "news" on: no page has it
+        await until(pilot, lambda: not screen.selected_tags)
+        await settle(pilot)
+        await pilot.press("down", "down", "space")
+        await until(pilot, lambda: screen.selected_tags == {"news"})
+        await settle(pilot)
+        assert listed_titles(app) == ["Hello world"]
+        assert sidebar_lines(sidebar)[:3] == ["All posts  1", "✓ news  1", "team  1"]
+
+
+async def test_search_finds_pages_after_the_posts(tmp_path: Path) -> None:
+    app = BlogApp(jekyll_site(tmp_path), watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await started(pilot)
+        await pilot.press("slash", *"hello")
+        await settle(pilot)
+        # The page's title has the word, the posts only their title or body:
+        # the page still comes after them.
+        assert listed_titles(app) == ["Hello world", "Later on", "About this hello"]
+        assert sidebar_lines(screen.tag_sidebar)[:2] == ["✓ All posts  3", "Pages  1"]
+        await pilot.press("enter")  # to the list
+        await choose_pages(pilot, screen)
+        assert listed_titles(app) == ["About this hello"]
+        assert screen.search_field.value == "hello"
+
+
+async def test_a_next_start_from_the_cache_lists_the_pages_apart(tmp_path: Path) -> None:
+    root = jekyll_site(tmp_path)
+    (root / "contact.md").write_text("---\ntitle: Contact\n---\nMail\n", "utf-8")
+    async with BlogApp(root, watch=False).run_test(size=SIZE) as pilot:
+        await started(pilot)  # read, and kept in the cache
+    app = BlogApp(root, watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await started(pilot)
+        await settle(pilot)
+        assert sidebar_lines(screen.tag_sidebar)[:2] == ["✓ All posts  4", "Pages  2"]
+        await choose_pages(pilot, screen)
+        assert listed_titles(app) == ["Contact", "About this hello"]
+        assert sidebar_lines(screen.tag_sidebar)[:2] == ["All posts  4", "✓ Pages  2"]
+
+
+def test_pages_are_counted_and_put_last_without_making_posts_restored_from_the_cache(
+    tmp_path: Path,
+) -> None:
+    """A next start's posts are the cache's rows until shown (Post.deferred):
+    the sidebar's count of the pages, and a search's order, ask their sort keys only."""
+    site = jekyll_site(tmp_path)
+    read = [
+        read_post(site / relative, site)
+        for relative in ("_posts/2024-03-04-later.md", "about.md", "_posts/2024-01-02-hello.md")
+    ]
+    deferred = [Post.deferred(lambda r: site / r, post.relative, record_of(post)) for post in read]
+    assert pages_at_end(deferred) == 0
+    last = pages_last(deferred)
+    assert [post.relative for post in last] == [
+        "_posts/2024-03-04-later.md",
+        "_posts/2024-01-02-hello.md",
+        "about.md",
+    ]
+    assert pages_at_end(last) == 1
+    assert pages_last(last) is last  # already in place: the same list
+    assert all(post.record is not None for post in deferred)  # none made
+
+
+async def test_the_site_root_in_the_header_is_shown_as_text(tmp_path: Path) -> None:
+    root = tmp_path / "[b]site\x1b[31m"
+    root.mkdir()
+    jekyll_site(root)
+    app = BlogApp(root / "_posts", watch=False)
+    async with app.run_test(size=(160, 30)) as pilot:
+        screen = await started(pilot)
+        await until(pilot, lambda: (screen.sub_title or "").startswith("Jekyll"))
+        await settle(pilot)
+        header = screen_text(pilot).splitlines()[0]
+        assert f"Jekyll site · {tmp_path}/[b]site␛[31m · _posts" in header
