@@ -57,6 +57,7 @@ def test_list_json_is_stable_and_complete(
             "tags": ["vidéo", "Apple", "inspiration"],
             "categories": [],
             "draft": False,
+            "scheduled": False,
             "language": None,
             "kind": "post",
             "problems": [],

@@ -407,3 +407,36 @@ def test_each_real_site_is_recognised_with_its_posts(corpora: Path, name: str) -
     posts = [post for post in blog.load().posts() if post.kind == "post"]
     assert len(posts) == count
     assert not [post.relative for post in posts if post.date_source == "modified"]
+
+
+def test_a_date_that_does_not_exist_leaves_the_post_undated_not_dated_today(
+    tmp_path: Path,
+) -> None:
+    make(
+        tmp_path,
+        {
+            "leap.md": "---\ntitle: Leap\ndate: 2018-02-31\n---\n",
+            "2018-02-30-named.md": "---\ndate: 2018-02-31\n---\n",
+            "2021-08-26-welcome/index.md": "---\ntitle: Welcome\n---\n",
+        },
+    )
+    posts = posts_of(tmp_path)
+    leap = posts["leap.md"]
+    assert (leap.date, leap.day) == (None, "no date")
+    assert leap.problems == ("date: 2018-02-31 is not a real date",)
+    assert posts["2018-02-30-named.md"].date is None  # nor by a name that is no date either
+    welcome = posts["2021-08-26-welcome/index.md"]
+    assert (welcome.day, welcome.date_source) == ("2021-08-26", "path")  # the bundle's folder
+
+
+def test_a_post_dated_later_is_scheduled_where_the_generator_holds_it_back(
+    tmp_path: Path,
+) -> None:
+    later = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    text = f"---\ntitle: Later\ndate: {later}\n---\n"
+    make(tmp_path / "jekyll", {"_config.yml": "title: x\n", f"_posts/{later}-later.md": text})
+    make(tmp_path / "held", {"_config.yml": "future: true\n", f"_posts/{later}-later.md": text})
+    make(tmp_path / "eleventy", {".eleventy.js": "module.exports = {}\n", "later.md": text})
+    assert posts_of(tmp_path / "jekyll")[f"_posts/{later}-later.md"].scheduled
+    assert not posts_of(tmp_path / "held")[f"_posts/{later}-later.md"].scheduled  # future: true
+    assert not posts_of(tmp_path / "eleventy")["later.md"].scheduled  # Eleventy builds it

@@ -220,6 +220,7 @@ def post_json(folder: Path, post: Post) -> dict[str, Any]:
         "tags": list(post.tags),
         "categories": list(post.categories),
         "draft": post.draft,
+        "scheduled": post.scheduled,
         "language": post.language,
         "kind": post.kind,
         "problems": list(post.problems),
@@ -270,7 +271,13 @@ def print_posts(folder: Path, posts: Sequence[Post], as_json: bool) -> None:
         labels = [printable(c) for c in post.categories] + [f"#{printable(t)}" for t in post.tags]
         columns = [
             date,
-            "page " if post.kind == "page" else "draft" if post.draft else "     ",
+            "page "
+            if post.kind == "page"
+            else "draft"
+            if post.draft
+            else "later"
+            if post.scheduled
+            else "     ",
             set_cell_size(title, width),
             " ".join(labels),
         ]

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from tui.blog.own_files import OwnFiles
     from tui.blog.post import Post
 
-VERSION = 2
+VERSION = 3
 """Bumped whenever what a glimpse holds changes, so old ones are ignored."""
 
 ROWS = 120

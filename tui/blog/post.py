@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 # module before its first frame, for the posts of the list it shows then.
 _NAME_DATE = r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:-|$)"
 _PATH_DATE = r"(?:^|/)(\d{4})/(\d{2})/(\d{2})(?:/|$)"
+# A bundle dated by its folder: 2021-08-26-welcome/index.md.
+_BUNDLE_DATE = r"(?:^|/)(\d{4})-(\d{1,2})-(\d{1,2})-[^/]*/index(?:\.[A-Za-z-]+)?\.[^./]+$"
 _HEADING = r"(?m)^#[ \t]+(.+?)[ \t#]*$"
 # Hugo's translations: index.fr.md, post.pt-br.md.
 _LANGUAGE = r"(?i)^(?P<stem>.+)\.(?P<language>[a-z]{2}(?:-[a-z]{2,4})?)$"
@@ -47,6 +49,7 @@ FIELDS = (
     "mtime_ns",
     "size",
     "kind",
+    "held_if_future",
 )
 """A post's fields as a record holds them (see `tui.blog.rows`), in the order
 :meth:`Post.known` takes them; the cache's rows start with the post's path
@@ -115,6 +118,9 @@ class Post:
     kind: str = "post"
     """"post", or "page": a file the site's generator renders apart from its
     posts (about, docs, a section's index), or does not render at all."""
+    held_if_future: bool = False
+    """The site's generator holds a post dated in the future back until its
+    day (Jekyll, Hugo): such a post is :attr:`scheduled`."""
     stamp: Stamp | None = None
     """The file's stamp as stat'ed before it was read, when this post was
     read from it; None when it came from elsewhere (the cache, a worker),
@@ -147,6 +153,7 @@ class Post:
         mtime_ns: int,
         size: int,
         kind: str = "post",
+        held_if_future: bool = False,
     ) -> Post:
         """A post as an earlier reading made it, from its fields as plain
         values (the cache's; ``date_text``: the date's ISO form).
@@ -172,6 +179,7 @@ class Post:
             "mtime_ns": mtime_ns,
             "size": size,
             "kind": kind,
+            "held_if_future": held_if_future,
             "stamp": None,
             "sort_key": _sort_key(date_text, relative, kind),
         }
@@ -236,6 +244,16 @@ class Post:
         """Keys of the tags and the categories: what the tag filter matches."""
         # Made when first asked (by a filter), not for every post at every start.
         return frozenset([key for key, _ in self.labels])  # a list: faster than a generator
+
+    @property
+    def scheduled(self) -> bool:
+        """Dated in the future, in a site whose generator holds it back till then."""
+        return (
+            self.held_if_future
+            and not self.draft
+            and self.date is not None
+            and self.date > dt.datetime.now()
+        )
 
     @property
     def day(self) -> str:
@@ -427,6 +445,10 @@ def parse_post(
         and not any(problem.startswith(f"{date_key}:") for problem in problems)
     ):
         problems.append(f"{date_key}: {data[date_key]!s} is not a date this app can read")
+    if unread_date and date_source == "modified":
+        # A date written but not a date (2018-02-31): the post is undated,
+        # never dated today by its file's time, which no generator would do.
+        date, date_source = None, ""
     kind = site.kind(relative) if site is not None else "post"
     reading = Reading(
         relative=inside,
@@ -461,6 +483,7 @@ def parse_post(
         mtime_ns=mtime_ns,
         size=size,
         kind=reading.kind,
+        held_if_future=generator.holds_future and reading.kind == "post",
     )
 
 
@@ -512,6 +535,7 @@ def _date(
     for pattern, text, source in (
         (_NAME_DATE, path.name, "file name"),
         (_PATH_DATE, relative, "path"),
+        (_BUNDLE_DATE, relative, "path"),
     ):
         found = compiled(pattern).search(text)
         if found:

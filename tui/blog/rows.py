@@ -29,6 +29,7 @@ def record_of(post: Post) -> list[Any]:
         post.mtime_ns,
         post.size,
         post.kind,
+        post.held_if_future,
     ]
 
 

@@ -28,6 +28,7 @@ from tui.widgets.post_keys import post_keys
 
 UNSAVED_MARK = "●"
 DRAFT_MARK = "draft"
+SCHEDULED_MARK = "scheduled"
 PAGE_MARK = "page"
 PROBLEM_MARK = "⚠"
 ROW_HEIGHT = 2
@@ -78,6 +79,8 @@ def row_parts(
     if post.draft:
         # On the second line, where a long title cannot push it out of sight.
         second.append((f"  {DRAFT_MARK}", "post-list--draft"))
+    elif post.scheduled:
+        second.append((f"  {SCHEDULED_MARK}", "post-list--draft"))
     if post.language:
         second.append((f"  {post.language}", "post-list--language"))
     if post.categories:

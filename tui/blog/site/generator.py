@@ -56,6 +56,8 @@ class Generator:
     draft_keys: tuple[str, ...] = ("draft", "published")
     """The keys this generator honours: "draft" (draft: true), "published" (published: false)."""
     draft_folders: frozenset[str] = frozenset({"_drafts", "drafts"})
+    holds_future: bool = False
+    """Whether a post dated in the future waits for its day to be published."""
     leading_blank_lines: bool = True
     """Whether front matter after blank lines is read (Hugo's way; not Jekyll's)."""
 

@@ -66,6 +66,7 @@ class Hugo(Generator):
                 data = {stem: data}  # config/_default/params.toml holds `params`
             for key, value in data.items():
                 config.setdefault(key.lower(), value)
+        self.holds_future = config.get("buildfuture") is not True  # Hugo's default: held
         content = config.get("contentdir")
         self.content = content.strip("/") if isinstance(content, str) else "content"
         languages = config.get("languages")

@@ -60,6 +60,7 @@ class Jekyll(Generator):
         source = config.get("source")
         self.source = str(source).strip("/") if isinstance(source, str) and source != "." else ""
         self.exclude = DEFAULT_EXCLUDE + _globs(config.get("exclude"))
+        self.holds_future = config.get("future") is not True  # Jekyll's default: held
         self.include = _globs(config.get("include"))
         collections = config.get("collections")
         self.collections = (

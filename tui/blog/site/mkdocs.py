@@ -34,6 +34,7 @@ class MkDocs(Generator):
         self.posts = "/".join(part for part in (self.docs, post_dir.strip("/")) if part)
         self.new_posts = self.posts
         self.blog_found = options is not _NONE
+        self.holds_future = options.get("draft_if_future_date") is True
         if not self.blog_found:
             self.problems.append(f"{name}: no blog plugin: every page is a page, none a post")
         theme = config.get("theme")
