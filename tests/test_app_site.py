@@ -214,3 +214,24 @@ async def test_the_site_root_in_the_header_is_shown_as_text(tmp_path: Path) -> N
         await settle(pilot)
         header = screen_text(pilot).splitlines()[0]
         assert f"Jekyll site · {tmp_path}/[b]site␛[31m · _posts" in header
+
+
+async def test_a_pelican_post_is_previewed_without_its_header(tmp_path: Path) -> None:
+    (tmp_path / "pelicanconf.py").write_text("SITENAME = 'x'\nPATH = 'content'\n", "utf-8")
+    posts = tmp_path / "content"
+    posts.mkdir()
+    (posts / "one.md").write_text(
+        "Title: One\nDate: 2020-01-02\nSlug: one-slug\n\nThe body begins here.\n", "utf-8"
+    )
+    (posts / "pages").mkdir()
+    (posts / "pages" / "about.md").write_text("Title: About\nCategory: page\n\nAbout.\n", "utf-8")
+    app = BlogApp(tmp_path, watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await started(pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: "The body begins here." in screen_text(pilot))
+        shown = screen_text(pilot)
+        assert "Slug:" not in shown and "one-slug" not in shown
+        # A page's `Category: page` is no category; the post is in Pelican's default one.
+        lines = [line.strip() for line in sidebar_lines(screen.tag_sidebar)]
+        assert "misc  1" in lines and not any(line.startswith("page") for line in lines)

@@ -409,22 +409,7 @@ def parse_post(
     generator = site.generator if site is not None else _plain()
     inside = site.from_root(relative) if site is not None else relative
     decoded = encoding.decode(raw)
-    matter = frontmatter.split(decoded.text)
-    written_data, body_offset = matter.data, matter.body_offset
-    if matter.format is None and generator.leading_blank_lines:
-        # Hugo reads front matter after blank lines; Jekyll does not.
-        lead = len(decoded.text) - len(decoded.text.lstrip("\r\n\t "))
-        if lead and decoded.text.startswith(("---", "+++"), lead):
-            later = frontmatter.split(decoded.text[lead:])
-            if later.format is not None:
-                matter, written_data = later, later.data
-                body_offset = lead + later.body_offset
-    if generator.name == "pelican" and matter.format is None and not matter.problems:
-        from tui.blog.site.pelican import header
-
-        found = header(decoded.text)
-        if found is not None:
-            written_data, body_offset = found
+    matter, written_data, body_offset = generator.front_matter(decoded.text)
     # Keys are read whatever their case: Statiq writes Title, Hugo title.
     data: dict[str, Any] = {}
     for key, value in written_data.items():

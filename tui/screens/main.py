@@ -27,7 +27,7 @@ from textual.widgets import Header, Input, Markdown, Static, TextArea
 from textual.widgets.text_area import Document
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from tui.blog import Blog, BlogError, Post, frontmatter
+from tui.blog import Blog, BlogError, Post
 from tui.blog.cache import PostCache
 from tui.blog.collector import held_off
 from tui.blog.conventions import detect
@@ -971,11 +971,12 @@ class MainScreen(Screen[None]):
         self.preview.show_post(None)
         self._show_no_body()
 
-    @staticmethod
-    def _body_of(text: str) -> str:
-        """The part of ``text`` the preview shows, with control characters made
-        visible and lines too long to lay out cut short."""
-        return bounded_lines(printable_text(text[frontmatter.split(text).body_offset :]))
+    def _body_of(self, text: str) -> str:
+        """The part of ``text`` the preview shows (after the front matter, as
+        the site's generator finds it), with control characters made visible
+        and lines too long to lay out cut short."""
+        start = self.blog.site.generator.body_start(text)
+        return bounded_lines(printable_text(text[start:]))
 
     @work(group="preview", exclusive=True, exit_on_error=False)
     async def _show_no_body(self) -> None:

@@ -13,7 +13,10 @@ import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from tui.blog.frontmatter import FrontMatter
 
 _NAME_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[-_]|$)")
 _INDEX = re.compile(r"^index(?:\.[A-Za-z]{2}(?:-[A-Za-z]{2,4})?)?\.[^.]+$")
@@ -118,6 +121,25 @@ class Generator:
             isinstance(build, dict) and str(build.get("list", "")).lower() == "never"
         ):
             reading.kind = "page"  # Hugo's headless bundles: never listed by the site
+
+    def front_matter(self, text: str) -> tuple[FrontMatter, dict[str, Any], int]:
+        """The post's front matter as this generator finds it, what it says,
+        and where the body starts (what the preview shows)."""
+        from tui.blog import frontmatter
+
+        matter = frontmatter.split(text)
+        if matter.format is None and self.leading_blank_lines:
+            # Hugo reads front matter after blank lines; Jekyll does not.
+            lead = len(text) - len(text.lstrip("\r\n\t "))
+            if lead and text.startswith(("---", "+++"), lead):
+                later = frontmatter.split(text[lead:])
+                if later.format is not None:
+                    return later, later.data, lead + later.body_offset
+        return matter, matter.data, matter.body_offset
+
+    def body_start(self, text: str) -> int:
+        """Where the body of ``text`` starts, after its front matter."""
+        return self.front_matter(text)[2]
 
     # Shared by the generators.
 

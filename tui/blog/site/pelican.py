@@ -6,10 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.blog.site.config_files import python_assignments, read_text
 from tui.blog.site.generator import Generator, Reading, under
+
+if TYPE_CHECKING:
+    from tui.blog.frontmatter import FrontMatter
 
 SETTINGS = ("pelicanconf.py", "publishconf.py", "settings.py")
 _PELICAN_NAMES = re.compile(r"^(?:SITENAME|ARTICLE_PATHS|PAGE_PATHS|ARTICLE_URL|THEME)\s*=", re.M)
@@ -109,6 +112,14 @@ class Pelican(Generator):
             return relative
         return relative[len(self.content) + 1 :] if under(relative, self.content) else None
 
+    def front_matter(self, text: str) -> tuple[FrontMatter, dict[str, Any], int]:
+        matter, data, body = super().front_matter(text)
+        if matter.format is None and not matter.problems:
+            found = header(text)
+            if found is not None:
+                return matter, found[0], found[1]  # Pelican's own `Key: value` header
+        return matter, data, body
+
     def kind(self, relative: str) -> str:
         inside = self._inside(relative)
         if inside is None:
@@ -124,6 +135,7 @@ class Pelican(Generator):
         status = str(data.get("status") or self.default_status).strip().lower()
         reading.draft = status in ("draft", "hidden")
         if reading.kind != "post":
+            reading.categories = ()  # a page has none, whatever it says
             return
         category = data.get("category")
         if isinstance(category, str) and category.strip():
