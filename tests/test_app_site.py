@@ -235,3 +235,25 @@ async def test_a_pelican_post_is_previewed_without_its_header(tmp_path: Path) ->
         # A page's `Category: page` is no category; the post is in Pelican's default one.
         lines = [line.strip() for line in sidebar_lines(screen.tag_sidebar)]
         assert "misc  1" in lines and not any(line.startswith("page") for line in lines)
+
+
+async def test_an_mdx_post_shows_its_imports_and_jsx_as_code(tmp_path: Path) -> None:
+    (tmp_path / "docusaurus.config.js").write_text("module.exports = {};\n", "utf-8")
+    post = tmp_path / "blog" / "2024-05-06-hello" / "index.mdx"
+    post.parent.mkdir(parents=True)
+    post.write_text(
+        "---\ntitle: Hello\n---\nimport Tabs from '@theme/Tabs';\n\nThe text.\n\n"
+        "<Tabs>\n  Inside\n</Tabs>\n",
+        "utf-8",
+    )
+    app = BlogApp(tmp_path, watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await started(pilot)
+        assert listed_titles(app) == ["Hello"]
+        await pilot.press("enter")
+        await until(pilot, lambda: "The text." in screen_text(pilot))
+        # As code, line for line: not run together into a paragraph.
+        shown = screen_text(pilot)
+        assert "import Tabs from '@theme/Tabs';" in shown
+        lines = [line.rstrip(" │").rsplit("│", 1)[-1].strip() for line in shown.splitlines()]
+        assert ["<Tabs>", "Inside", "</Tabs>"] == lines[lines.index("<Tabs>") :][:3]

@@ -976,7 +976,12 @@ class MainScreen(Screen[None]):
         the site's generator finds it), with control characters made visible
         and lines too long to lay out cut short."""
         start = self.blog.site.generator.body_start(text)
-        return bounded_lines(printable_text(text[start:]))
+        body = text[start:]
+        if self.document is not None and self.document.path.suffix.lower() == ".mdx":
+            from tui.blog.mdx import as_markdown
+
+            body = as_markdown(body)
+        return bounded_lines(printable_text(body))
 
     @work(group="preview", exclusive=True, exit_on_error=False)
     async def _show_no_body(self) -> None:
