@@ -256,4 +256,4 @@ async def test_an_mdx_post_shows_its_imports_and_jsx_as_code(tmp_path: Path) -> 
         shown = screen_text(pilot)
         assert "import Tabs from '@theme/Tabs';" in shown
         lines = [line.rstrip(" │").rsplit("│", 1)[-1].strip() for line in shown.splitlines()]
-        assert ["<Tabs>", "Inside", "</Tabs>"] == lines[lines.index("<Tabs>") :][:3]
+        assert lines[lines.index("<Tabs>") :][:3] == ["<Tabs>", "Inside", "</Tabs>"]
