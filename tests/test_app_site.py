@@ -257,3 +257,21 @@ async def test_an_mdx_post_shows_its_imports_and_jsx_as_code(tmp_path: Path) -> 
         assert "import Tabs from '@theme/Tabs';" in shown
         lines = [line.rstrip(" │").rsplit("│", 1)[-1].strip() for line in shown.splitlines()]
         assert lines[lines.index("<Tabs>") :][:3] == ["<Tabs>", "Inside", "</Tabs>"]
+
+
+async def test_a_config_file_written_later_makes_the_folder_its_site(tmp_path: Path) -> None:
+    from tests.test_following import until as until_synced
+
+    for name, title in (("content/blog/a.md", "A post"), ("content/docs/b.md", "A doc")):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(f"---\ntitle: {title}\ndate: 2024-01-02\n---\n", "utf-8")
+    app = BlogApp(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await started(pilot)
+        assert [post.kind for post in screen.blog.index.posts()] == ["post", "post"]
+        (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org"\n', "utf-8")
+        await until_synced(pilot, screen, lambda: screen.blog.site.name == "hugo")
+        await until(pilot, lambda: (screen.sub_title or "").startswith("Hugo site"))
+        kinds = {post.title: post.kind for post in screen.blog.index.posts()}
+        assert kinds == {"A post": "post", "A doc": "page"}  # docs: not a blog section
+        assert "Pages  1" in sidebar_lines(screen.tag_sidebar)

@@ -88,6 +88,9 @@ class Blog:
         self.index = BlogIndex(self.root)
         self.unreadable: list[str] = []
         """Folders the last full read (and the refreshes since) could not read, and why."""
+        self.site_changed = False
+        """Set when a refresh found the site changed (a config file): for the
+        caller to clear once it has shown the new site."""
 
     @property
     def site(self) -> Site:
@@ -358,6 +361,7 @@ class Blog:
         if self._site_changed(paths):
             # Another generator, or the same one told otherwise: every post
             # is read again, as the site now says (and none is gone).
+            self.site_changed = True
             return list(self.read(self.scan())), []
         for path in paths:
             # As the listing: never through a link to a folder (one to / would read the machine).

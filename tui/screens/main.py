@@ -529,8 +529,8 @@ class MainScreen(Screen[None]):
         folder. Finding them reads the site's config files (a fifth of a
         second, the first time), so in a thread, once the posts are read:
         reading them in this process found the site already."""
-        title = site_title(self.blog.site, self.blog.root)
-        if title is not None and not get_current_worker().is_cancelled:
+        title = site_title(self.blog.site, self.blog.root) or printable(str(self.blog.root))
+        if not get_current_worker().is_cancelled:
             self.app.call_from_thread(setattr, self, "sub_title", title)
 
     def _check_since_reading(
@@ -643,6 +643,9 @@ class MainScreen(Screen[None]):
             self.keeper.moved(document.path)
             self._update_status()
         self.refresh_posts()
+        if self.blog.site_changed:  # a config file: the header names the site anew
+            self.blog.site_changed = False
+            self._name_site()
         if highlighted in moves:
             self._select(moves[highlighted])
         document = self.document

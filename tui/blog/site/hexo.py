@@ -26,7 +26,7 @@ _PATTERNS = {
 class Hexo(Generator):
     name = "hexo"
     label = "Hexo"
-    tag_keys = ("tags",)
+    tag_keys = ("tags", "tag")  # Hexo reads `tag` and `category` when the plural is absent
     split_tags = "none"
     draft_keys = ("published",)
     draft_folders = frozenset({"_drafts"})
