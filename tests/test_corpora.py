@@ -37,9 +37,11 @@ TRUTHS = {
     # Dates only in the file names; categories on every post; YAML aliases.
     "jekyll-mademistakes": Truth(1005, 1005, 1005, 1005, 1005, 0, 0, 0),
     # 768 files less the TOML _index.md section page; 122 translations
-    # (index.es.md ...); 7 files with no date: headless bundles and templates;
-    # 3 with a line too long to edit here (6,175 to 36,214 characters).
-    "hugo-ropensci": Truth(767, 763, 760, 759, 22, 0, 122, 3),
+    # (index.es.md ...); 4 files with no date of their own or their bundle
+    # folder's name (2021-02-03-targets/...): headless bundles and templates;
+    # 3 with a line too long to edit here (6,175 to 36,214 characters); one
+    # whose front matter comes after a blank line, which Hugo reads.
+    "hugo-ropensci": Truth(767, 764, 763, 760, 22, 0, 122, 3),
     # 400 or so notes have no title; 18 files under drafts/ have no date yet.
     "fr-nhoizey": Truth(1529, 1126, 1508, 1514, 0, 18, 0, 0),
     # Jekyll's fixtures and Statiq front matter without an opening fence.
@@ -136,7 +138,7 @@ async def test_the_app_opens_a_real_blog(corpora: Path) -> None:
         newest = screen.post_list.post_at(1)
         assert newest is not None
         await until_open(pilot, screen, newest.path)
-        await pilot.press("t", "j", "space")
+        await pilot.press("t", "j", "j", "space")  # past "All posts" and "Pages"
         await until(pilot, lambda: screen.post_list.option_count < len(screen.blog.index))
         assert len(screen.selected_tags) == 1
         assert screen.post_list.option_count > 0
