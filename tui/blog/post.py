@@ -338,9 +338,9 @@ def read_post(
     except OSError as error:
         return _unreadable(path, relative, str(error.strerror))
     try:
-        from tui.blog.site import site_for
+        import tui.blog.site as sites  # see parse_post
 
-        post = parse_post(raw, path, relative, mtime_ns, size, site_for(root))
+        post = parse_post(raw, path, relative, mtime_ns, size, sites.site_for(root))
         post.stamp = then
         if linked is None:
             linked = path.is_symlink()
@@ -404,7 +404,7 @@ def parse_post(
     # Once imported, the statements cost 0.6 us a post, of the 75 it takes.
     import tui.blog.encoding as encoding
     import tui.blog.frontmatter as frontmatter
-    from tui.blog.site.generator import Generator, Reading
+    import tui.blog.site.generator as generators
 
     generator = site.generator if site is not None else _plain()
     inside = site.from_root(relative) if site is not None else relative
@@ -435,7 +435,7 @@ def parse_post(
         # never dated today by its file's time, which no generator would do.
         date, date_source = None, ""
     kind = site.kind(relative) if site is not None else "post"
-    reading = Reading(
+    reading = generators.Reading(
         relative=inside,
         data=data,
         body=decoded.text[body_offset:],
@@ -455,7 +455,7 @@ def parse_post(
     return Post(
         path=path,
         relative=relative,
-        title=Generator.unescaped(reading.title),
+        title=generators.Generator.unescaped(reading.title),
         date=reading.date,
         date_source=reading.date_source,
         tags=reading.tags,

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from tui.blog import frontmatter
+
 if TYPE_CHECKING:
     from tui.blog.frontmatter import FrontMatter
 
@@ -125,8 +127,6 @@ class Generator:
     def front_matter(self, text: str) -> tuple[FrontMatter, dict[str, Any], int]:
         """The post's front matter as this generator finds it, what it says,
         and where the body starts (what the preview shows)."""
-        from tui.blog import frontmatter
-
         matter = frontmatter.split(text)
         if matter.format is None and self.leading_blank_lines:
             # Hugo reads front matter after blank lines; Jekyll does not.
