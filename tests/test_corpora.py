@@ -14,7 +14,8 @@ from tui.app import BlogApp
 from tui.blog import Blog, BlogError, BlogIndex, Post, frontmatter, read_post
 from tui.blog.encoding import decode
 from tui.blog.metadata import add_tag, remove_tag, set_draft, set_title
-from tui.blog.post import parse_post, split_language
+from tui.blog.parsing import parse_post
+from tui.blog.post import split_language
 
 
 @dataclass(frozen=True)

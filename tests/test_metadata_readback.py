@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from tui.blog import BlogError
 from tui.blog.metadata import add_tag, remove_tag, rename_tag, set_draft, set_title
-from tui.blog.post import Post, parse_post, tag_key
+from tui.blog.parsing import parse_post
+from tui.blog.post import Post, tag_key
 
 
 def read(text: str) -> Post:

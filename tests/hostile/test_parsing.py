@@ -7,7 +7,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.blog.post import Post, parse_post, read_post
+from tui.blog.parsing import parse_post
+from tui.blog.post import Post, read_post
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FENCES = st.sampled_from(["---\n", "+++\n", "...\n", "{\n", "}\n", "---", "\ufeff---\n", ""])

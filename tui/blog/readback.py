@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.blog import frontmatter
-from tui.blog.post import parse_post
+from tui.blog.parsing import parse_post
 
 _PATH = Path("post.md")
 """Where the post is taken to be: a name that says nothing (no date, no

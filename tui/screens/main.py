@@ -47,7 +47,8 @@ from tui.blog.links import is_foreign_link, is_web_link, resolve_link
 from tui.blog.orders import ORDER_NAMES, ORDERS, Order
 from tui.blog.own_files import OwnFiles
 from tui.blog.parallel import ParallelReader
-from tui.blog.post import is_page_key, parse_post
+from tui.blog.parsing import parse_post
+from tui.blog.post import is_page_key
 from tui.blog.recovery import Recovery
 from tui.blog.search import Query, Searcher, parse_query
 from tui.blog.session import Session

@@ -67,6 +67,6 @@ class Docusaurus(Generator):
         tags = data.get("tags")
         if isinstance(tags, list):
             labels = [item.get("label") if isinstance(item, dict) else item for item in tags]
-            from tui.blog.post import tags_of
+            from tui.blog.parsing import tags_of
 
             reading.tags = tags_of(labels, "none")

@@ -74,7 +74,7 @@ class Zola(Generator):
     def read(self, reading: Reading) -> None:
         taxonomies = reading.data.get("taxonomies")
         if isinstance(taxonomies, dict):
-            from tui.blog.post import tags_of
+            from tui.blog.parsing import tags_of
 
             reading.tags = tags_of(taxonomies.get("tags"), "none")
             reading.categories = tags_of(taxonomies.get("categories"), "none")
