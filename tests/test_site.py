@@ -355,6 +355,7 @@ def test_an_astro_site_without_a_draft_field_is_told_so(tmp_path: Path) -> None:
     convention = detect(blog.load().posts(), blog.site)
     assert convention.warning and "no draft field" in convention.warning
     assert convention.draft_key == "none"
+    assert "no draft field" in str(blog.site.describe()["drafts"])
 
 
 def test_a_changed_config_reads_the_site_again(tmp_path: Path) -> None:

@@ -54,6 +54,8 @@ class Astro(Generator):
         else:
             self.date_keys = DATE_KEYS
             self.tag_keys = ("tags",)
+        if schema and "draft" not in schema:
+            self.draft_mark = "none: the collection's schema has no draft field"
         posts = next((folder for folder in self.collections[1:]), None)
         self.new_posts = posts or _first_collection(root) or "src/content/blog"
 

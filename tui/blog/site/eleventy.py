@@ -52,6 +52,8 @@ class Eleventy(Generator):
                     # A folder's name ignores what is in it.
                     self.ignored += [glob_pattern(glob), glob_pattern(glob + "/**")]
         self.honours_draft = "draft" in text
+        if not self.honours_draft:
+            self.draft_mark = "permalink: false, eleventyExcludeFromCollections: true"
         self.new_posts = self.post_globs[0][1].rsplit("/", 1)[0] if self.post_globs else self.input
 
     def excluded(self, relative: str) -> bool:
