@@ -12,7 +12,7 @@ import pytest
 from tui.blog import Blog
 from tui.blog.conventions import detect
 from tui.blog.post import Post
-from tui.blog.site import forget
+from tui.blog.site import forget, site_for
 from tui.blog.site.config_files import python_assignments
 
 
@@ -441,3 +441,32 @@ def test_a_post_dated_later_is_scheduled_where_the_generator_holds_it_back(
     assert posts_of(tmp_path / "jekyll")[f"_posts/{later}-later.md"].scheduled
     assert not posts_of(tmp_path / "held")[f"_posts/{later}-later.md"].scheduled  # future: true
     assert not posts_of(tmp_path / "eleventy")["later.md"].scheduled  # Eleventy builds it
+
+
+def test_hostile_config_files_are_told_never_run_nor_waited_on(tmp_path: Path) -> None:
+    import os
+
+    fifo = make(tmp_path / "fifo", {"a.md": "---\ntitle: A\n---\n"})
+    os.mkfifo(fifo / "_config.yml")  # would block a plain open() for ever
+    site = site_for(fifo)
+    assert site.name == "jekyll"
+    assert any("_config.yml" in problem for problem in site.generator.problems)
+    assert posts_of(fifo)["a.md"].kind == "page"  # Jekyll's defaults: no _posts/
+
+    broken = make(tmp_path / "broken", {"mkdocs.yml": "plugins: [blog\n", "docs/a.md": "# A\n"})
+    (problem,) = site_for(broken).generator.problems[:1]
+    assert problem.startswith("mkdocs.yml: not valid YML")
+
+    # Whitespace by the megabyte, and code where a value would be: read as text, at once.
+    blank = make(
+        tmp_path / "blank",
+        {
+            "astro.config.mjs": "export default {}\n",
+            "src/content.config.ts": " " * 900_000 + "\nschema: z.object({ title: z.string() })\n",
+            "src/content/blog/a.md": "---\ntitle: A\n---\n",
+        },
+    )
+    assert posts_of(blank)["src/content/blog/a.md"].kind == "post"
+    (tmp_path / "big").mkdir()
+    (tmp_path / "big" / "docusaurus.config.js").write_bytes(b"x" * 1_500_000)
+    assert any("over 1 MB" in problem for problem in site_for(tmp_path / "big").generator.problems)

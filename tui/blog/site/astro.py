@@ -3,6 +3,7 @@ loader's `base`), the date key its schema declares, `src/pages/` apart."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -16,21 +17,22 @@ COLLECTION_CONFIGS = tuple(
     for suffix in ("ts", "js", "mjs", "mts")
 )
 _BASE = re.compile(r"""\bbase\s*:\s*(['"`])([^'"`\n]+)\1""")
-_SCHEMA_KEY = re.compile(r"""(?m)^\s*['"]?([A-Za-z_]\w*)['"]?\s*:\s*z\s*\.""")
+# `pubDate: z.coerce.date()`: a key the schema declares. Spaces, not \s, before
+# the key: \s would run across lines and take quadratic time on a long blank run.
+_SCHEMA_KEY = re.compile(r"""(?m)^[ \t]*['"]?([A-Za-z_]\w*)['"]?[ \t]*:[ \t]*z[ \t]*\.""")
 DATE_KEYS = ("pubdate", "publishdate", "date", "published", "pubdatetime", "publishedat")
 
 
 class Astro(Generator):
     name = "astro"
     label = "Astro"
-    suffixes = (".md", ".markdown", ".mdx", ".mdoc")
     split_tags = "none"
     draft_keys = ("draft",)
     draft_folders = frozenset()
 
     def __init__(self, root: Path) -> None:
         super().__init__(root)
-        name = next((name for name in CONFIGS if (root / name).is_file()), None)
+        name = next((name for name in CONFIGS if os.path.lexists(root / name)), None)
         if name:
             self.config_files.append(name)
         collections = ["src/content"]

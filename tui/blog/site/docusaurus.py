@@ -5,6 +5,7 @@ path, `draft` and `unlisted`; docs and pages apart."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
@@ -23,13 +24,12 @@ class Docusaurus(Generator):
     tag_keys = ("tags",)
     category_keys = ()  # no categories: `categories` is just data
     split_tags = "none"
-    suffixes = (".md", ".markdown", ".mdx")
     draft_keys = ("draft",)
     draft_folders = frozenset()
 
     def __init__(self, root: Path) -> None:
         super().__init__(root)
-        name = next((name for name in CONFIGS if (root / name).is_file()), CONFIGS[0])
+        name = next((name for name in CONFIGS if os.path.lexists(root / name)), CONFIGS[0])
         self.config_files.append(name)
         text = read_text(root / name, self.problems) or ""
         blogs: list[str] = []

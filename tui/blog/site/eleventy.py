@@ -3,6 +3,7 @@ named in its config, dates from the front matter or the file's name."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -33,7 +34,7 @@ class Eleventy(Generator):
 
     def __init__(self, root: Path) -> None:
         super().__init__(root)
-        name = next((name for name in CONFIGS if (root / name).is_file()), None)
+        name = next((name for name in CONFIGS if os.path.lexists(root / name)), None)
         text = ""
         if name:
             self.config_files.append(name)

@@ -57,7 +57,6 @@ class Generator:
     date_keys: tuple[str, ...] = ("date",)
     split_tags: str = "commas or spaces"
     """How a tags string is split: "commas or spaces", "spaces", "commas", or "none"."""
-    suffixes: tuple[str, ...] = (".md", ".markdown")
     draft_keys: tuple[str, ...] = ("draft", "published")
     """The keys this generator honours: "draft" (draft: true), "published" (published: false)."""
     draft_folders: frozenset[str] = frozenset({"_drafts", "drafts"})
@@ -80,14 +79,16 @@ class Generator:
         """Where a new draft goes when this generator keeps drafts in a folder
         (Jekyll's `_drafts`), from the root; None when a key marks drafts."""
         self.draft_mark: str = "draft: true"
-        self._bundles: dict[str, bool] = {}
         """What marks a new post a draft, in words: the key and its value."""
+        self._bundles: dict[str, bool] = {}
+        """Whether each folder asked about holds an `index.*` (a page bundle)."""
 
     # What the site is made of.
 
     def excluded(self, relative: str) -> bool:
         """Whether the file at ``relative`` (from the root) is no file of the
-        site at all (Jekyll's `exclude`, a theme's machinery): not listed."""
+        site at all (Jekyll's `exclude`, a theme's machinery): a page, then,
+        listed apart, as a file the generator does not render."""
         return False
 
     def kind(self, relative: str) -> str:

@@ -25,7 +25,7 @@ def config_files(root: Path) -> list[str]:
         name + suffix
         for name in CONFIG_NAMES
         for suffix in CONFIG_SUFFIXES
-        if (root / (name + suffix)).is_file()
+        if os.path.lexists(root / (name + suffix))
     ][:1]
     folder = root / "config" / "_default"
     if folder.is_dir():
@@ -33,7 +33,7 @@ def config_files(root: Path) -> list[str]:
             found += sorted(
                 f"config/_default/{entry.name}"
                 for entry in entries
-                if entry.name.endswith(CONFIG_SUFFIXES) and entry.is_file()
+                if entry.name.endswith(CONFIG_SUFFIXES) and not entry.is_dir()
             )
     return found
 

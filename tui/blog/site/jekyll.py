@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ CONFIGS = ("_config.yml", "_config.yaml", "_config.toml")
 def settings(root: Path, problems: list[str]) -> tuple[str | None, dict[str, Any]]:
     """The first config file of a Jekyll or Hexo site and what it says."""
     for name in CONFIGS:
-        if (root / name).is_file():
+        if os.path.lexists(root / name):
             return name, read_data(root / name, problems) or {}
     return None, {}
 

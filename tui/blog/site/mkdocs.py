@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from tui.blog.site.config_files import read_data
@@ -21,7 +22,7 @@ class MkDocs(Generator):
 
     def __init__(self, root: Path) -> None:
         super().__init__(root)
-        name = next((name for name in CONFIGS if (root / name).is_file()), CONFIGS[0])
+        name = next((name for name in CONFIGS if os.path.lexists(root / name)), CONFIGS[0])
         self.config_files.append(name)
         config = read_data(root / name, self.problems) or {}
         docs = config.get("docs_dir")

@@ -4,6 +4,7 @@ pages by their paths, the `Key: value` header, `Status`, categories."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,10 +22,10 @@ _HEADER_LINE = re.compile(r"^([A-Za-z0-9_-]+):[ \t]*(.*?)[ \t]*$")
 
 def settings_file(root: Path) -> str | None:
     """The site's Pelican settings file, if ``root`` has one."""
-    if (root / "pelicanconf.py").is_file():
+    if os.path.lexists(root / "pelicanconf.py"):
         return "pelicanconf.py"
     for name in SETTINGS[1:]:
-        if (root / name).is_file():
+        if os.path.lexists(root / name):
             text = read_text(root / name, []) or ""
             if _PELICAN_NAMES.search(text):
                 return name
