@@ -88,13 +88,15 @@ def save(
     unreadable: Sequence[str],
     folder: Path | None = None,
     own: OwnFiles | None = None,
-    main_language: str | None = None,
+    site_language: str | None = None,
 ) -> None:
     """Keep the list's first ``posts`` (all of them, in ``order``), the ``tags``
-    and the ``main_language`` of the blog read with ``stamps``. A failure is told once by ``own``
+    and the main language (the ``site_language`` its config names, else its
+    posts' most common) of the blog read with ``stamps``. A failure is told once by ``own``
     (`tui.blog.own_files`), never raised: the next start just shows its
     list a little later."""
     from tui.blog.files import atomic_write
+    from tui.blog.index import main_language
     from tui.blog.own_files import OwnFiles
     from tui.blog.rows import record_of
 
@@ -112,7 +114,9 @@ def save(
         "fingerprint": fingerprint(stamps.items(), unreadable),
         "total": len(posts),
         "tags": [[tag.key, tag.name, tag.count] for tag in tags],
-        "language": main_language,
+        "language": main_language(
+            {tag.name: tag.count for tag in tags if tag.is_language}, len(posts), site_language
+        ),
         "posts": [[post.relative, *record_of(post)] for post in posts[:ROWS]],
     }
     import json  # here, as in _checked: the app's start reads what marshal wrote

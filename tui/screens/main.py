@@ -42,7 +42,7 @@ from tui.blog.head_start import (
     next_start_survey,
     worker_count,
 )
-from tui.blog.index import BlogIndex, TagCount, main_language
+from tui.blog.index import BlogIndex, TagCount
 from tui.blog.links import is_foreign_link, is_web_link, resolve_link
 from tui.blog.orders import ORDER_NAMES, ORDERS, Order
 from tui.blog.own_files import OwnFiles
@@ -503,8 +503,6 @@ class MainScreen(Screen[None]):
         # Sorted with a searcher of its own: in the order by title, the
         # screen's would sort the whole blog again on its time.
         posts = Searcher().ordered(newest_first, order)
-        languages = {tag.name: tag.count for tag in tags if tag.is_language}
-        main = main_language(languages, len(newest_first), self._site_language)
         save_glimpse(
             self.blog.root,
             order,
@@ -513,7 +511,7 @@ class MainScreen(Screen[None]):
             stamps,
             unreadable,
             own=self.own_files,
-            main_language=main,
+            site_language=self._site_language,
         )
 
     def _keep_glimpse_on_leaving(self) -> None:
