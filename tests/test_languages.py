@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.helpers import settle, started, text_of, until
+from tests.helpers import palette_results, settle, started, text_of, until
 from tests.test_app_site import list_lines
 from tests.test_tag_sidebar import sidebar_lines
 from tui.app import BlogApp
@@ -223,3 +223,22 @@ async def test_a_language_section_comes_back_from_the_cache(tmp_path: Path) -> N
             screen = await started(pilot)
             assert await languages_shown(pilot, screen) == ["fr  3", "en  1"]
             assert second_lines(screen)["In English"].split() == ["2024-01-04", "en", "#travel"]
+
+
+async def test_a_language_is_chosen_from_the_palette_and_never_renamed(tmp_path: Path) -> None:
+    app = BlogApp(hugo_site(tmp_path), watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await started(pilot)
+        await pilot.press("ctrl+p", *"language: ja")
+        commands = await palette_results(pilot)
+        assert "Language: ja" in str(commands.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await until(pilot, lambda: screen.selected_tags == {"language:ja"})
+        await settle(pilot)
+        assert list(second_lines(screen)) == ["A Japanese post"]
+        # r on a language says why not, and changes no file.
+        before = {path: path.read_text("utf-8") for path in tmp_path.rglob("*.md")}
+        await pilot.press("t", "end", "r")
+        await until(pilot, lambda: any("language" in str(n.message) for n in app._notifications))
+        assert isinstance(app.screen, MainScreen)  # no prompt for a new name
+        assert {path: path.read_text("utf-8") for path in tmp_path.rglob("*.md")} == before
