@@ -58,7 +58,7 @@ def test_list_json_is_stable_and_complete(
             "categories": [],
             "draft": False,
             "scheduled": False,
-            "language": None,
+            "language": "fr",  # its front matter's lang: fr
             "kind": "post",
             "problems": [],
         }

@@ -142,6 +142,9 @@ def command_parser() -> argparse.ArgumentParser:
     listing.add_argument(
         "--category", action="append", default=[], help="only posts in this category"
     )
+    listing.add_argument(
+        "--language", default=None, help="only posts in this language (fr, as `--json` says it)"
+    )
     drafts = listing.add_mutually_exclusive_group()
     drafts.add_argument("--draft", dest="draft", action="store_true", default=None)
     drafts.add_argument("--no-draft", dest="draft", action="store_false")
@@ -166,7 +169,7 @@ def run_command(args: list[str]) -> int:
     # Imported here: the app's start does not need them before its first frame.
     from tui.blog import Blog
     from tui.blog.conventions import detect
-    from tui.blog.post import category_key, tag_key
+    from tui.blog.post import category_key, language_key, tag_key
     from tui.blog.store import check_title
 
     options = command_parser().parse_args(args)
@@ -195,6 +198,8 @@ def run_command(args: list[str]) -> int:
             print_tags(blog, as_json=options.json)
         else:
             keys = [tag_key(t) for t in options.tag] + [category_key(c) for c in options.category]
+            if options.language:
+                keys.append(language_key(options.language.strip()))
             posts = [
                 post
                 for post in blog.index.filter(keys)
@@ -287,7 +292,8 @@ def print_posts(folder: Path, posts: Sequence[Post], as_json: bool) -> None:
 
 
 def print_tags(blog: Blog, as_json: bool) -> None:
-    counts = blog.index.tag_counts()
+    # Tags and categories: a post's language is in `blog list --json`.
+    counts = [tag for tag in blog.index.tag_counts() if not tag.is_language]
     if as_json:
         rows = [
             {

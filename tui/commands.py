@@ -25,7 +25,7 @@ class TagCommands(Provider):
         matcher = self.matcher(query)
         for tag in screen.blog.index.tag_counts():
             action = "remove from" if tag.key in screen.selected_tags else "add to"
-            kind = "Category" if tag.is_category else "Tag"
+            kind = "Category" if tag.is_category else "Language" if tag.is_language else "Tag"
             label = f"{kind}: {printable(tag.name)}"
             score = matcher.match(label)
             if score > 0:

@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 from tui.blog.opening import read_regular
 from tui.blog.walk import Stamp
 
-VERSION = 8
+VERSION = 9
 """Bumped whenever what the file holds changes, so old caches are ignored."""
 HEADER = f"blog-tui cache {VERSION} python {sys.implementation.cache_tag}\n".encode()
 DIGEST = 20

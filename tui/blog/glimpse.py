@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from tui.blog.own_files import OwnFiles
     from tui.blog.post import Post
 
-VERSION = 3
+VERSION = 4
 """Bumped whenever what a glimpse holds changes, so old ones are ignored."""
 
 ROWS = 120
@@ -57,6 +57,8 @@ class Glimpse(NamedTuple):
     tags: list[TagCount]
     posts: list[Post]
     """The first posts of the list, in ``order``."""
+    main_language: str | None = None
+    """The blog's own language, which the list does not mark its posts with."""
 
 
 def fingerprint(files: Iterable[Listed], unreadable: Sequence[str]) -> str | None:
@@ -86,12 +88,15 @@ def save(
     unreadable: Sequence[str],
     folder: Path | None = None,
     own: OwnFiles | None = None,
+    site_language: str | None = None,
 ) -> None:
-    """Keep the list's first ``posts`` (all of them, in ``order``) and the ``tags``
-    of the blog read with ``stamps``. A failure is told once by ``own``
+    """Keep the list's first ``posts`` (all of them, in ``order``), the ``tags``
+    and the main language (the ``site_language`` its config names, else its
+    posts' most common) of the blog read with ``stamps``. A failure is told once by ``own``
     (`tui.blog.own_files`), never raised: the next start just shows its
     list a little later."""
     from tui.blog.files import atomic_write
+    from tui.blog.index import main_language
     from tui.blog.own_files import OwnFiles
     from tui.blog.rows import record_of
 
@@ -109,6 +114,9 @@ def save(
         "fingerprint": fingerprint(stamps.items(), unreadable),
         "total": len(posts),
         "tags": [[tag.key, tag.name, tag.count] for tag in tags],
+        "language": main_language(
+            {tag.name: tag.count for tag in tags if tag.is_language}, len(posts), site_language
+        ),
         "posts": [[post.relative, *record_of(post)] for post in posts[:ROWS]],
     }
     import json  # here, as in _checked: the app's start reads what marshal wrote
@@ -190,6 +198,9 @@ def _glimpse(root: Path, data: Any) -> Glimpse | None:
     try:
         tags = [TagCount(key, name, count) for key, name, count in data["tags"]]
         posts = [post(row) for row in data["posts"]]
-        return Glimpse(data["order"], data["total"], tags, posts)
+        language = data.get("language")
+        if language is not None and not isinstance(language, str):
+            raise TypeError("not a language")
+        return Glimpse(data["order"], data["total"], tags, posts, language)
     except (ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None

@@ -6,13 +6,13 @@ import os
 import threading
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
 
-from tui.blog.post import CATEGORY_PREFIX, Post, relative_path
+from tui.blog.post import CATEGORY_PREFIX, LANGUAGE_PREFIX, Post, relative_path
 
 SORT_KEY = attrgetter("sort_key")
 
@@ -28,6 +28,25 @@ class TagCount:
     @property
     def is_category(self) -> bool:
         return self.key.startswith(CATEGORY_PREFIX)
+
+    @property
+    def is_language(self) -> bool:
+        return self.key.startswith(LANGUAGE_PREFIX)
+
+
+def main_language(languages: Mapping[str, int], total: int, default: str | None) -> str | None:
+    """The language a blog is written in, which its posts need not be marked
+    with: the site's ``default`` when its config names one, else the one
+    most of its ``total`` posts have (``languages``: how many have each).
+    None when most posts say no language."""
+    if default:
+        return default.lower()
+    if not languages:
+        return None
+    language, count = max(languages.items(), key=lambda item: (item[1], item[0]))
+    # Posts that say no language are counted as one more: a few marked fr
+    # among many unmarked are what is marked.
+    return language if count >= total - sum(languages.values()) else None
 
 
 class BlogIndex:
@@ -46,6 +65,8 @@ class BlogIndex:
         self._making = threading.Lock()
         self._spellings: dict[str, Counter[str]] = {}
         self._ordered: list[Post] | None = None
+        self._languages: dict[str, int] | None = None
+        """How many posts have each language, made when first asked after a change."""
         for post in posts:
             self.add(post)
 
@@ -71,7 +92,7 @@ class BlogIndex:
             else:  # not setdefault: it would make a set and a Counter for every tag of every post
                 by_tag[key] = {post}
                 spellings[key] = Counter({tag: 1})
-        self._ordered = None
+        self._ordered = self._languages = None
 
     def add_all(self, posts: Sequence[Post]) -> None:
         """Add many posts at once (a reading's batch): as :meth:`add` does
@@ -98,7 +119,7 @@ class BlogIndex:
                 spellings[key][tag] += count
             else:
                 spellings[key] = Counter({tag: count})
-        self._ordered = None
+        self._ordered = self._languages = None
 
     def restore(
         self,
@@ -123,7 +144,7 @@ class BlogIndex:
         if places.keys() != self._spellings.keys():
             raise ValueError("tags without their spellings")
         self._by_tag, self._unmade = {}, (newest_first, places)
-        self._ordered = newest_first
+        self._ordered, self._languages = newest_first, None
 
     @staticmethod
     def kept(
@@ -187,6 +208,7 @@ class BlogIndex:
         # post: at 100,000 posts this is what keeps the screen answering
         # while a blog loads.
         part.discard([relative_path(path, part.root) for path in unless_gone])
+        self._languages = None
         if not self._posts:
             # Nothing to merge with (the first part of a reading): taken whole.
             self._posts, self._by_tag, self._unmade = part._posts, part._by_tag, part._unmade
@@ -270,7 +292,7 @@ class BlogIndex:
             if not by_tag[key]:
                 del by_tag[key]
                 del self._spellings[key]
-        self._ordered = None
+        self._ordered = self._languages = None
         return post
 
     def posts(self) -> list[Post]:
@@ -300,6 +322,27 @@ class BlogIndex:
         if len(kept) != len(posts) or len(everything) - len(others) != len(kept):
             return None  # a post twice, or one that is not (or no longer) the blog's
         return others
+
+    def languages(self) -> dict[str, int]:
+        """How many posts have each language (by its spelling, fr), made once
+        a change from the tags' counts: a step for each tag, none for each post."""
+        languages = self._languages
+        if languages is None:
+            unmade = self._unmade
+            held: Mapping[str, Collection[object]] = (
+                unmade[1] if unmade is not None else self._by_tag
+            )
+            languages = {
+                self.tag_name(key): len(posts)
+                for key, posts in held.items()
+                if key.startswith(LANGUAGE_PREFIX)
+            }
+            self._languages = languages
+        return languages
+
+    def main_language(self, default: str | None = None) -> str | None:
+        """The blog's own language (see `main_language`): its posts are not marked with it."""
+        return main_language(self.languages(), len(self._posts), default)
 
     def tag_name(self, key: str) -> str:
         """The spelling of a tag that most posts use."""

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.blog.post import Post, split_language, tag_key, too_large
+from tui.blog.post import LANGUAGE_KEYS, Post, split_language, tag_key, too_large
 from tui.lazy import compiled
 
 if TYPE_CHECKING:
@@ -91,6 +91,9 @@ def parse_post(
         kind=kind,
     )
     generator.read(reading)
+    if not reading.language:
+        # The file's name and the site's folders say nothing: the front matter may.
+        reading.language = _written_language(data)
     return Post(
         path=path,
         relative=relative,
@@ -109,6 +112,16 @@ def parse_post(
         kind=reading.kind,
         held_if_future=generator.holds_future and reading.kind == "post",
     )
+
+
+def _written_language(data: dict[str, Any]) -> str | None:
+    """The language the front matter names (lang: fr, language: pt-BR), lower-cased
+    as file names and Hugo's folders give it."""
+    for key in LANGUAGE_KEYS:
+        value = data.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip().lower()
+    return None
 
 
 def _original(path: Path, relative: str, language: str | None) -> str | None:

@@ -44,12 +44,16 @@ FIELDS = (
 """A post's fields as a record holds them (see `tui.blog.rows`), in the order
 :meth:`Post.known` takes them; the cache's rows start with the post's path
 from the blog's folder and its stamp."""
-_DATE, _TAGS, _CATEGORIES, _KIND = (
-    FIELDS.index(name) for name in ("date", "tags", "categories", "kind")
+_DATE, _TAGS, _CATEGORIES, _LANGUAGE_FIELD, _KIND = (
+    FIELDS.index(name) for name in ("date", "tags", "categories", "language", "kind")
 )
 """Where a deferred post's sort key and labels are found in its record."""
 CATEGORY_PREFIX = "category:"
 """Keys of categories start with this, so a category never merges with a tag."""
+LANGUAGE_PREFIX = "language:"
+"""Keys of languages start with this, so a language never merges with a tag ("fr")."""
+LANGUAGE_KEYS = ("lang", "language")
+"""Front matter keys that name a post's language, when its file name and folder do not."""
 _NO_DATE = dt.datetime.min.isoformat()
 
 
@@ -62,6 +66,11 @@ def tag_key(tag: str) -> str:
 def category_key(category: str) -> str:
     """The identity of a category, apart from any tag of the same name."""
     return CATEGORY_PREFIX + tag_key(category)
+
+
+def language_key(language: str) -> str:
+    """The identity of a language, apart from any tag or category of the same name."""
+    return LANGUAGE_PREFIX + tag_key(language)
 
 
 def split_language(path: PurePath) -> tuple[str, str | None]:
@@ -94,7 +103,8 @@ class Post:
     categories: tuple[str, ...] = ()
     """Shown beside the tags, and filtered like them, but never merged with them."""
     language: str | None = None
-    """The language of a translation, from its file name (index.fr.md)."""
+    """The post's language: from its file name (index.fr.md), its site's
+    language folder (Hugo's content/ja/), else its front matter (lang: fr)."""
     translation_of: str | None = None
     """The post this one translates (index.md beside index.fr.md), when it exists."""
     problems: tuple[str, ...] = ()
@@ -217,18 +227,18 @@ class Post:
 
     @cached_property
     def labels(self) -> list[tuple[str, str]]:
-        """(key, spelling) of every tag and category, for the index."""
+        """(key, spelling) of every tag, category and the language, for the index."""
         # Made when first asked (by the index, as it adds the post), not for
         # every post the cache restores already indexed; for a deferred
         # post, from its row (its tags and categories, where known() takes them).
         record = self.record
         if record is not None:
-            return _labels(record[_TAGS], record[_CATEGORIES])
-        return _labels(self.tags, self.categories)
+            return _labels(record[_TAGS], record[_CATEGORIES], record[_LANGUAGE_FIELD])
+        return _labels(self.tags, self.categories, self.language)
 
     @cached_property
     def tag_keys(self) -> frozenset[str]:
-        """Keys of the tags and the categories: what the tag filter matches."""
+        """Keys of the tags, the categories and the language: what the filter matches."""
         # Made when first asked (by a filter), not for every post at every start.
         return frozenset([key for key, _ in self.labels])  # a list: faster than a generator
 
@@ -259,10 +269,14 @@ _new = object.__new__
 _from_iso = dt.datetime.fromisoformat
 
 
-def _labels(tags: Iterable[str], categories: Sequence[str]) -> list[tuple[str, str]]:
+def _labels(
+    tags: Iterable[str], categories: Sequence[str], language: str | None = None
+) -> list[tuple[str, str]]:
     labels = [(tag_key(tag), tag) for tag in tags]
     if categories:  # most posts have none: no second list to make
         labels += [(category_key(category), category) for category in categories]
+    if language:
+        labels.append((language_key(language), language))
     return labels
 
 

@@ -48,7 +48,7 @@ from tui.blog.orders import ORDER_NAMES, ORDERS, Order
 from tui.blog.own_files import OwnFiles
 from tui.blog.parallel import ParallelReader
 from tui.blog.parsing import parse_post
-from tui.blog.post import is_page_key
+from tui.blog.post import LANGUAGE_PREFIX, is_page_key
 from tui.blog.recovery import Recovery
 from tui.blog.search import Query, Searcher, parse_query
 from tui.blog.session import Session
@@ -286,6 +286,9 @@ class MainScreen(Screen[None]):
         for the next start."""
         self._read_stamps: dict[str, Stamp] | None = None
         """The stamps the reading read the posts with, once it is over."""
+        self._site_language: str | None = None
+        """The language the site's config names its own, once the site is
+        read (by the reading thread, before the first posts are shown)."""
         self.batches_applied = 0
         """How many batches of changes from the folder have been applied."""
         self.asked = asyncio.Event()
@@ -432,7 +435,9 @@ class MainScreen(Screen[None]):
         post while the thread waits for it.
         """
         worker = get_current_worker()
-        cache = PostCache(self.blog.root, own=self.own_files, site_key=self.blog.site.fingerprint())
+        site = self.blog.site
+        cache = PostCache(self.blog.root, own=self.own_files, site_key=site.fingerprint())
+        self._site_language = site.generator.default_language
         read: list[str] = []
         try:
             started = self._workers_started.result(timeout=WORKERS_WAIT)
@@ -499,7 +504,16 @@ class MainScreen(Screen[None]):
         # Sorted with a searcher of its own: in the order by title, the
         # screen's would sort the whole blog again on its time.
         posts = Searcher().ordered(newest_first, order)
-        save_glimpse(self.blog.root, order, posts, tags, stamps, unreadable, own=self.own_files)
+        save_glimpse(
+            self.blog.root,
+            order,
+            posts,
+            tags,
+            stamps,
+            unreadable,
+            own=self.own_files,
+            site_language=self._site_language,
+        )
 
     def _keep_glimpse_on_leaving(self) -> None:
         """Keep the glimpse of the list as it is when the blog is closed, if
@@ -631,6 +645,8 @@ class MainScreen(Screen[None]):
         if self._gone_while_loading:  # hashing the paths of a burst's posts is not free
             self._gone_while_loading.difference_update(post.path for post in found)
         index = self.blog.index
+        # The site, read again if its config changed (see Blog.refresh), may name another language.
+        self._site_language = self.blog.site.generator.default_language
         highlighted = self.post_list.highlighted_path
         removed = index.remove_all(gone)  # a folder: every post that was under it
         for post in found:
@@ -764,17 +780,35 @@ class MainScreen(Screen[None]):
         pages = pages_at_end(posts)
         if self.pages_only:
             posts = posts[total - pages :]
+        glimpsed = self._glimpse is not None and not self.loaded.is_set()
+        if self._glimpse is not None and glimpsed:
+            # As the start screen showed them, until the whole blog is read.
+            main = self._glimpse.main_language
+            languages = sum(tag.is_language for tag in self._glimpse.tags)
+        else:
+            main = index.main_language(self._site_language)  # kept by the index till a change
+            languages = len(index.languages())
+        self.preview.set_main_language(main)
         self.post_list.show(
-            posts, self._empty_message(), stay_on_top=stay_on_top, words=query.words
+            posts,
+            self._empty_message(),
+            stay_on_top=stay_on_top,
+            words=query.words,
+            main_language=main,
         )
         self.post_list.mark_unsaved(self.document.path if self.modified and self.document else None)
         narrowed = bool(self.selected_tags) or not query.is_empty or self.pages_only
-        if self._glimpse is not None and not narrowed and not self.loaded.is_set():
+        if self._glimpse is not None and not narrowed and glimpsed:
             # The whole blog's tags, as the start screen showed them: those
             # of the posts read so far would be fewer.
-            self.tag_sidebar.show(self._glimpse.total, self._glimpse.tags, ())
+            tags = self._glimpse.tags
+            if languages < 2:
+                tags = [tag for tag in tags if not tag.is_language]
+            self.tag_sidebar.show(self._glimpse.total, tags, ())
             return
         counts = index.tag_counts(posts if narrowed else None)
+        if languages < 2:  # a blog in one language: nothing to choose between
+            counts = [tag for tag in counts if not tag.is_language]
         shown = {tag.key for tag in counts}
         counts += [
             TagCount(key, index.tag_name(key), 0) for key in self.selected_tags if key not in shown
@@ -1377,6 +1411,12 @@ class MainScreen(Screen[None]):
         key = self.tag_sidebar.highlighted_key
         if key is None:
             self.notify("Put the tag sidebar's cursor on a tag first (t).", severity="warning")
+            return
+        if key.startswith(LANGUAGE_PREFIX):
+            self.notify(
+                "A language is not renamed here: it is the posts' lang: or their files' names.",
+                severity="warning",
+            )
             return
         await metadata_flows.rename_tag_flow(self, key)
 

@@ -126,9 +126,12 @@ class StartScreen(Screen[None]):
         from tui.widgets.post_list import PostList
         from tui.widgets.tag_sidebar import TagSidebar
 
-        self.query_one("#tags", TagSidebar).show(glimpse.total, glimpse.tags, ())
+        tags = glimpse.tags
+        if sum(tag.is_language for tag in tags) < 2:  # a blog in one language: no section
+            tags = [tag for tag in tags if not tag.is_language]
+        self.query_one("#tags", TagSidebar).show(glimpse.total, tags, ())
         posts = self.query_one("#posts", PostList)
-        posts.show(glimpse.posts, "")
+        posts.show(glimpse.posts, "", main_language=glimpse.main_language)
         posts.focus()
 
 

@@ -54,11 +54,15 @@ def marked(text: str, component: str, words: Sequence[str]) -> list[tuple[str, s
 
 
 def row_parts(
-    post: Post, unsaved: bool = False, words: Sequence[str] = ()
+    post: Post,
+    unsaved: bool = False,
+    words: Sequence[str] = (),
+    main_language: str | None = None,
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """The two lines of a post as (text, component) pieces. Text is never markup.
 
-    Where the searched ``words`` are found in the title and the tags, they are marked.
+    Where the searched ``words`` are found in the title and the tags, they are
+    marked. The post's language is shown unless it is the blog's ``main_language``.
     """
     first: list[tuple[str, str]] = []
     if unsaved:
@@ -81,7 +85,7 @@ def row_parts(
         second.append((f"  {DRAFT_MARK}", "post-list--draft"))
     elif post.scheduled:
         second.append((f"  {SCHEDULED_MARK}", "post-list--draft"))
-    if post.language:
+    if post.language and post.language != main_language:
         second.append((f"  {post.language}", "post-list--language"))
     if post.categories:
         categories = "  ".join(printable(c) for c in post.categories)
@@ -160,6 +164,7 @@ class PostList(DrawnLines, can_focus=True):
         self._unsaved: Path | None = None
         self._empty_message = ""
         self._words: tuple[str, ...] = ()
+        self._main_language: str | None = None
 
     # What the list holds
 
@@ -170,14 +175,17 @@ class PostList(DrawnLines, can_focus=True):
         *,
         stay_on_top: bool = False,
         words: Sequence[str] = (),
+        main_language: str | None = None,
     ) -> None:
         """Show ``posts``, keeping the cursor on the post it was on.
 
         With ``stay_on_top`` (while a blog is still loading), a cursor on the
         first post stays on the first post as newer ones arrive. The searched
-        (folded) ``words`` are marked where they are found.
+        (folded) ``words`` are marked where they are found; a post's language
+        only when it is not the blog's ``main_language``.
         """
         self._words = tuple(words)
+        self._main_language = main_language
         current = None if stay_on_top and self.highlighted == 0 else self.highlighted_post
         self._posts = list(posts)
         self._rows = None
@@ -310,7 +318,7 @@ class PostList(DrawnLines, can_focus=True):
         if row >= len(self._posts):
             return Strip.blank(width, base)
         post = self._posts[row]
-        pieces = row_parts(post, post.path == self._unsaved, self._words)[part]
+        pieces = row_parts(post, post.path == self._unsaved, self._words, self._main_language)[part]
         if row == self.highlighted:
             base = base + self.get_component_rich_style("post-list--cursor")
         return Strip(self._segments(pieces, base, width, lead=" "), width)

@@ -58,8 +58,11 @@ def same_content(one: Content, other: Content) -> bool:
     return one.plain == other.plain and one.spans == other.spans
 
 
-def header_content(post: Post, words: int | None = None) -> Content:
-    """Title, date, tags, length and problems of ``post``, shown as plain text."""
+def header_content(
+    post: Post, words: int | None = None, main_language: str | None = None
+) -> Content:
+    """Title, date, tags, length and problems of ``post``, shown as plain text;
+    its language unless it is the blog's ``main_language``."""
     parts: list[str | tuple[str, str]] = [(printable(post.title), "bold $text-primary")]
     date = post.day
     if post.date_source == "modified":
@@ -67,9 +70,13 @@ def header_content(post: Post, words: int | None = None) -> Content:
     parts.append(("\n" + date, "$text-muted"))
     if post.draft:
         parts.append(("  draft", "italic $text-warning"))
-    if post.language:
-        of = f" of {printable(post.translation_of)}" if post.translation_of else ""
-        parts.append((f"  translation ({post.language}){of}", "bold $text-secondary"))
+    if post.language and post.language != main_language:
+        language = printable(post.language)
+        if post.translation_of:
+            of = printable(post.translation_of)
+            parts.append((f"  translation ({language}) of {of}", "bold $text-secondary"))
+        else:
+            parts.append((f"  language {language}", "bold $text-secondary"))
     if post.categories:
         categories = ", ".join(printable(category) for category in post.categories)
         parts.append((f"  in {categories}", "$text-secondary"))
@@ -153,6 +160,8 @@ class PostPreview(VerticalScroll, can_focus=True):
         self._match = -1
         self._wide = False
         self._header = Content()
+        self.main_language: str | None = None
+        """The blog's own language, which the header does not mark a post with."""
 
     def watch_has_focus(self, has_focus: bool) -> None:
         # Only the preview's own border follows its focus. Textual would apply
@@ -171,6 +180,13 @@ class PostPreview(VerticalScroll, can_focus=True):
         self._post = post
         self._show_header()
 
+    def set_main_language(self, language: str | None) -> None:
+        """Mark posts with their language unless it is ``language``, the blog's own."""
+        if language != self.main_language:
+            self.main_language = language
+            if self._post is not None:
+                self._show_header()
+
     def _count_words(self, markdown: str) -> None:
         count = len(markdown.split())
         if count != self._word_count:
@@ -179,7 +195,7 @@ class PostPreview(VerticalScroll, can_focus=True):
 
     def _show_header(self) -> None:
         post = self._post
-        content = header_content(post, self._word_count) if post else Content()
+        content = header_content(post, self._word_count, self.main_language) if post else Content()
         if not same_content(content, self._header):
             # Only when it changed, and laid out only when its lines do: a
             # layout takes the whole post along, and the split view asks for

@@ -1,4 +1,5 @@
-"""The tag sidebar: "All posts", the pages, then every tag with its count, then the categories.
+"""The tag sidebar: "All posts", the pages, then every tag with its count,
+then the categories and the languages.
 
 Drawn a visible line at a time, like the post list: a filter changes the
 count of every tag, and rebuilding an option (and its rendering) for each of
@@ -26,6 +27,7 @@ from tui.widgets.drawn_lines import DrawnLines, Pieces
 ALL_POSTS = "All posts"
 PAGES = "Pages"
 CATEGORIES = "Categories"
+LANGUAGES = "Languages"
 MIN_NAME = 4
 """Cells a name keeps before its count is cut instead (a very narrow sidebar)."""
 
@@ -66,14 +68,17 @@ def sidebar_rows(
     rows = [Row("all", None, ALL_POSTS, total, not selected and not pages_only)]
     if pages or pages_only:
         rows.append(Row("pages", None, PAGES, pages, pages_only))
-    rows.extend(
-        Row("tag", t.key, t.name, t.count, t.key in selected) for t in tags if not t.is_category
-    )
-    categories = [tag for tag in tags if tag.is_category]
-    if categories:
-        # A section of their own, so a category is never mistaken for a tag.
-        rows += [Row("rule"), Row("heading", name=CATEGORIES)]
-        rows.extend(Row("tag", t.key, t.name, t.count, t.key in selected) for t in categories)
+    plain: list[TagCount] = []
+    categories: list[TagCount] = []
+    languages: list[TagCount] = []
+    for tag in tags:
+        (categories if tag.is_category else languages if tag.is_language else plain).append(tag)
+    rows.extend(Row("tag", t.key, t.name, t.count, t.key in selected) for t in plain)
+    # Sections of their own, so a category or a language is never mistaken for a tag.
+    for heading, section in ((CATEGORIES, categories), (LANGUAGES, languages)):
+        if section:
+            rows += [Row("rule"), Row("heading", name=heading)]
+            rows.extend(Row("tag", t.key, t.name, t.count, t.key in selected) for t in section)
     return rows
 
 
