@@ -275,3 +275,28 @@ async def test_a_config_file_written_later_makes_the_folder_its_site(tmp_path: P
         kinds = {post.title: post.kind for post in screen.blog.index.posts()}
         assert kinds == {"A post": "post", "A doc": "page"}  # docs: not a blog section
         assert "Pages  1" in sidebar_lines(screen.tag_sidebar)
+
+
+async def test_the_sites_config_above_the_folder_is_followed_too(tmp_path: Path) -> None:
+    from tests.test_following import until as until_synced
+
+    (tmp_path / "hugo.toml").write_text('baseURL = "https://example.org"\n', "utf-8")
+    for name in ("content/blog/a.md", "content/notes/b.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(f"---\ntitle: {name}\ndate: 2024-01-02\n---\n", "utf-8")
+    app = BlogApp(tmp_path / "content")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await started(pilot)
+        kinds = {post.relative: post.kind for post in screen.blog.index.posts()}
+        assert kinds == {"blog/a.md": "post", "notes/b.md": "page"}
+        await until(pilot, lambda: (screen.sub_title or "").startswith("Hugo site"))
+        # The site now names its posts' sections: the notes become posts.
+        (tmp_path / "hugo.toml").write_text(
+            'baseURL = "https://example.org"\n[params]\nmainSections = ["blog", "notes"]\n',
+            "utf-8",
+        )
+        await until_synced(
+            pilot,
+            screen,
+            lambda: {post.kind for post in screen.blog.index.posts()} == {"post"},
+        )

@@ -388,9 +388,9 @@ class Blog:
 
         if not any(path.name in CONFIG_NAMES for path in paths):
             return False
-        before = self.site.fingerprint()
+        before = self.site.read_as
         forget()
-        return self.site.fingerprint() != before
+        return self.site.read_as != before
 
     def _in_linked_folder(self, path: Path) -> bool:
         """Whether ``path`` is under a link to a folder, inside the blog."""

@@ -12,6 +12,10 @@ runs on another core, and the app only reads the child's messages:
 - ``("error", message)`` when the folder cannot be watched, before the
   child ends.
 
+Given the root of the site the folder is in, when it is above the folder,
+the child watches that root too, but not what is inside its folders: its
+config files, whose changes come with the folder's.
+
 When it cannot be watched, the child looks at it every second instead
 (`tui.blog.polling`), never through a link to a folder.
 
@@ -48,9 +52,11 @@ class Watcher:
     Raises OSError when no process can be started.
     """
 
-    def __init__(self, root: Path, polling: bool = False) -> None:
+    def __init__(self, root: Path, polling: bool = False, site_root: Path | None = None) -> None:
         self.root = root
         arguments = [str(root), "poll" if polling else "notify"]
+        if site_root is not None and site_root != root:
+            arguments.append(str(site_root))
         self._process = pipes.start(pipes.command(__name__, *arguments))
 
     def messages(self) -> Iterator[tuple[str, list[str] | None]]:
@@ -74,6 +80,7 @@ class Watcher:
 def serve() -> None:
     """The child: watch the folder named on the command line until the input closes."""
     root, polling = sys.argv[1], sys.argv[2] == "poll"
+    site_root = sys.argv[3] if len(sys.argv) > 3 else None
     sink = sys.stdout.buffer
     stop = threading.Event()
 
@@ -90,6 +97,10 @@ def serve() -> None:
 
     from tui.blog.watch import PostFilter
 
+    if site_root is not None:
+        threading.Thread(
+            target=_watch_configs, args=(site_root, sink, stop), name="site", daemon=True
+        ).start()
     ready = False
     try:
         for changes in watch(
@@ -104,15 +115,44 @@ def serve() -> None:
         ):
             if not ready:
                 # The first batch or timeout: the watcher is in place.
-                pipes.write(sink, ("ready", None))
+                _say(sink, ("ready", None))
                 ready = True
             if changes:
-                pipes.write(sink, ("changes", sorted(path for _, path in changes)))
+                _say(sink, ("changes", sorted(path for _, path in changes)))
     except BrokenPipeError:
         return  # the app is gone
     except Exception as error:  # whatever watchfiles raises: said, never shown
         with contextlib.suppress(OSError):
-            pipes.write(sink, ("error", str(error) or type(error).__name__))
+            _say(sink, ("error", str(error) or type(error).__name__))
+
+
+_SAYING = threading.Lock()
+"""Held while a message is written: two threads write to the app (the folder's
+watcher and its site's), each message whole."""
+
+
+def _say(sink: BinaryIO, message: tuple[str, object]) -> None:
+    with _SAYING:
+        pipes.write(sink, message)
+
+
+def _watch_configs(site_root: str, sink: BinaryIO, stop: threading.Event) -> None:
+    """Report changes to the config files at ``site_root`` (not inside its
+    folders), until ``stop``; a root that cannot be watched is let be."""
+    from watchfiles import watch
+
+    from tui.blog.site.names import CONFIG_NAMES
+
+    with contextlib.suppress(Exception):
+        for changes in watch(
+            site_root,
+            watch_filter=lambda _, path: Path(path).name in CONFIG_NAMES,
+            stop_event=stop,
+            debounce=DEBOUNCE_MS,
+            step=STEP_MS,
+            recursive=False,
+        ):
+            _say(sink, ("changes", sorted(path for _, path in changes)))
 
 
 def _poll(root: str, sink: BinaryIO, stop: threading.Event) -> None:

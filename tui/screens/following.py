@@ -38,7 +38,9 @@ async def follow(screen: MainScreen, stop: asyncio.Event, ready: Callable[[], No
         watcher: Watcher | None = None
         try:
             try:
-                watcher = await asyncio.to_thread(Watcher, root, polling)
+                # The site's root too, when above the folder: its config files.
+                site_root = await asyncio.to_thread(lambda: screen.blog.site.root)
+                watcher = await asyncio.to_thread(Watcher, root, polling, site_root)
             except OSError as error:
                 raise WatchError(f"no process to watch it with: {error.strerror}") from error
             async with contextlib.aclosing(_messages(watcher, stop)) as messages:

@@ -436,7 +436,7 @@ class MainScreen(Screen[None]):
         """
         worker = get_current_worker()
         site = self.blog.site
-        cache = PostCache(self.blog.root, own=self.own_files, site_key=site.fingerprint())
+        cache = PostCache(self.blog.root, own=self.own_files, site_key=site.read_as)
         self._site_language = site.generator.default_language
         read: list[str] = []
         try:

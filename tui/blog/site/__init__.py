@@ -23,6 +23,9 @@ class Site:
         inside = os.path.relpath(folder, root) if folder != root else "."
         self.prefix = "" if inside == "." else inside.replace(os.sep, "/") + "/"
         """The blog's folder from the site's root, with a slash; "" at the root."""
+        self.read_as = self.fingerprint()
+        """The fingerprint of the site as it was read: when the disk's differs,
+        the site is read again."""
 
     @property
     def root(self) -> Path:
