@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -226,3 +228,36 @@ def test_a_quoted_tag_keeps_its_accents() -> None:
 )
 def test_front_matter_without_an_opening_fence(text: str, expected: FrontMatter) -> None:
     assert frontmatter.split(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("matter", "problem"),
+    [
+        ("- a\n- b\n", "the front matter is not a list of `key: value` lines"),
+        ("just words\n", "the front matter is not a list of `key: value` lines"),
+        ("k: [\n", "the front matter is not valid YAML: did not find expected node content"),
+    ],
+)
+def test_front_matter_that_is_not_key_value_lines_is_told(matter: str, problem: str) -> None:
+    assert frontmatter.split(f"---\n{matter}---\nBody\n").problems[0].startswith(problem)
+
+
+@pytest.fixture
+def far_east_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The machine's clock five and a half hours ahead of UTC (POSIX's sign is reversed)."""
+    monkeypatch.setenv("TZ", "IST-5:30")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("far_east_zone")
+@pytest.mark.parametrize(
+    "value",
+    ["2024-05-01T10:00:00+02:00", "'2024-05-01 10:00:00 +0200'", "2024-05-01 08:00:00Z"],
+)
+def test_a_zoned_date_is_in_utc_whatever_the_machines_zone(tmp_path: Path, value: str) -> None:
+    path = tmp_path / "post.md"
+    path.write_text(f"---\ntitle: T\ndate: {value}\n---\n", "utf-8")
+    assert read_post(path, tmp_path).date == dt.datetime(2024, 5, 1, 8, 0)
