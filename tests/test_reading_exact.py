@@ -100,6 +100,15 @@ def test_a_binary_file_with_a_utf8_mark_keeps_it() -> None:
             "---\n\x01\n---\n",
             "unacceptable character #x0001: control characters are not allowed (line 2, column 1)",
         ),
+        # The first of them is told, on the third line of the block.
+        (
+            "---\na: 1\nb: 2\nk: x\x07y \x07\nm: \x07\n---\n",
+            "unacceptable character #x0007: control characters are not allowed (line 4, column 5)",
+        ),
+        (
+            "---\n\nk: \x07\n---\n",
+            "unacceptable character #x0007: control characters are not allowed (line 3, column 4)",
+        ),
     ],
 )
 def test_a_character_yaml_refuses_is_told_with_its_line_and_column(
@@ -224,6 +233,8 @@ def test_a_quoted_tag_keeps_its_accents() -> None:
         ),
         # Indented, it is not a fence.
         ("Title: A\n  ---\nBody\n", FrontMatter()),
+        # With an impossible date it is not sure to be front matter: it stays text.
+        ("Title: A\nDate: 2018-02-31\n---\nBody\n", FrontMatter()),
     ],
 )
 def test_front_matter_without_an_opening_fence(text: str, expected: FrontMatter) -> None:
@@ -261,3 +272,26 @@ def test_a_zoned_date_is_in_utc_whatever_the_machines_zone(tmp_path: Path, value
     path = tmp_path / "post.md"
     path.write_text(f"---\ntitle: T\ndate: {value}\n---\n", "utf-8")
     assert read_post(path, tmp_path).date == dt.datetime(2024, 5, 1, 8, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A closing fence at the very end of the file, with no line break after it.
+        ("---\ntitle: A\n---", FrontMatter("yaml", {"title": "A"}, "title: A\n", 16, 3)),
+        ('+++\ntitle = "A"\n+++', FrontMatter("toml", {"title": "A"}, 'title = "A"\n', 19, 3)),
+        # A file of one line: "{" opens JSON, "{x" is only text.
+        (
+            "{",
+            FrontMatter(
+                problems=(
+                    "the front matter is not valid JSON: "
+                    "Expecting property name enclosed in double quotes (line 1)",
+                )
+            ),
+        ),
+        ("{x", FrontMatter()),
+    ],
+)
+def test_a_file_that_ends_without_a_line_break(text: str, expected: FrontMatter) -> None:
+    assert frontmatter.split(text) == expected
