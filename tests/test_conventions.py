@@ -128,3 +128,87 @@ def test_the_real_blogs_conventions(
 ) -> None:
     convention = detect(Blog(corpora / corpus).load().posts())
     assert (convention.layout, convention.date_shape) == (layout, date_shape)
+
+
+def test_the_newest_fifty_posts_decide(tmp_path: Path) -> None:
+    old = {
+        f"old/p{n}.md": f"---\ntitle: P\ndate: 2020-01-01 00:{n:02}:00\n---\n" for n in range(50)
+    }
+    new = {
+        f"new/p{n}.md": f"---\ntitle: P\ndate: 2024-01-01 00:{n:02}:00\n---\n" for n in range(50)
+    }
+    convention = detect(make(tmp_path, old | new).index.posts())
+    assert convention.relative_path("Été", NOW.date()) == "new/ete.md"
+
+
+def test_posts_dated_by_their_file_time_count_only_when_there_are_no_others(
+    tmp_path: Path,
+) -> None:
+    # Three posts, two of them undated: the one that is dated says how to name a new one.
+    blog = make(
+        tmp_path,
+        {
+            "2024-01-01-dated.md": "---\ntitle: D\n---\n",
+            "note-a.md": "---\ntitle: A\n---\n",
+            "note-b.md": "---\ntitle: B\n---\n",
+        },
+    )
+    assert detect(blog.index.posts()).relative_path("Été", NOW.date()) == "2026-03-04-ete.md"
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ({"a.md": "A\n", "b.md": "B\n"}, "ete.md"),
+        ({"2024-01-01-a.md": "A\n"}, "2026-03-04-ete.md"),
+        ({"a/index.md": "A\n"}, "ete/index.md"),
+        ({"2024-01-01-a/index.md": "A\n"}, "2026-03-04-ete/index.md"),
+        ({"2024/01/01/a/index.md": "A\n"}, "2026/03/04/ete/index.md"),
+        ({"TeX/2024/01/01/a/index.md": "A\n"}, "TeX/2026/03/04/ete/index.md"),
+        ({"X/a.md": "A\n"}, "X/ete.md"),
+    ],
+)
+def test_posts_at_the_top_of_the_blog_give_a_bare_name(
+    tmp_path: Path, files: dict[str, str], expected: str
+) -> None:
+    convention = detect(make(tmp_path, files).index.posts())
+    assert convention.relative_path("Été", NOW.date()) == expected
+
+
+def test_posts_without_front_matter_give_the_default_one(tmp_path: Path) -> None:
+    blog = make(tmp_path, {f"2024-01-0{n}-a.md": "# Just text\n" for n in (1, 2, 3)})
+    assert detect(blog.index.posts()).text("Hi", NOW)[0] == (
+        '---\ntitle: "Hi"\ndate: 2026-03-04\ntags: []\ndraft: true\n---\n\n'
+    )
+
+
+def test_a_post_that_vanished_is_skipped_and_the_others_still_read(tmp_path: Path) -> None:
+    files = {
+        f"2024-01-0{n}-a.md": f'+++\ntitle = "A"\ndate = "2024-01-0{n} 10:00:00 +01:00"\n+++\n'
+        for n in (1, 2)
+    }
+    blog = make(tmp_path, files | {"2024-01-03-gone.md": "---\ntitle: G\n---\n"})
+    (tmp_path / "2024-01-03-gone.md").unlink()
+    assert detect(blog.index.posts()).text("Hi", NOW)[0] == (
+        '+++\ntitle = "Hi"\ndate = "2026-03-04 09:08:07 +01:00"\ntags = []\ndraft = true\n+++\n\n'
+    )
+
+
+def test_the_majority_wins_for_format_tags_and_drafts(tmp_path: Path) -> None:
+    blog = make(
+        tmp_path,
+        {
+            "2024-01-01-a.md": "---\ntitle: A\ntags: [x]\ndraft: false\n---\n",
+            "2024-01-02-b.md": "---\ntitle: B\ntags: [x]\ndraft: false\n---\n",
+            "2024-01-03-c.md": '+++\ntitle = "C"\ncategories = ["x"]\npublished = true\n+++\n',
+        },
+    )
+    assert detect(blog.index.posts()).text("Hi", NOW)[0] == (
+        '---\ntitle: "Hi"\ndate: 2026-03-04\ntags: []\ndraft: true\n---\n\n'
+    )
+
+
+def test_toml_tags_keep_their_accents() -> None:
+    assert Convention(format="toml").text("Hi", NOW, ("café", "naïve ✓"))[0] == (
+        '+++\ntitle = "Hi"\ndate = 2026-03-04\ntags = ["café", "naïve ✓"]\ndraft = true\n+++\n\n'
+    )

@@ -60,6 +60,25 @@ READ_HERE = {
         "topicid": None,
     },
     "summary:\ntitle: Été ☀\n": {"summary": None, "title": "Été ☀"},
+    "a: \"\"\nb: ''\n": {"a": "", "b": ""},
+    # A no-break space is not YAML's white space: part of the item.
+    "tags: [\xa0a, \xa0b]\n": {"tags": ["\xa0a", "\xa0b"]},
+    "tags: [X, aX]\n": {"tags": ["X", "aX"]},
+    "X: a\nXY: bX\n": {"X": "a", "XY": "bX"},
+    # Trailing spaces are not part of a value; a no-break space or an X is.
+    "title: a\xa0\ntags:\n- b\xa0\n- cX\nimage:\n  alt: d\xa0\n  path: eX\n  size: big  \n": {
+        "title": "a\xa0",
+        "tags": ["b\xa0", "cX"],
+        "image": {"alt": "d\xa0", "path": "eX", "size": "big"},
+    },
+    # Seven digits of a second: six are kept, as PyYAML does.
+    "date: 2024-01-01 10:00:00.1234567\n": {"date": dt.datetime(2024, 1, 1, 10, 0, 0, 123456)},
+    "date: 2024-01-01 10:00:00 +05:30\n": {
+        "date": dt.datetime(2024, 1, 1, 10, tzinfo=dt.timezone(dt.timedelta(hours=5, minutes=30)))
+    },
+    "date: 2024-01-01 10:00:00-05\n": {
+        "date": dt.datetime(2024, 1, 1, 10, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    },
 }
 
 
@@ -91,6 +110,10 @@ LEFT_TO_PYYAML = [
     "title: x: y\n",  # PyYAML refuses it
     "title: \x07bell\n",
     "key:\n  - a\n  b: c\n",
+    "image:\n  alt:\n",
+    "tags: [a{b]\n",  # PyYAML refuses these three
+    'title: "a"b"\n',
+    "title: a:\n",
 ]
 
 

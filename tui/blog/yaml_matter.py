@@ -40,13 +40,21 @@ def load(source: str) -> tuple[Any, str | None]:
     try:
         return YAMLHandler().load(source, Loader=_Loader), None
     except yaml.YAMLError as error:
-        return None, f"the front matter is not valid YAML: {_message(error)}"
+        return None, f"the front matter is not valid YAML: {_message(error, source)}"
 
 
-def _message(error: yaml.YAMLError) -> str:
+def _message(error: yaml.YAMLError, source: str) -> str:
     mark = getattr(error, "problem_mark", None)
-    problem = getattr(error, "problem", None) or str(error)
-    if mark is not None:
-        # +2: the mark counts from 0 inside the block, which starts on line 2.
-        return f"{problem} (line {mark.line + 2}, column {mark.column + 1})"
-    return str(problem)
+    problem = getattr(error, "problem", None)
+    if isinstance(error, yaml.reader.ReaderError) and isinstance(error.character, int):
+        # A character YAML refuses. Its position counts the UTF-8 bytes libyaml
+        # read, not characters: the first such character in the text is the one.
+        at = source.find(chr(error.character))
+        line, column = source.count("\n", 0, at), at - source.rfind("\n", 0, at) - 1
+        problem = f"unacceptable character #x{error.character:04x}: {error.reason}"
+    elif mark is not None:
+        line, column = mark.line, mark.column
+    else:
+        return str(error)
+    # +2: the block counts its lines from 0, and it starts on the file's line 2.
+    return f"{problem} (line {line + 2}, column {column + 1})"
