@@ -195,6 +195,7 @@ async def test_an_unexpected_error_is_reported_not_raised(
 def test_a_post_that_breaks_the_parser_is_listed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from tui.blog import parsing
     from tui.blog import post as post_module
 
     path = tmp_path / "odd.md"
@@ -203,7 +204,7 @@ def test_a_post_that_breaks_the_parser_is_listed(
     def explode(*args: object) -> None:
         raise RuntimeError("unexpected")
 
-    monkeypatch.setattr(post_module, "parse_post", explode)
+    monkeypatch.setattr(parsing, "parse_post", explode)
     post = post_module.read_post(path, tmp_path)
     assert post.title == "odd.md"
     assert post.problems == ("cannot be read: RuntimeError: unexpected",)

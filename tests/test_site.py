@@ -470,3 +470,22 @@ def test_hostile_config_files_are_told_never_run_nor_waited_on(tmp_path: Path) -
     (tmp_path / "big").mkdir()
     (tmp_path / "big" / "docusaurus.config.js").write_bytes(b"x" * 1_500_000)
     assert any("over 1 MB" in problem for problem in site_for(tmp_path / "big").generator.problems)
+
+
+def test_a_date_no_generator_reads_is_told_in_words(tmp_path: Path) -> None:
+    make(
+        tmp_path,
+        {
+            "mapping.md": "---\ndate:\n  updated: 2023-01-02\n---\n",
+            "2020-01-02-words.md": "---\ndate: last spring\n---\n",
+        },
+    )
+    posts = posts_of(tmp_path)
+    assert posts["mapping.md"].problems == (
+        "date: a mapping of updated is not a date this app can read; listed undated",
+    )
+    words = posts["2020-01-02-words.md"]
+    assert words.problems == (
+        "date: last spring is not a date this app can read; dated by the file's name instead",
+    )
+    assert words.day == "2020-01-02"

@@ -68,7 +68,7 @@ def parse_post(
         and unread_date
         and not any(problem.startswith(f"{date_key}:") for problem in problems)
     ):
-        problems.append(f"{date_key}: {data[date_key]!s} is not a date this app can read")
+        problems.append(_unread_date(date_key, data[date_key], date_source))
     if unread_date and date_source == "modified":
         # A date written but not a date (2018-02-31): the post is undated,
         # never dated today by its file's time, which no generator would do.
@@ -112,6 +112,19 @@ def parse_post(
         kind=reading.kind,
         held_if_future=generator.holds_future and reading.kind == "post",
     )
+
+
+def _unread_date(key: str, value: object, source: str) -> str:
+    """What is said of a date the post gives that is no date, in words."""
+    if isinstance(value, dict):
+        shown = "a mapping of " + ", ".join(str(name) for name in list(value)[:3])
+    elif isinstance(value, list):
+        shown = "a list"
+    else:
+        shown = str(value)
+    where = {"file name": "the file's name", "path": "its folders"}.get(source)
+    then = f"dated by {where} instead" if where else "listed undated"
+    return f"{key}: {shown} is not a date this app can read; {then}"
 
 
 def _written_language(data: dict[str, Any]) -> str | None:
