@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from tui.blog import BlogError, readback
-from tui.blog.metadata import add_tag, set_title
+from tui.blog.metadata import add_tag, remove_tag, set_draft, set_title
 
 Edit = Callable[[str], str]
 
@@ -135,3 +135,182 @@ def test_reading_back_names_the_first_thing_that_would_change(
 ) -> None:
     keys = readback.TOUCHED[touched]
     assert readback.difference(readback.read(before, keys), after, keys) == reason
+
+
+@pytest.mark.parametrize(
+    ("before", "edit", "after"),
+    [
+        # A TOML array over several lines ends at its own closing bracket, whatever
+        # its strings hold: escaped quotes, backslashes in literal strings, brackets.
+        (
+            '+++\ntags = [\n  "a\\"b"]\ny = ["z"]\n+++\n',
+            lambda t: add_tag(t, "c"),
+            '+++\ntags = ["a\\"b", "c"]\ny = ["z"]\n+++\n',
+        ),
+        (
+            '+++\ntags = [\n  \'a\\\', "b"]\ny = ["z"]\n+++\n',
+            lambda t: add_tag(t, "c"),
+            '+++\ntags = [\'a\\\', "b", "c"]\ny = ["z"]\n+++\n',
+        ),
+        (
+            '+++\ntags = [\n  "", "]"\n]\ny = ["z"]\n+++\n',
+            lambda t: add_tag(t, "c"),
+            '+++\ntags = ["", "]", "c"]\ny = ["z"]\n+++\n',
+        ),
+        (
+            '+++\ntags = [\n  "a",\n]\ny = ["z"]\n+++\n',
+            lambda t: add_tag(t, "c"),
+            '+++\ntags = ["a", "c"]\ny = ["z"]\n+++\n',
+        ),
+        # Lines of an array of arrays are not table headers: no table, so the end.
+        (
+            '+++\ntitle = "T"\noffsetX = [\n  [1, 2],\n  [3, 4],\n]\n+++\n',
+            lambda t: add_tag(t, "a"),
+            '+++\ntitle = "T"\noffsetX = [\n  [1, 2],\n  [3, 4],\n]\ntags = ["a"]\n+++\n',
+        ),
+        # A commented-out line is no array: the table after it is found.
+        (
+            "+++\ndate = 2020-01-01\n# tags = [\n[extra]\nx = 1\n+++\n",
+            lambda t: set_title(t, "T"),
+            '+++\ndate = 2020-01-01\ntitle = "T"\n# tags = [\n[extra]\nx = 1\n+++\n',
+        ),
+        # A new top-level key goes above the comments that head the first table...
+        (
+            "+++\n# Settings\n[extra]\nx = 1\n+++\n",
+            lambda t: set_title(t, "T"),
+            '+++\ntitle = "T"\n# Settings\n[extra]\nx = 1\n+++\n',
+        ),
+        # ...and above the first table when it opens the front matter.
+        (
+            "+++\n[extra]\nx = 1\n# end\n+++\n",
+            lambda t: set_title(t, "T"),
+            '+++\ntitle = "T"\n[extra]\nx = 1\n# end\n+++\n',
+        ),
+        (
+            "+++\r\ndate = 2020-01-01\r\n[extra]\r\nx = 1\r\n+++\r\n",
+            lambda t: set_draft(t, True),
+            "+++\r\ndate = 2020-01-01\r\ndraft = true\r\n[extra]\r\nx = 1\r\n+++\r\n",
+        ),
+        # Zola's [taxonomies], even empty, is where a new list goes.
+        (
+            '+++\ntitle = "T"\n[taxonomies]\n+++\n',
+            lambda t: add_tag(t, "a"),
+            '+++\ntitle = "T"\n[taxonomies]\ntags = ["a"]\n+++\n',
+        ),
+        (
+            '+++\ntitle = "T"\n[taxonomies]\n[extra]\nx = 1\n+++\n',
+            lambda t: add_tag(t, "a"),
+            '+++\ntitle = "T"\n[taxonomies]\ntags = ["a"]\n[extra]\nx = 1\n+++\n',
+        ),
+        # YAML flow lists: quotes, commas and brackets inside items, apostrophes.
+        (
+            "---\ntags: [Xbox, 'b']\n---\n",
+            lambda t: add_tag(t, "c"),
+            "---\ntags: [Xbox, 'b', c]\n---\n",
+        ),
+        (
+            '---\ntags: ["a]", b]\n---\n',
+            lambda t: add_tag(t, "c"),
+            '---\ntags: ["a]", b, c]\n---\n',
+        ),
+        (
+            "---\ntags: ['a, b', c]\n---\n",
+            lambda t: add_tag(t, "d"),
+            "---\ntags: ['a, b', c, d]\n---\n",
+        ),
+        (
+            "---\ntags: [it's, b]\n---\n",
+            lambda t: add_tag(t, "c"),
+            "---\ntags: [it's, b, c]\n---\n",
+        ),
+        ("---\ntags: [it's, b]\n---\n", lambda t: remove_tag(t, "b"), "---\ntags: [it's]\n---\n"),
+        # A block list written at the key's own indentation, as Jekyll's examples do.
+        (
+            "---\ntags:\n- a\n- b\n---\n",
+            lambda t: add_tag(t, "c"),
+            "---\ntags:\n- a\n- b\n- c\n---\n",
+        ),
+        # A block scalar's line that looks like a TOML table is text.
+        (
+            "---\nsummary: |\n  [note]\ntitle: Old\n---\n",
+            lambda t: set_title(t, "New"),
+            "---\nsummary: |\n  [note]\ntitle: New\n---\n",
+        ),
+        # An empty value's spacing is kept; the value goes where it would have been.
+        (
+            "---\ntitle:   \nx: 1\n---\n",
+            lambda t: set_title(t, "New"),
+            "---\ntitle:   New\nx: 1\n---\n",
+        ),
+        # Comments: a # inside quotes, or inside a word, is text.
+        (
+            '---\ntitle: "a #b" # note\n---\n',
+            lambda t: set_title(t, "New"),
+            '---\ntitle: "New" # note\n---\n',
+        ),
+        (
+            "---\ntitle: Xbox One # console\n---\n",
+            lambda t: set_title(t, "New"),
+            "---\ntitle: New # console\n---\n",
+        ),
+        (
+            "---\ntitle: it's here # note\n---\n",
+            lambda t: set_title(t, "New"),
+            "---\ntitle: New # note\n---\n",
+        ),
+        (
+            "---\ntitle: 'L''été #1' # note\n---\n",
+            lambda t: set_title(t, "New"),
+            "---\ntitle: 'New' # note\n---\n",
+        ),
+        ("---\ntitle: C# tips\n---\n", lambda t: set_title(t, "New"), "---\ntitle: New\n---\n"),
+        ("---\ntitle: X# tips\n---\n", lambda t: set_title(t, "New"), "---\ntitle: New\n---\n"),
+        ("---\ntitle: Malcolm X\n---\n", lambda t: set_title(t, "New"), "---\ntitle: New\n---\n"),
+    ],
+)
+def test_the_lines_of_a_key_are_found_exactly(before: str, edit: Edit, after: str) -> None:
+    assert edit(before) == after
+
+
+UNSEEN = (
+    "The key tags is written in a way this app does not change in place"
+    " (a quoted key, an inline table); change it in the editor."
+)
+
+
+@pytest.mark.parametrize(
+    ("edit", "text", "message"),
+    [
+        (
+            lambda t: set_title(t, "x"),
+            '{"title": "T"}\nbody\n',
+            "This post's front matter is JSON, which is not changed in place here;"
+            " change it in the editor.",
+        ),
+        (
+            lambda t: add_tag(t, "x"),
+            "just text\n",
+            "This post has no YAML or TOML front matter to change.",
+        ),
+        (lambda t: add_tag(t, "b"), "---\n'tags': []\n---\n", UNSEEN),
+        (lambda t: add_tag(t, "b"), '+++\n[taxonomies]\n"tags" = []\n+++\n', UNSEEN),
+        # What cannot be rewritten line by line is left to the editor.
+        (
+            lambda t: add_tag(t, "c"),
+            "---\ntags: [a,\nb]\n---\n",
+            "The tag list is not closed; change it in the editor.",
+        ),
+        (
+            lambda t: add_tag(t, "c"),
+            "---\ntags:\n  - a\n\n  - b\n---\n",
+            "The tag list is not a plain list; change it in the editor.",
+        ),
+        (
+            lambda t: set_title(t, "x"),
+            '---\ntitle: "a\n\tb"\n---\n',
+            "The title spans several lines; change it in the editor.",
+        ),
+    ],
+)
+def test_what_is_not_changed_in_place_is_told_exactly(edit: Edit, text: str, message: str) -> None:
+    assert refusal(edit, text) == message

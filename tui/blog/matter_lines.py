@@ -143,11 +143,16 @@ def without_comment(line: str) -> str:
         if quote:
             if character == quote:
                 quote = ""
-        elif character in "'\"":
+        elif character in "'\"" and not _in_word(line, position):
             quote = character
         elif character == "#" and (position == 0 or line[position - 1] in " \t"):
             return line[:position].rstrip()
     return line.rstrip()
+
+
+def _in_word(text: str, position: int) -> bool:
+    """Whether the quote at ``position`` is an apostrophe (`it's`), not one opening a string."""
+    return position > 0 and text[position - 1].isalnum()
 
 
 def bracket_depth(text: str) -> int:
@@ -236,7 +241,7 @@ def closing_bracket(text: str, start: int, end: int) -> int:
         if quote:
             if character == quote:
                 quote = ""
-        elif character in "'\"":
+        elif character in "'\"" and not _in_word(text, position):
             quote = character
         elif character == "]":
             return position
@@ -251,7 +256,7 @@ def split_flow(inner: str) -> list[str]:
             current += character
             if character == quote:
                 quote = ""
-        elif character in "'\"":
+        elif character in "'\"" and not current[-1:].isalnum():
             quote = character
             current += character
         elif character == ",":
