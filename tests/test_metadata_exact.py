@@ -162,6 +162,22 @@ def test_reading_back_names_the_first_thing_that_would_change(
             lambda t: add_tag(t, "c"),
             '+++\ntags = ["a", "c"]\ny = ["z"]\n+++\n',
         ),
+        # A comment after the array, with brackets of its own, stays as it was.
+        (
+            "+++\ntags = ['a'] # see [x]\n+++\n",
+            lambda t: add_tag(t, "c"),
+            "+++\ntags = ['a', 'c'] # see [x]\n+++\n",
+        ),
+        (
+            "+++\ntags = [\n  'a',\n] # see [x]\n+++\n",
+            lambda t: add_tag(t, "c"),
+            "+++\ntags = ['a', 'c'] # see [x]\n+++\n",
+        ),
+        (
+            '+++\ntags = [\'a\', "b\\",c"]\n+++\n',
+            lambda t: add_tag(t, "d"),
+            '+++\ntags = [\'a\', "b\\",c", "d"]\n+++\n',
+        ),
         # Lines of an array of arrays are not table headers: no table, so the end.
         (
             '+++\ntitle = "T"\noffsetX = [\n  [1, 2],\n  [3, 4],\n]\n+++\n',
@@ -249,6 +265,16 @@ def test_reading_back_names_the_first_thing_that_would_change(
             '---\ntitle: "New" # note\n---\n',
         ),
         (
+            '---\ntitle: "a\\" #b" # note\n---\n',
+            lambda t: set_title(t, "New"),
+            '---\ntitle: "New" # note\n---\n',
+        ),
+        (
+            '---\ntags: [\'a\', "b\\",c"]\n---\n',
+            lambda t: add_tag(t, "d"),
+            '---\ntags: [\'a\', "b\\",c", "d"]\n---\n',
+        ),
+        (
             "---\ntitle: Xbox One # console\n---\n",
             lambda t: set_title(t, "New"),
             "---\ntitle: New # console\n---\n",
@@ -295,6 +321,11 @@ UNSEEN = (
         (lambda t: add_tag(t, "b"), "---\n'tags': []\n---\n", UNSEEN),
         (lambda t: add_tag(t, "b"), '+++\n[taxonomies]\n"tags" = []\n+++\n', UNSEEN),
         # What cannot be rewritten line by line is left to the editor.
+        (
+            lambda t: add_tag(t, "c"),
+            '+++\ntags = "a"\n+++\n',
+            "The tag list is not an array; change it in the editor.",
+        ),
         (
             lambda t: add_tag(t, "c"),
             "---\ntags: [a,\nb]\n---\n",

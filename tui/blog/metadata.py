@@ -380,8 +380,8 @@ def _edit_yaml_string(
 
 def _edit_toml_array(text: str, entry: Entry, change: Callable[[list[str]], list[str]]) -> str:
     written = text[entry.value_start : entry.end]
-    closing = written.rfind("]")
-    if not written.startswith("[") or closing < 0:
+    closing = closing_bracket(written, 0, len(written)) if written.startswith("[") else -1
+    if closing < 0:
         raise BlogError("The tag list is not an array; change it in the editor.")
     array = written[: closing + 1]
     try:
