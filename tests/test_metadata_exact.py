@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from tui.blog import BlogError, readback
-from tui.blog.metadata import add_tag, remove_tag, set_draft, set_title
+from tui.blog.metadata import add_tag, remove_tag, rename_tag, set_draft, set_title
 
 Edit = Callable[[str], str]
 
@@ -344,4 +344,130 @@ UNSEEN = (
     ],
 )
 def test_what_is_not_changed_in_place_is_told_exactly(edit: Edit, text: str, message: str) -> None:
+    assert refusal(edit, text) == message
+
+
+@pytest.mark.parametrize(
+    ("before", "edit", "after"),
+    [
+        # The draft flag keeps its spelling: quotes, a capital; only the key needed changes.
+        ("---\ndraft: True\n---\n", lambda t: set_draft(t, False), "---\ndraft: False\n---\n"),
+        ("---\ndraft: 'false'\n---\n", lambda t: set_draft(t, True), "---\ndraft: 'true'\n---\n"),
+        (
+            "---\ntitle: T\n---\n",
+            lambda t: set_draft(t, False),
+            "---\ntitle: T\ndraft: false\n---\n",
+        ),
+        (
+            "---\ndraft: true\npublished: yes\n---\n",
+            lambda t: set_draft(t, False),
+            "---\ndraft: false\npublished: yes\n---\n",
+        ),
+        # Both needed: both written, the later one first so the earlier keeps its place.
+        (
+            "---\ndraft: yes\npublished: no\n---\n",
+            lambda t: set_draft(t, False),
+            "---\ndraft: false\npublished: true\n---\n",
+        ),
+        # A string of tags stays a string, spaces or commas, quotes kept.
+        ("---\ntags: a b\n---\n", lambda t: add_tag(t, "c"), "---\ntags: a b c\n---\n"),
+        (
+            "---\ntags: a b\n---\n",
+            lambda t: add_tag(t, "new tag"),
+            "---\ntags: a, b, new tag\n---\n",
+        ),
+        ("---\ntags: a\n---\n", lambda t: add_tag(t, "#x"), '---\ntags: "a #x"\n---\n'),
+        ("---\ntags: 'a b'\n---\n", lambda t: add_tag(t, "c"), "---\ntags: 'a b c'\n---\n"),
+        # Single quotes, in a flow list or a block list, for the new item too.
+        (
+            "---\ntags: ['a', 'b']\n---\n",
+            lambda t: add_tag(t, "it's"),
+            "---\ntags: ['a', 'b', 'it''s']\n---\n",
+        ),
+        (
+            "---\ntags: ['a',\n  'b']\n---\n",
+            lambda t: add_tag(t, "c"),
+            "---\ntags: ['a', 'b', 'c']\n---\n",
+        ),
+        (
+            "---\ntags:\n  - 'a'\n---\n",
+            lambda t: add_tag(t, "b c"),
+            "---\ntags:\n  - 'a'\n  - 'b c'\n---\n",
+        ),
+        (
+            "+++\ntags = [\n  'a',\n  'b',\n]\n+++\n",
+            lambda t: add_tag(t, "c"),
+            "+++\ntags = ['a', 'b', 'c']\n+++\n",
+        ),
+        # The lines of the items kept are kept, comment and escapes included.
+        (
+            "---\ntags:\n  - a # note\n  - b\n---\n",
+            lambda t: remove_tag(t, "b"),
+            "---\ntags:\n  - a # note\n---\n",
+        ),
+        (
+            '+++\ntags = ["caf\\u00e9"]\n+++\n',
+            lambda t: add_tag(t, "d"),
+            '+++\ntags = ["caf\\u00e9", "d"]\n+++\n',
+        ),
+        # A comment after an empty value stays after the new one.
+        (
+            "---\ntags: # mine\n  - a\n---\n",
+            lambda t: remove_tag(t, "a"),
+            "---\ntags: [] # mine\n---\n",
+        ),
+        ("---\ntags: # mine\n---\n", lambda t: add_tag(t, "a"), "---\ntags: [a] # mine\n---\n"),
+        ("---\ntitle: # mine\n---\n", lambda t: set_title(t, "a"), "---\ntitle: a # mine\n---\n"),
+        (
+            "---\r\ntags:\r\n  - a\r\n---\r\n",
+            lambda t: remove_tag(t, "a"),
+            "---\r\ntags: []\r\n---\r\n",
+        ),
+        # An empty list key is passed over for the one the tags are read from.
+        *(
+            (
+                f"---\ntags: {empty}\nkeywords: [a]\n---\n",
+                lambda t: add_tag(t, "b"),
+                f"---\ntags: {empty}\nkeywords: [a, b]\n---\n",
+            )
+            for empty in ("", "[]", "~", "null")
+        ),
+        # Nothing to remove, nothing written.
+        ("---\ntitle: T\n---\n", lambda t: remove_tag(t, "x"), "---\ntitle: T\n---\n"),
+        # TOML's strings are not YAML's: a line separator is written as it is.
+        (
+            '+++\ntitle = "Old"\n+++\n',
+            lambda t: set_title(t, "a\u2028b"),
+            '+++\ntitle = "a\u2028b"\n+++\n',
+        ),
+        (
+            "+++\ndate = 2020-01-01\n+++\n",
+            lambda t: set_title(t, "a\u2028b"),
+            '+++\ndate = 2020-01-01\ntitle = "a\u2028b"\n+++\n',
+        ),
+    ],
+)
+def test_an_edit_keeps_the_way_the_value_was_written(before: str, edit: Edit, after: str) -> None:
+    assert edit(before) == after
+
+
+@pytest.mark.parametrize(
+    ("edit", "text", "message"),
+    [
+        (
+            lambda t: set_title(t, "N"),
+            "---\ntitle: a\n  b\n---\n",
+            "The title spans several lines; change it in the editor.",
+        ),
+        (
+            lambda t: set_title(t, "N"),
+            "+++\ntitle = '''a\nb'''\n+++\n",
+            "The title spans several lines; change it in the editor.",
+        ),
+        (lambda t: set_title(t, " "), "---\ntitle: T\n---\n", "A title cannot be empty."),
+        (lambda t: add_tag(t, " "), "---\ntitle: T\n---\n", "A tag cannot be empty."),
+        (lambda t: rename_tag(t, "a", " "), "---\ntags: [a]\n---\n", "A tag cannot be empty."),
+    ],
+)
+def test_an_edit_that_is_not_made_says_why(edit: Edit, text: str, message: str) -> None:
     assert refusal(edit, text) == message

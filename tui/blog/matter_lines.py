@@ -115,6 +115,8 @@ def find(text: str, block: Block, key: str, table: str = TOP) -> Entry | None:
             continue
         value_start = start + found.end()
         value_end = start + len(without_comment(line))
+        if value_end < value_start and text.startswith("#", value_start):
+            value_start = value_end  # `key: # note`: a value goes before the comment
         entry_end = end
         # A block value goes on over the lines indented under the key (YAML),
         # and a TOML array over the lines up to its closing bracket.

@@ -356,9 +356,8 @@ def _edit_yaml_block(
     body = "".join(pieces)
     first_item = item_lines[0][0] if item_lines else entry.end
     if not items:  # an empty block list becomes an empty flow list
-        key_line_end = first_item
-        newline = block.newline if text[entry.value_end : key_line_end].endswith("\n") else ""
-        return text[: entry.value_start] + spaced(text, entry) + "[]" + newline + text[entry.end :]
+        rest = text[entry.value_end : first_item] + text[entry.end :]
+        return text[: entry.value_start] + spaced(text, entry) + "[]" + rest
     return text[:first_item] + body + text[entry.end :]
 
 
