@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tui.blog import BlogError, readback
+from tui.blog import BlogError, frontmatter, readback
 from tui.blog.metadata import add_tag, remove_tag, rename_tag, set_draft, set_title
 
 Edit = Callable[[str], str]
@@ -98,6 +98,13 @@ def test_a_refused_edit_says_why(edit: Edit, text: str, message: str) -> None:
         ),
         (
             "title",
+            "---\nx: 2020-02-30\ndate: tomorrow\n---\n",
+            "---\nx: 2020-02-30\n---\n",
+            "a problem with the post would no longer be told"
+            " (date: tomorrow is not a date this app can read)",
+        ),
+        (
+            "title",
             "---\ndraft: true\n---\n",
             "---\ndraft: false\n---\n",
             "the post would read back as not a draft",
@@ -180,9 +187,9 @@ def test_reading_back_names_the_first_thing_that_would_change(
         ),
         # Lines of an array of arrays are not table headers: no table, so the end.
         (
-            '+++\ntitle = "T"\noffsetX = [\n  [1, 2],\n  [3, 4],\n]\n+++\n',
+            '+++\ntitle = "T"\noffsetX = [\n  [1, 2],\n  [3, 4]\n]\n+++\n',
             lambda t: add_tag(t, "a"),
-            '+++\ntitle = "T"\noffsetX = [\n  [1, 2],\n  [3, 4],\n]\ntags = ["a"]\n+++\n',
+            '+++\ntitle = "T"\noffsetX = [\n  [1, 2],\n  [3, 4]\n]\ntags = ["a"]\n+++\n',
         ),
         # A commented-out line is no array: the table after it is found.
         (
@@ -240,6 +247,17 @@ def test_reading_back_names_the_first_thing_that_would_change(
             "---\ntags: [it's, b, c]\n---\n",
         ),
         ("---\ntags: [it's, b]\n---\n", lambda t: remove_tag(t, "b"), "---\ntags: [it's]\n---\n"),
+        # A list inside the list, and a comment inside it, are kept as they are.
+        (
+            "---\ntags: [a, [b, c]]\n---\n",
+            lambda t: add_tag(t, "d"),
+            "---\ntags: [a, [b, c], d]\n---\n",
+        ),
+        (
+            "---\ntags: [a, # first\n  b]\n---\n",
+            lambda t: add_tag(t, "c"),
+            "---\ntags: [a, # first\n  b, c]\n---\n",
+        ),
         # A block list written at the key's own indentation, as Jekyll's examples do.
         (
             "---\ntags:\n- a\n- b\n---\n",
@@ -288,6 +306,11 @@ def test_reading_back_names_the_first_thing_that_would_change(
             "---\ntitle: 'L''été #1' # note\n---\n",
             lambda t: set_title(t, "New"),
             "---\ntitle: 'New' # note\n---\n",
+        ),
+        (
+            "---\ntitle: C# tips # note\n---\n",
+            lambda t: set_title(t, "N"),
+            "---\ntitle: N # note\n---\n",
         ),
         ("---\ntitle: C# tips\n---\n", lambda t: set_title(t, "New"), "---\ntitle: New\n---\n"),
         ("---\ntitle: X# tips\n---\n", lambda t: set_title(t, "New"), "---\ntitle: New\n---\n"),
@@ -432,6 +455,9 @@ def test_what_is_not_changed_in_place_is_told_exactly(edit: Edit, text: str, mes
             )
             for empty in ("", "[]", "~", "null")
         ),
+        # An emptied flow list loses its inner spaces; a TOML bracket in a string is text.
+        ("---\ntags: [ a ]\n---\n", lambda t: remove_tag(t, "a"), "---\ntags: []\n---\n"),
+        ('+++\ntags = ["]"]\n+++\n', lambda t: add_tag(t, "c"), '+++\ntags = ["]", "c"]\n+++\n'),
         # Nothing to remove, nothing written.
         ("---\ntitle: T\n---\n", lambda t: remove_tag(t, "x"), "---\ntitle: T\n---\n"),
         # TOML's strings are not YAML's: a line separator is written as it is.
@@ -464,6 +490,11 @@ def test_an_edit_keeps_the_way_the_value_was_written(before: str, edit: Edit, af
             "+++\ntitle = '''a\nb'''\n+++\n",
             "The title spans several lines; change it in the editor.",
         ),
+        (
+            lambda t: add_tag(t, "c"),
+            '+++\ntags = "a]"\n+++\n',
+            "The tag list is not an array; change it in the editor.",
+        ),
         (lambda t: set_title(t, " "), "---\ntitle: T\n---\n", "A title cannot be empty."),
         (lambda t: add_tag(t, " "), "---\ntitle: T\n---\n", "A tag cannot be empty."),
         (lambda t: rename_tag(t, "a", " "), "---\ntags: [a]\n---\n", "A tag cannot be empty."),
@@ -471,3 +502,10 @@ def test_an_edit_keeps_the_way_the_value_was_written(before: str, edit: Edit, af
 )
 def test_an_edit_that_is_not_made_says_why(edit: Edit, text: str, message: str) -> None:
     assert refusal(edit, text) == message
+
+
+def test_a_tag_is_added_to_a_toml_array_with_comments_inside() -> None:
+    text = '+++\ntags = [\n  "a", # first\n  "b",\n]\nx = 1\n+++\nbody\n'
+    after = add_tag(text, "c")
+    assert frontmatter.split(after).data == {"tags": ["a", "b", "c"], "x": 1}
+    assert after.endswith("\nx = 1\n+++\nbody\n")
