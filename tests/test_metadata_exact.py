@@ -504,8 +504,10 @@ def test_an_edit_that_is_not_made_says_why(edit: Edit, text: str, message: str) 
     assert refusal(edit, text) == message
 
 
-def test_a_tag_is_added_to_a_toml_array_with_comments_inside() -> None:
+def test_a_toml_array_keeps_its_comments_and_multi_line_strings() -> None:
     text = '+++\ntags = [\n  "a", # first\n  "b",\n]\nx = 1\n+++\nbody\n'
-    after = add_tag(text, "c")
+    after = '+++\ntags = ["a", # first\n  "b", "c"]\nx = 1\n+++\nbody\n'
+    assert add_tag(text, "c") == after
     assert frontmatter.split(after).data == {"tags": ["a", "b", "c"], "x": 1}
-    assert after.endswith("\nx = 1\n+++\nbody\n")
+    text = '+++\ntags = [\n  """a\nb""",\n]\n+++\n'
+    assert add_tag(text, "c") == '+++\ntags = ["""a\nb""", "c"]\n+++\n'

@@ -387,7 +387,7 @@ def _edit_toml_array(text: str, entry: Entry, change: Callable[[list[str]], list
         values = tomllib.loads(f"x = {array}")["x"]
     except tomllib.TOMLDecodeError as error:
         raise BlogError(f"Cannot read the tag list: {error}") from error
-    raws = split_flow(array[1:-1].replace("\n", " "))
+    raws = split_flow(array[1:-1])
     quote = _common_quote(raws) or '"'
     by_value = {str(value): raw for value, raw in zip(values, raws, strict=False)}
     items = change([str(value) for value in values])
