@@ -7,6 +7,7 @@ of one key of a table), found without parsing the front matter again.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,6 +115,8 @@ def find(text: str, block: Block, key: str, table: str = TOP) -> Entry | None:
             continue
         value_start = start + found.end()
         value_end = start + len(without_comment(line))
+        if value_end < value_start and text.startswith("#", value_start):
+            value_start = value_end  # `key: # note`: a value goes before the comment
         entry_end = end
         # A block value goes on over the lines indented under the key (YAML),
         # and a TOML array over the lines up to its closing bracket.
@@ -138,32 +141,50 @@ def find(text: str, block: Block, key: str, table: str = TOP) -> Entry | None:
 
 def without_comment(line: str) -> str:
     """``line`` without a trailing comment (a # outside quotes) or spaces."""
-    quote = ""
-    for position, character in enumerate(line):
-        if quote:
-            if character == quote:
-                quote = ""
-        elif character in "'\"":
-            quote = character
-        elif character == "#" and (position == 0 or line[position - 1] in " \t"):
+    for position, character in _unquoted(line, 0, len(line)):
+        if character == "#":
             return line[:position].rstrip()
     return line.rstrip()
 
 
-def bracket_depth(text: str) -> int:
-    """How many more brackets ``text`` opens than it closes, outside quotes and comments."""
-    depth, quote, escaped = 0, "", False
-    for character in without_comment(text.rstrip("\r\n")):
-        if quote:
+def _unquoted(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """The characters of ``text[start:end]`` outside quoted strings, with their index.
+
+    A quote opens a string only where one may start (not in `it's`), and in a
+    double-quoted string a backslash escapes the next character (YAML, TOML).
+    A comment's ``#`` is given, then the rest of its line is skipped; a ``#``
+    inside a word (`C#`) is not.
+    """
+    quote, escaped, comment = "", False, False
+    for position in range(start, end):
+        character = text[position]
+        if comment:
+            comment = character != "\n"
+            if comment:
+                continue
+        elif quote:
             if escaped:
                 escaped = False
             elif character == "\\" and quote == '"':
                 escaped = True
             elif character == quote:
                 quote = ""
-        elif character in "'\"":
+            continue
+        elif character in "'\"" and not (position and text[position - 1].isalnum()):
             quote = character
-        elif character in "[]":
+            continue
+        elif character == "#":
+            comment = not position or text[position - 1] in " \t\n"
+            if not comment:
+                continue
+        yield position, character
+
+
+def bracket_depth(text: str) -> int:
+    """How many more brackets ``text`` opens than it closes, outside quotes and comments."""
+    depth = 0
+    for _, character in _unquoted(text, 0, len(text)):
+        if character in "[]":
             depth += 1 if character == "[" else -1
     return depth
 
@@ -229,36 +250,25 @@ def spaced(text: str, entry: Entry) -> str:
 
 
 def closing_bracket(text: str, start: int, end: int) -> int:
-    """Index of the `]` that closes the list opening at ``start``, quotes skipped."""
-    quote = ""
-    for position in range(start + 1, end):
-        character = text[position]
-        if quote:
-            if character == quote:
-                quote = ""
-        elif character in "'\"":
-            quote = character
+    """Index of the `]` that closes the list opening at ``start`` (-1 if none before ``end``).
+
+    Brackets in quotes or comments do not count, nor those of a list inside it.
+    """
+    depth = 0
+    for position, character in _unquoted(text, start + 1, end):
+        if character == "[":
+            depth += 1
         elif character == "]":
-            return position
+            if not depth:
+                return position
+            depth -= 1
     return -1
 
 
 def split_flow(inner: str) -> list[str]:
     """The raw items of a flow list's inside, commas inside quotes kept."""
-    items, current, quote = [], "", ""
-    for character in inner:
-        if quote:
-            current += character
-            if character == quote:
-                quote = ""
-        elif character in "'\"":
-            quote = character
-            current += character
-        elif character == ",":
-            items.append(current.strip())
-            current = ""
-        else:
-            current += character
-    if current.strip():
-        items.append(current.strip())
-    return [item for item in items if item]
+    commas = [
+        position for position, character in _unquoted(inner, 0, len(inner)) if character == ","
+    ]
+    pieces = [inner[a + 1 : b] for a, b in zip([-1, *commas], [*commas, len(inner)], strict=True)]
+    return [piece.strip() for piece in pieces if piece.strip()]

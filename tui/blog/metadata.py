@@ -356,9 +356,8 @@ def _edit_yaml_block(
     body = "".join(pieces)
     first_item = item_lines[0][0] if item_lines else entry.end
     if not items:  # an empty block list becomes an empty flow list
-        key_line_end = first_item
-        newline = block.newline if text[entry.value_end : key_line_end].endswith("\n") else ""
-        return text[: entry.value_start] + spaced(text, entry) + "[]" + newline + text[entry.end :]
+        rest = text[entry.value_end : first_item] + text[entry.end :]
+        return text[: entry.value_start] + spaced(text, entry) + "[]" + rest
     return text[:first_item] + body + text[entry.end :]
 
 
@@ -380,15 +379,15 @@ def _edit_yaml_string(
 
 def _edit_toml_array(text: str, entry: Entry, change: Callable[[list[str]], list[str]]) -> str:
     written = text[entry.value_start : entry.end]
-    closing = written.rfind("]")
-    if not written.startswith("[") or closing < 0:
+    closing = closing_bracket(written, 0, len(written)) if written.startswith("[") else -1
+    if closing < 0:
         raise BlogError("The tag list is not an array; change it in the editor.")
     array = written[: closing + 1]
     try:
         values = tomllib.loads(f"x = {array}")["x"]
     except tomllib.TOMLDecodeError as error:
         raise BlogError(f"Cannot read the tag list: {error}") from error
-    raws = split_flow(array[1:-1].replace("\n", " "))
+    raws = split_flow(array[1:-1])
     quote = _common_quote(raws) or '"'
     by_value = {str(value): raw for value, raw in zip(values, raws, strict=False)}
     items = change([str(value) for value in values])

@@ -82,7 +82,10 @@ def difference(wanted: Reading, text: str, touched: frozenset[str]) -> str | Non
         return str(error)
     if got.problems != wanted.problems:
         new = [problem for problem in got.problems if problem not in wanted.problems]
-        return f"the front matter would no longer read well ({(new or got.problems)[0]})"
+        if new:
+            return f"the front matter would no longer read well ({new[0]})"
+        gone = [problem for problem in wanted.problems if problem not in got.problems]
+        return f"a problem with the post would no longer be told ({(gone or wanted.problems)[0]})"
     for name, label in (("title", "title"), ("tags", "tags"), ("categories", "categories")):
         if getattr(got, name) != getattr(wanted, name):
             shown, asked = _shown(getattr(got, name)), _shown(getattr(wanted, name))
