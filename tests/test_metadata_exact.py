@@ -94,14 +94,14 @@ def test_a_refused_edit_says_why(edit: Edit, text: str, message: str) -> None:
             "---\nx: 2020-02-30\n---\n",
             "---\nx: 2020-02-30\ndate: tomorrow\n---\n",
             "the front matter would no longer read well"
-            " (date: tomorrow is not a date this app can read)",
+            " (date: tomorrow is not a date this app can read; listed undated)",
         ),
         (
             "title",
             "---\nx: 2020-02-30\ndate: tomorrow\n---\n",
             "---\nx: 2020-02-30\n---\n",
             "a problem with the post would no longer be told"
-            " (date: tomorrow is not a date this app can read)",
+            " (date: tomorrow is not a date this app can read; listed undated)",
         ),
         (
             "title",
