@@ -448,3 +448,14 @@ def test_an_unchanged_text_is_saved_as_the_very_bytes_read(tmp_path: Path) -> No
     assert document.text == "a\r\nb"
     assert document.encode("a\r\nb") is raw
     assert document.encode("a\nb") == b"\xef\xbb\xbfa\nb"
+
+
+def test_a_loaded_blog_finds_each_post_by_its_path(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", "---\ntitle: A\n---\n")
+    write(tmp_path, "sub/b.md", "---\ntitle: B\n---\n")
+    blog = Blog(tmp_path)
+    index = blog.load()
+    assert index is blog.index and index.root == tmp_path
+    found = index.get(tmp_path / "sub" / "b.md")
+    assert found is not None and found.title == "B"
+    assert tmp_path / "a.md" in index and tmp_path / "c.md" not in index
