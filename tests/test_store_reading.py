@@ -506,7 +506,8 @@ def test_workers_reading_shares_leave_what_the_cache_holds_alone(
     cache.save()
     write(root, "b.md", "Changed")
     reads.clear()
-    early = FakeReader(root, 0, [])
+    # A worker read a.md too: the cache's post is the one shown, once.
+    early = FakeReader(root, 0, [[("a.md", stamps_now(root)["a.md"])]])
     parts = reading(
         blog, cache=cache_of(blog, tmp_path), workers=0, started=cast(ParallelReader, early)
     )
