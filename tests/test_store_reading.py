@@ -513,3 +513,21 @@ def test_workers_reading_shares_leave_what_the_cache_holds_alone(
     )
     assert titles(parts) == {"a.md": "a.md", "b.md": "Changed"}
     assert reads == ["b.md"]
+
+
+def test_a_cache_another_version_wrote_is_replaced_by_what_workers_read(
+    tmp_path: Path, workers: list[tuple[Path, int]], reads: list[str]
+) -> None:
+    root = tmp_path / "blog"
+    path = write(root, "a.md", "A")
+    blog = Blog(root)
+    cache = cache_of(blog, tmp_path)
+    cache.file.parent.mkdir(parents=True, exist_ok=True)
+    current = stamp(os.stat(path))
+    cache.file.write_bytes(cache_format.encode(["a.md"], [current], ([["a row"]], [], [])))
+    early = FakeReader(root, 0, [[("a.md", current)]])
+    parts = reading(blog, cache=cache, workers=0, started=cast(ParallelReader, early))
+    assert titles(parts) == {"a.md": "A (worker)"} and reads == []
+    cache.save()
+    assert titles(reading(blog, cache=cache_of(blog, tmp_path))) == {"a.md": "A (worker)"}
+    assert reads == []
