@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from tui.blog import files
-from tui.blog.errors import READ_ONLY, BlogError, ChangedOnDisk, NeedsConfirmation
+from tui.blog.errors import OUTSIDE, READ_ONLY, BlogError, ChangedOnDisk, NeedsConfirmation
 from tui.blog.files import atomic_write, make_folders, remove_folders, temporary_name
 from tui.blog.walk import is_temporary_name
 
@@ -405,3 +405,63 @@ def test_the_temporary_file_is_the_users_alone_until_it_is_in_place(
     atomic_write(tmp_path / "post.md", b"mine\n", mode=0o644)
     assert modes == [0o600]  # as made, before it gets the file's mode
     assert seen == [0o644]
+
+
+# Where the file is written
+
+
+def outside_blog(tmp_path: Path) -> tuple[Path, Path]:
+    blog = tmp_path / "blog"
+    elsewhere = tmp_path / "elsewhere"
+    (blog / "sub").mkdir(parents=True)
+    elsewhere.mkdir()
+    (elsewhere / "post.md").write_bytes(b"old\n")
+    (blog / "link.md").symlink_to(elsewhere / "post.md")
+    (blog / "folder").symlink_to(elsewhere)
+    return blog, elsewhere
+
+
+@pytest.fixture(params=["/proc", "no /proc"])
+def proc(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Linux's word for where an open folder is, or a system without it."""
+    if request.param == "no /proc":
+        real_readlink = os.readlink
+
+        def readlink(path: Any, *args: Any, **kwargs: Any) -> Any:
+            if str(path).startswith("/proc/self/fd/"):
+                raise FileNotFoundError(errno.ENOENT, "No such file or directory", path)
+            return real_readlink(path, *args, **kwargs)
+
+        monkeypatch.setattr(os, "readlink", readlink)
+
+
+def test_a_write_out_of_the_blog_is_asked_about_word_for_word(tmp_path: Path, proc: None) -> None:
+    blog, elsewhere = outside_blog(tmp_path)
+    real = os.path.realpath(elsewhere)
+    with pytest.raises(NeedsConfirmation) as asked:
+        atomic_write(blog / "link.md", b"mine\n", within=blog, confirmed=False)
+    assert asked.value.message == (
+        f"link.md is a link to {real}/post.md, outside the blog. Write there?"
+    )
+    assert asked.value.kind == OUTSIDE
+    with pytest.raises(NeedsConfirmation) as asked:
+        atomic_write(blog / "folder" / "post.md", b"mine\n", within=blog, confirmed={READ_ONLY})
+    assert asked.value.message == (
+        f"post.md would be written in {real}, outside the blog. Write there?"
+    )
+    assert asked.value.kind == OUTSIDE
+    assert (elsewhere / "post.md").read_bytes() == b"old\n"
+    assert left_in(elsewhere) == ["post.md"]
+    atomic_write(blog / "folder" / "post.md", b"mine\n", within=blog, confirmed={OUTSIDE})
+    assert (elsewhere / "post.md").read_bytes() == b"mine\n"
+
+
+def test_a_write_inside_the_blog_is_not_asked_about(tmp_path: Path, proc: None) -> None:
+    blog, _ = outside_blog(tmp_path)
+    (blog / "sub" / "real.md").write_bytes(b"old\n")
+    (blog / "inner.md").symlink_to(blog / "sub" / "real.md")
+    atomic_write(blog / "inner.md", b"mine\n", within=blog, confirmed=False)
+    atomic_write(blog / "sub" / "new.md", b"new\n", within=blog, confirmed=False)
+    assert (blog / "sub" / "real.md").read_bytes() == b"mine\n"
+    assert (blog / "sub" / "new.md").read_bytes() == b"new\n"
+    assert (blog / "inner.md").is_symlink()
