@@ -465,3 +465,44 @@ def test_a_write_inside_the_blog_is_not_asked_about(tmp_path: Path, proc: None) 
     assert (blog / "sub" / "real.md").read_bytes() == b"mine\n"
     assert (blog / "sub" / "new.md").read_bytes() == b"new\n"
     assert (blog / "inner.md").is_symlink()
+
+
+def test_a_file_that_became_a_folder_is_not_written(tmp_path: Path) -> None:
+    (tmp_path / "post.md").mkdir()
+    with pytest.raises(BlogError) as raised:
+        atomic_write(tmp_path / "post.md", b"mine\n")
+    assert raised.value.message == "post.md is now a folder; it was not written"
+    assert left_in(tmp_path) == ["post.md"]
+
+
+def test_a_file_in_a_folder_gone_says_why(tmp_path: Path) -> None:
+    with pytest.raises(BlogError) as raised:
+        atomic_write(tmp_path / "gone" / "post.md", b"mine\n")
+    assert raised.value.message == "Cannot save post.md: No such file or directory"
+    assert left_in(tmp_path) == []
+
+
+def test_a_new_file_on_a_full_disk_is_a_blog_error_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(fd: int, data: Any) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full)
+    for exclusive in (True, False):
+        with pytest.raises(BlogError) as raised:
+            atomic_write(tmp_path / "post.md", b"mine\n", exclusive=exclusive)
+        assert raised.value.message == "Cannot save post.md: No space left on device"
+        assert isinstance(raised.value.__cause__, OSError)
+    assert left_in(tmp_path) == []
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="as root, who may write a file no one may")
+def test_a_write_that_asks_nothing_writes_a_read_only_file(tmp_path: Path) -> None:
+    """The app's own files (settings, cache) are written without a question."""
+    path = tmp_path / "settings.toml"
+    path.write_bytes(b"old\n")
+    path.chmod(0o444)
+    atomic_write(path, b"new\n")
+    assert path.read_bytes() == b"new\n"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o444
