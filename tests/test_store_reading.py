@@ -252,18 +252,35 @@ def test_a_survey_lists_the_files_and_names_the_folders_it_could_not_read(
 
 
 def test_what_a_lost_survey_had_not_listed_is_listed_here_each_once(
-    tmp_path: Path, reads: list[str]
+    tmp_path: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for name in ("a.md", "b.md", "sub/c.md", "sub/d.md"):
         write(tmp_path, name, name)
     survey = FakeSurvey(tmp_path, lost_after=2)
     first_two = [relative for part in survey.parts[:2] for relative, _ in part]
+    write(tmp_path, "locked/e.md", "e.md")
+    real_scandir = os.scandir
+
+    def scandir(path: Any) -> Any:
+        if os.path.basename(os.fspath(path)) == "locked":
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
     blog = Blog(tmp_path)
     parts = reading(blog, survey=surveyed(survey))
     assert sorted(titles(parts)) == ["a.md", "b.md", "sub/c.md", "sub/d.md"]
     assert sorted(reads) == ["a.md", "b.md", "sub/c.md", "sub/d.md"]
     assert reads[:2] == first_two
     assert survey.closed == 1
+    assert blog.unreadable == [f"{tmp_path / 'locked'}: Permission denied"]
+
+
+def test_a_post_that_links_to_another_in_the_blog_is_read_whole(tmp_path: Path) -> None:
+    write(tmp_path, "sub/real.md", "Real")
+    (tmp_path / "link.md").symlink_to(tmp_path / "sub" / "real.md")
+    posts = {post.relative: post for part in reading(Blog(tmp_path)) for post in part.posts()}
+    assert (posts["link.md"].title, posts["link.md"].problems) == ("Real", ())
 
 
 def cached_blog(tmp_path: Path) -> tuple[Blog, Path]:
@@ -370,18 +387,21 @@ class FakeReader:
         for part in self._found:
             yield [(name, then, worker_post(path_of(name), name)) for name, then in part]
 
+    slow = False
+    """Whether no post is parsed until the listing is over (then one at a time)."""
+
     def add(self, path: Path, relative: str) -> list[Post]:
         self.added.append((path, relative))
         self._parsed.append(worker_post(path, relative))
-        if len(self._parsed) < 2:
+        if len(self._parsed) < 2 or self.slow:
             return []
         done, self._parsed = self._parsed, []
         return done
 
     def rest(self) -> Iterator[list[Post]]:
-        if self._parsed:
-            yield self._parsed
-            self._parsed = []
+        while self._parsed:
+            yield [self._parsed.pop(0)] if self.slow else self._parsed
+            self._parsed = self._parsed if self.slow else []
 
     def close(self) -> None:
         self.closed += 1
@@ -416,6 +436,17 @@ def test_workers_parse_the_files_once_there_are_enough(
         name: f"{name} (worker)" for name in ("a.md", "b.md", "c.md", "d.md", "sub/e.md")
     }
     assert [len(part) for part in parts] == [2, 2, 1]
+
+
+def test_workers_slower_than_the_listing_give_their_posts_in_parts_too(
+    tmp_path: Path, workers: list[tuple[Path, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(FakeReader, "slow", True)
+    for name in ("a.md", "b.md", "c.md", "d.md", "e.md"):
+        write(tmp_path, name, name)
+    parts = list(Blog(tmp_path).read_parts(size=2, workers=2))
+    assert [len(part) for part in parts] == [2, 2, 1]
+    assert set(titles(parts).values()) == {f"{n}.md (worker)" for n in "abcde"}
 
 
 def test_workers_are_started_as_many_as_the_machine_has_unless_told(
