@@ -506,3 +506,29 @@ def test_a_write_that_asks_nothing_writes_a_read_only_file(tmp_path: Path) -> No
     atomic_write(path, b"new\n")
     assert path.read_bytes() == b"new\n"
     assert stat.S_IMODE(path.stat().st_mode) == 0o444
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="Linux's word for an open folder")
+def test_a_folder_moved_out_of_the_blog_as_it_is_written_is_asked_about(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blog = tmp_path / "blog"
+    (blog / "sub").mkdir(parents=True)
+    (blog / "sub" / "post.md").write_bytes(b"old\n")
+    elsewhere = tmp_path / "elsewhere"
+    real_open = os.open
+
+    def moved_once_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        fd = real_open(path, flags, *args, **kwargs)
+        if os.fspath(path) == os.path.realpath(blog / "sub"):
+            os.rename(blog / "sub", elsewhere)  # by another program, a moment after
+        return fd
+
+    monkeypatch.setattr(os, "open", moved_once_open)
+    with pytest.raises(NeedsConfirmation) as asked:
+        atomic_write(blog / "sub" / "post.md", b"mine\n", within=blog, confirmed=False)
+    assert asked.value.message == (
+        f"post.md would be written in {os.path.realpath(elsewhere)}, outside the blog. Write there?"
+    )
+    assert left_in(elsewhere) == ["post.md"]
+    assert (elsewhere / "post.md").read_bytes() == b"old\n"
