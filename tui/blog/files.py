@@ -87,8 +87,8 @@ def _check_place(
         return
     try:  # the kernel's word for where the opened folder is (Linux)
         where = os.readlink(f"/proc/self/fd/{folder}")
-    except OSError:
-        where = os.path.realpath(path.parent)
+    except OSError:  # the folder the file really is in, through a link to it too
+        where = os.path.dirname(os.path.realpath(path))
     if Path(where).is_relative_to(os.path.realpath(within)):
         return
     if path.is_symlink():
