@@ -489,3 +489,48 @@ def test_a_date_no_generator_reads_is_told_in_words(tmp_path: Path) -> None:
         "date: last spring is not a date this app can read; dated by the file's name instead",
     )
     assert words.day == "2020-01-02"
+
+
+def test_a_new_post_takes_the_sites_archetype_or_scaffold_as_written(tmp_path: Path) -> None:
+    hugo = make(
+        tmp_path / "hugo",
+        {
+            "hugo.toml": 'baseURL = "https://example.org"\n',
+            "archetypes/default.md": "---\ntitle: nothing\n---\n",
+            "archetypes/blog.md": (
+                '---\ntitle: \'{{ replace .File.ContentBaseName "-" " " | title }}\'\n'
+                "date: {{ .Date }}\n# Who wrote it:\nauthor:\n  - name: {a: 1}\n"
+                "linkTitle: '{{ .Name }}'\ndraft: true\n---\n\n"
+                "## Summary\n\n{{< note >}}Hi{{< /note >}}\n"
+            ),
+            "content/blog/one.md": "---\ntitle: One\ndate: 2024-01-01\n---\n",
+        },
+    )
+    blog = Blog(hugo)
+    convention = detect(blog.load().posts(), blog.site)
+    post, line = blog.new_post("Two", now=NOW, tags=["x"], convention=convention)
+    assert (hugo / post.relative).read_text("utf-8") == (
+        '---\ntitle: "Two"\ndate: 2026-12-07\n# Who wrote it:\nauthor:\n  - name: {a: 1}\n'
+        "tags: [x]\ndraft: true\n---\n\n## Summary\n\n{{< note >}}Hi{{< /note >}}\n"
+    )
+    assert line == 10  # the body's first line
+    assert convention.warning == (
+        "archetypes/blog.md: linktitle left out of the new post, as template actions write"
+        " them there (they are not run here)"
+    )
+
+    hexo = make(
+        tmp_path / "hexo",
+        {
+            "_config.yml": "new_post_name: :year-:month-:day-:title.md\n",
+            "scaffolds/post.md": "---\ntitle: {{ title }}\nlayout: post\n---\nWrite {{ here }}\n",
+            "scaffolds/draft.md": "---\ntitle: {{ title }}\ncomments: false\n---\n\nA draft.\n",
+        },
+    )
+    blog = Blog(hexo)
+    convention = detect(blog.load().posts(), blog.site)
+    post, _ = blog.new_post("Three", now=NOW, convention=convention)
+    assert post.relative == "source/_drafts/three.md"
+    assert (hexo / post.relative).read_text("utf-8") == (
+        '---\ntitle: "Three"\ndate: 2026-12-07\ncomments: false\ntags: []\n---\n\nA draft.\n'
+    )

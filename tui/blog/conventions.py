@@ -62,6 +62,10 @@ class Convention:
     """Front-matter lines that the recent posts all share (`layout: post`, `author: ...`)."""
     taxonomies: bool = False
     """Tags go in a `[taxonomies]` table (Zola)."""
+    extra: tuple[str, ...] = ()
+    """Front-matter lines the site's archetype or scaffold adds, as written."""
+    body: str = ""
+    """The body the site's archetype or scaffold gives a new post."""
     warning: str | None = None
     """What the user must know about a new post of this site."""
     date_shape: str = "date"
@@ -123,8 +127,12 @@ class Convention:
         else:
             fields = ["title: {title}", "date: {date}", f"{self.tags_key}: {{tags}}", *draft]
             fence = "---"
-        lines = [fence, *fields[:2], *self.shared, *fields[2:], fence, "", ""]
-        return self.fill("\n".join(lines), title, now, tags), len(lines) - 1
+        # The posts' and the skeleton's lines as written: their braces are no fields.
+        written = [
+            line.replace("{", "{{").replace("}", "}}") for line in (*self.shared, *self.extra)
+        ]
+        lines = [fence, *fields[:2], *written, *fields[2:], fence, "", ""]
+        return self.fill("\n".join(lines), title, now, tags) + self.body, len(lines) - 1
 
     def fill(self, template: str, title: str, now: dt.datetime, tags: Sequence[str] = ()) -> str:
         """A ``template`` with {title} (quoted), {date}, {tags} and {slug} filled in.
@@ -294,4 +302,29 @@ def for_site(convention: Convention, site: Site) -> Convention:
     if name == "zola":
         changes["format"] = "toml"
         changes["taxonomies"] = True
+    changes.update(_skeleton(site, str(changes.get("format", convention.format))))
     return replace(convention, **changes)  # type: ignore[arg-type]
+
+
+def _skeleton(site: Site, fmt: str) -> dict[str, object]:
+    """What the site's archetype (Hugo) or scaffold (Hexo) gives a new post."""
+    from tui.blog.site.archetypes import hexo_scaffold, hugo_archetype
+    from tui.blog.site.hugo import Hugo
+
+    fmt = "toml" if fmt == "toml" else "yaml"
+    generator = site.generator
+    if isinstance(generator, Hugo):
+        found = hugo_archetype(site.root, generator.section_of(generator.new_posts), fmt)
+    elif generator.name == "hexo":
+        found = hexo_scaffold(site.root, fmt)
+    else:
+        return {}
+    if found is None:
+        return {}
+    changes: dict[str, object] = {"extra": found.lines, "body": found.body}
+    if found.left_out:
+        changes["warning"] = (
+            f"{found.path}: {' and '.join(found.left_out)} left out of the new post, "
+            "as template actions write them there (they are not run here)"
+        )
+    return changes

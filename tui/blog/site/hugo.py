@@ -125,6 +125,12 @@ class Hugo(Generator):
             return first, rest
         return None, inside
 
+    def section_of(self, folder: str) -> str:
+        """The section a folder (from the root) is in: its first folder in
+        its language's content ("" outside the content)."""
+        found = self._inside(folder.rstrip("/") + "/new.md")
+        return found[1].split("/", 1)[0] if found and "/" in found[1] else ""
+
     def _bundle_of(self, relative: str) -> bool:
         """Whether a folder above the file (not its own) is a leaf bundle,
         which makes the file one of that bundle's resources."""
