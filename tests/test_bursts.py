@@ -115,7 +115,7 @@ class _Batches:
 
     queued = threading.Event()
 
-    def __init__(self, root: Path, polling: bool) -> None:
+    def __init__(self, root: Path, polling: bool, site_root: Path | None = None) -> None:
         self.root = root
         self._closed = threading.Event()
 
