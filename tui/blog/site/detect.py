@@ -48,7 +48,6 @@ _MARKERS = (
     "config.yml",
     "config.json",
     "content",
-    "_posts",
 )
 """Every name this module looks for in a folder."""
 
@@ -74,8 +73,6 @@ def recognise(folder: Path) -> type[Generator] | None:
     jekyll = names.intersection(JEKYLL_CONFIGS)
     if jekyll:
         return Hexo if _is_hexo(folder, names, sorted(jekyll)[0]) else _jekyll()
-    if "_posts" in names and (folder / "_posts").is_dir():
-        return _jekyll()  # Jekyll runs without a config: its defaults
     if names.intersection(("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")):
         return Hugo
     if "config" in names and (folder / "config" / "_default").is_dir():
@@ -128,11 +125,19 @@ def find(folder: Path) -> Generator:
     start = Path(os.path.abspath(folder))
     home = Path.home()
     current = start
+    # A folder with `_posts/` and no config is a Jekyll site (Jekyll runs
+    # without one), unless a site with a config holds it: news/_posts/ is
+    # the posts of the site above, in the category "news".
+    bare: Path | None = None
     while True:
         found = recognise(current)
         if found is not None:
             return found(current)
+        if bare is None and (current / "_posts").is_dir():
+            bare = current
         if current == home or (current / ".git").exists() or current.parent == current:
             break
         current = current.parent
+    if bare is not None:
+        return _jekyll()(bare)
     return Generator(start)
