@@ -291,7 +291,8 @@ def for_site(convention: Convention, site: Site) -> Convention:
             changes["format"] = "pelican"
     elif name == "eleventy" and not getattr(generator, "honours_draft", True):
         changes["draft_key"] = "eleventy"
-    elif name == "astro" and "draft" not in getattr(generator, "schema", {"draft"}):
+    elif name == "astro" and "draft" not in (getattr(generator, "schema", None) or {"draft"}):
+        # A schema read without `draft`; with none read, `draft: true` is honoured, as in its posts.
         changes["draft_key"] = "none"
         changes["warning"] = (
             "this site's collection schema has no draft field: the post is "
