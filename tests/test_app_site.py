@@ -300,3 +300,24 @@ async def test_the_sites_config_above_the_folder_is_followed_too(tmp_path: Path)
             screen,
             lambda: {post.kind for post in screen.blog.index.posts()} == {"post"},
         )
+
+
+async def test_typing_in_a_pelican_post_keeps_its_title_in_the_preview(tmp_path: Path) -> None:
+    (tmp_path / "pelicanconf.py").write_text("SITENAME = 'x'\nPATH = 'content'\n", "utf-8")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "one.md").write_text(
+        "Title: Its own title\nDate: 2020-01-02\n\n# A heading\n\nText.\n", "utf-8"
+    )
+    app = BlogApp(tmp_path, watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await started(pilot)
+        await pilot.press("v", "e")
+        await until(pilot, lambda: screen.document is not None)
+        screen.previewed.clear()
+        await pilot.press(*["down"] * 5, "end", *" More")
+        # The header is read again from the editor's text, as the site reads it:
+        # Pelican's `Title:`, not the first heading.
+        await until(pilot, lambda: "More" in screen.editor.text)
+        await until(pilot, lambda: screen.previewed.is_set())
+        shown = screen.preview._post
+        assert shown is not None and shown.title == "Its own title"

@@ -1178,6 +1178,7 @@ class MainScreen(Screen[None]):
             self._relative(document.path),
             known.mtime_ns if known else 0,
             len(text),
+            self.blog.site,  # read as the list reads it: by the site's rules
         )
         self.preview.show_post(post)
         self._render_edit(text)
