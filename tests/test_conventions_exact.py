@@ -8,24 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.sites import make, sites_read_afresh  # noqa: F401 (a fixture)
 from tui.blog import Blog
 from tui.blog.conventions import Convention, detect, for_site
-from tui.blog.site import forget
 
 NOW = dt.datetime(2026, 12, 7, 10, 30, tzinfo=dt.UTC)
-
-
-@pytest.fixture(autouse=True)
-def _sites_read_afresh() -> None:
-    forget()
-
-
-def make(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, "utf-8")
-    return root
 
 
 def write_new(

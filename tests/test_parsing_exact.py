@@ -9,27 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.blog import Blog
+from tests.sites import make, posts_of, sites_read_afresh  # noqa: F401 (a fixture)
 from tui.blog.parsing import parse_post
 from tui.blog.post import Post, is_page_key
-from tui.blog.site import forget
-
-
-@pytest.fixture(autouse=True)
-def _sites_read_afresh() -> None:
-    forget()
-
-
-def make(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, "utf-8")
-    return root
-
-
-def posts_of(root: Path) -> dict[str, Post]:
-    return {post.relative: post for post in Blog(root).load().posts()}
 
 
 def one(tmp_path: Path, text: str, name: str = "p.md") -> Post:

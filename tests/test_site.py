@@ -9,29 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.sites import make, posts_of, sites_read_afresh  # noqa: F401 (a fixture)
 from tui.blog import Blog
 from tui.blog.conventions import detect
-from tui.blog.post import Post
-from tui.blog.site import forget, site_for
+from tui.blog.site import site_for
 from tui.blog.site.config_files import python_assignments
-
-
-@pytest.fixture(autouse=True)
-def _sites_read_afresh() -> None:
-    forget()  # each test's folders are new: no site is remembered from another
-
-
-def make(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, "utf-8")
-    return root
-
-
-def posts_of(root: Path) -> dict[str, Post]:
-    return {post.relative: post for post in Blog(root).load().posts()}
-
 
 JEKYLL = {
     "_config.yml": "title: A blog\nexclude:\n  - notes/\n",
