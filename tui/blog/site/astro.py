@@ -3,11 +3,10 @@ loader's `base`), the date key its schema declares, `src/pages/` apart."""
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
-from tui.blog.site.config_files import read_text
+from tui.blog.site.config_files import first_present, read_text
 from tui.blog.site.generator import Generator, Reading, under
 
 CONFIGS = tuple(f"astro.config.{suffix}" for suffix in ("mjs", "js", "ts", "mts", "cjs"))
@@ -32,7 +31,7 @@ class Astro(Generator):
 
     def __init__(self, root: Path) -> None:
         super().__init__(root)
-        name = next((name for name in CONFIGS if os.path.lexists(root / name)), None)
+        name = first_present(root, CONFIGS)
         if name:
             self.config_files.append(name)
         collections = ["src/content"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -20,6 +21,11 @@ from tui.blog.opening import read_regular
 
 MOST = 1_000_000
 """Bytes past which a config file is not read (the largest real one is 40 KB)."""
+
+
+def first_present(root: Path, names: tuple[str, ...]) -> str | None:
+    """The first of ``names`` that is at ``root`` (whatever it is: reading it says)."""
+    return next((name for name in names if os.path.lexists(root / name)), None)
 
 
 def read_text(path: Path, problems: list[str]) -> str | None:

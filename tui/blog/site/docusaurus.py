@@ -5,11 +5,10 @@ path, `draft` and `unlisted`; docs and pages apart."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from pathlib import Path
 
-from tui.blog.site.config_files import read_text
+from tui.blog.site.config_files import first_present, read_text
 from tui.blog.site.generator import Generator, Reading, under
 
 CONFIGS = tuple(f"docusaurus.config.{suffix}" for suffix in ("ts", "js", "mjs", "cjs", "mts"))
@@ -29,7 +28,7 @@ class Docusaurus(Generator):
 
     def __init__(self, root: Path) -> None:
         super().__init__(root)
-        name = next((name for name in CONFIGS if os.path.lexists(root / name)), CONFIGS[0])
+        name = first_present(root, CONFIGS) or CONFIGS[0]
         self.config_files.append(name)
         text = read_text(root / name, self.problems) or ""
         blogs: list[str] = []

@@ -3,11 +3,10 @@ named in its config, dates from the front matter or the file's name."""
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
-from tui.blog.site.config_files import read_text
+from tui.blog.site.config_files import first_present, read_text
 from tui.blog.site.generator import Generator, Reading, under
 
 CONFIGS = (
@@ -34,7 +33,7 @@ class Eleventy(Generator):
 
     def __init__(self, root: Path) -> None:
         super().__init__(root)
-        name = next((name for name in CONFIGS if os.path.lexists(root / name)), None)
+        name = first_present(root, CONFIGS)
         text = ""
         if name:
             self.config_files.append(name)

@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from tui.blog.site.config_files import read_data
+from tui.blog.site.config_files import first_present, read_data
 from tui.blog.site.generator import Generator, Reading, first_heading, under
 
 CONFIGS = ("mkdocs.yml", "mkdocs.yaml")
@@ -22,7 +21,7 @@ class MkDocs(Generator):
 
     def __init__(self, root: Path) -> None:
         super().__init__(root)
-        name = next((name for name in CONFIGS if os.path.lexists(root / name)), CONFIGS[0])
+        name = first_present(root, CONFIGS) or CONFIGS[0]
         self.config_files.append(name)
         config = read_data(root / name, self.problems) or {}
         docs = config.get("docs_dir")
