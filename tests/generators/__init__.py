@@ -15,7 +15,7 @@ import importlib
 import pkgutil
 from pathlib import Path
 from types import ModuleType
-from typing import TypedDict
+from typing import Any, TypedDict
 
 PROJECT = Path(__file__).resolve().parents[2]
 CORPORA = PROJECT.parent / "shared" / "corpora"
@@ -32,6 +32,21 @@ class Truth(TypedDict):
     categories: list[str]  # Hexo hierarchy as "Parent/Child" entries, in the generator's order
     draft: bool
     language: str | None
+
+
+def from_listing(raw: dict[str, Any], languages: bool = True) -> Truth:
+    """A record as a listing script printed it (its keys are Truth's); the
+    language left out (None) where the generator has none to say."""
+    return Truth(
+        path=raw["path"],
+        kind=raw["kind"],
+        title=raw["title"],
+        day=raw["day"],
+        tags=raw["tags"],
+        categories=raw["categories"],
+        draft=raw["draft"],
+        language=raw["language"] if languages else None,
+    )
 
 
 def site_root(site: str) -> Path:

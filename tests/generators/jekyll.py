@@ -11,9 +11,8 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
-from typing import Any
 
-from tests.generators import Truth
+from tests.generators import Truth, from_listing
 from tests.generators._scratch import run, scratch
 
 SITES = ("jekyll-elixir", "jekyll-mademistakes", "jekyll-test-fixtures")
@@ -42,17 +41,4 @@ def read(site: str, root: Path) -> list[Truth] | None:
 
 def _list(site: Path) -> list[Truth]:
     output = run(["ruby", SCRIPT, site, site.parent / "_site"], cwd=site.parent)
-    return [_truth(raw) for raw in json.loads(output)]
-
-
-def _truth(raw: dict[str, Any]) -> Truth:
-    return Truth(
-        path=raw["path"],
-        kind=raw["kind"],
-        title=raw["title"],
-        day=raw["day"],
-        tags=raw["tags"],
-        categories=raw["categories"],
-        draft=raw["draft"],
-        language=None,
-    )
+    return [from_listing(raw, languages=False) for raw in json.loads(output)]

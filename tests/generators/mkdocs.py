@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from tests.generators import GENERATORS, Truth
+from tests.generators import GENERATORS, Truth, from_listing
 from tests.generators._scratch import run, scratch
 
 SITES = ("mkdocs-instructor",)
@@ -70,16 +70,4 @@ def read(site: str, root: Path) -> list[Truth] | None:
             BLOG_TUI_LISTING=str(listing),
         )
         raw_records = json.loads(listing.read_text())
-    return [
-        Truth(
-            path=raw["path"],
-            kind=raw["kind"],
-            title=raw["title"],
-            day=raw["day"],
-            tags=raw["tags"],
-            categories=raw["categories"],
-            draft=raw["draft"],
-            language=None,
-        )
-        for raw in raw_records
-    ]
+    return [from_listing(raw, languages=False) for raw in raw_records]

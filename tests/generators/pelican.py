@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.generators import GENERATORS, Truth
+from tests.generators import GENERATORS, Truth, from_listing
 from tests.generators._scratch import run, scratch
 
 SITES = ("pelican-fullstackpython",)
@@ -33,16 +33,4 @@ def read(site: str, root: Path) -> list[Truth] | None:
         settings = SETTINGS.get(site, "pelicanconf.py")
         # -P: the script folder, with our own pelican.py, stays off sys.path.
         output = run([interpreter, "-P", SCRIPT, copy, settings, copy.parent / "output"], cwd=copy)
-    return [
-        Truth(
-            path=raw["path"],
-            kind=raw["kind"],
-            title=raw["title"],
-            day=raw["day"],
-            tags=raw["tags"],
-            categories=raw["categories"],
-            draft=raw["draft"],
-            language=raw["language"],
-        )
-        for raw in json.loads(output)
-    ]
+    return [from_listing(raw) for raw in json.loads(output)]
